@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <core/config.h>
+#include <core/mcptool.h>
+#include <core/operationhandle.h>
+#include <core/requestlogentry.h>
+#include <core/result.h>
+#include <core/session.h>
+#include <core/sessioninfo.h>
+
+#include <QJsonObject>
+#include <QObject>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace AgentBay::Core {
+
+class Operation;
+
+// Asynchronous client for every AgentBay session operation (protocol.md). Each call takes a
+// context object and a callback: the callback runs at most once, on the context's thread, and
+// not at all if the context or the client is destroyed first. Nothing blocks the event loop.
+class ApiClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiClient)
+
+public:
+    template <typename T>
+    using Callback = std::function<void(const Result<T> &)>;
+    using StatusCallback = std::function<void(SessionStatus)>;
+
+    explicit ApiClient(const Config &config, QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    const Config &config() const { return m_config; }
+    void setConfig(const Config &config);
+    int inFlightCount() const { return m_inFlight; }
+
+    // CreateMcpSession.
+    OperationHandle create(const CreateSessionParams &params, QObject *context, Callback<SessionData> done);
+    // ListSession; page N > 1 walks N-1 NextTokens first.
+    OperationHandle list(const ListSessionParams &params, QObject *context, Callback<SessionListPage> done);
+    // Every page of ListSession, one request per page.
+    OperationHandle listAll(const Labels &labels,
+        const QString &status,
+        int pageSize,
+        QObject *context,
+        Callback<QList<SessionSummary>> done);
+    // GetSession (raw session data).
+    OperationHandle getSession(const QString &sessionId, QObject *context, Callback<SessionData> done);
+    // GetSession with the SDK get() checks (non-empty id, "Session <id> not found").
+    OperationHandle get(const QString &sessionId, QObject *context, Callback<SessionData> done);
+    // GetSessionDetail (SessionId in the query string).
+    OperationHandle getSessionDetail(const QString &sessionId, QObject *context, Callback<SessionDetail> done);
+    // DeleteSessionAsync, then GetSessionDetail every pollInterval until gone (protocol.md 4.6).
+    // syncContext: SyncContext first. onStatus reports each status seen while waiting.
+    OperationHandle deleteSession(const QString &sessionId,
+        bool syncContext,
+        const WaitOptions &wait,
+        QObject *context,
+        Callback<Empty> done,
+        StatusCallback onStatus = {});
+    // PauseSessionAsync / ResumeSessionAsync only.
+    OperationHandle pauseAsync(const QString &sessionId, QObject *context, Callback<Empty> done);
+    OperationHandle resumeAsync(const QString &sessionId, QObject *context, Callback<Empty> done);
+    // The initiating call, then GetSession every pollInterval until PAUSED / RUNNING or timeout.
+    // The result carries the final status; onStatus reports each status seen.
+    OperationHandle pause(const QString &sessionId,
+        const WaitOptions &wait,
+        QObject *context,
+        Callback<SessionStatus> done,
+        StatusCallback onStatus = {});
+    OperationHandle resume(const QString &sessionId,
+        const WaitOptions &wait,
+        QObject *context,
+        Callback<SessionStatus> done,
+        StatusCallback onStatus = {});
+    // SetLabel (replaces the whole map) / GetLabel.
+    OperationHandle setLabels(const QString &sessionId, const Labels &labels, QObject *context, Callback<Empty> done);
+    OperationHandle getLabels(const QString &sessionId, QObject *context, Callback<Labels> done);
+    // GetMcpResource.
+    OperationHandle info(const QString &sessionId, QObject *context, Callback<SessionInfo> done);
+    // GetLink; a port outside 30100..30199 is refused before any request.
+    OperationHandle getLink(const QString &sessionId, const LinkParams &params, QObject *context, Callback<QString> done);
+    // ListMcpTools for an image (empty = linux_latest).
+    OperationHandle listMcpTools(const QString &imageId, QObject *context, Callback<QList<McpTool>> done);
+    // CallMcpTool; the whole MCP result is kept. isError results are still ok() here:
+    // check McpToolResult::isError.
+    OperationHandle callMcpTool(const QString &sessionId,
+        const QString &toolName,
+        const QJsonObject &args,
+        const CallToolOptions &options,
+        QObject *context,
+        Callback<McpToolResult> done);
+
+Q_SIGNALS:
+    void requestStarted(const AgentBay::Core::RequestLogEntry &entry);
+    void requestFinished(const AgentBay::Core::RequestLogEntry &entry);
+    void inFlightCountChanged(int count);
+
+private:
+    friend class Operation;
+    friend class StatusWaiter;
+    Operation *startOperation(const QString &action, const QString &sessionId);
+    void send(Operation *operation,
+        const QList<QPair<QString, QString>> &body,
+        const QList<QPair<QString, QString>> &extraQuery,
+        int timeoutMs,
+        std::function<void(const Result<QJsonObject> &)> onEnvelope);
+    void trackInFlight(int delta);
+
+    Config m_config;
+    QNetworkAccessManager *m_nam = nullptr;
+    int m_inFlight = 0;
+    quint64 m_nextLogId = 1;
+};
+
+} // namespace AgentBay::Core

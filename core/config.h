@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QUrl>
+
+namespace AgentBay::Core {
+
+// Client settings. Resolution, highest first: explicit values (a saved profile),
+// AGENTBAY_* environment, a .env file (never overriding the environment), defaults.
+struct Config
+{
+    static constexpr int DefaultTimeoutMs = 60000;
+    static QString defaultEndpoint();
+
+    QString apiKey;
+    QString endpoint = defaultEndpoint(); // "host[:port]" means https; a full http(s):// URL is used as is
+    int timeoutMs = DefaultTimeoutMs;
+    QString regionId; // sent as LoginRegionId on create
+
+    // Base URL every request goes to, e.g. "https://wuyingai.cn-shanghai.aliyuncs.com/".
+    QUrl baseUrl() const;
+    bool operator==(const Config &) const = default;
+
+    // Values the user did not set are taken from env, then from the .env file, then defaults.
+    // envFile: explicit .env path; empty = search upward from startDir.
+    struct Sources
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        QString envFile;
+        QString startDir; // empty = current working directory
+    };
+    static Config resolve(const Config &explicitValues, bool hasExplicitConfig, const Sources &sources);
+    static Config fromEnvironment(const Sources &sources = Sources());
+};
+
+} // namespace AgentBay::Core

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace AgentBay::Core {
+
+using Labels = QMap<QString, QString>;
+
+enum class SessionStatus {
+    Unknown,
+    Running,
+    Pausing,
+    Paused,
+    Resuming,
+    Deleting,
+    Deleted,
+    Finish,
+    Error,
+    Failed,
+};
+
+SessionStatus sessionStatusFromString(const QString &text);
+QString sessionStatusToString(SessionStatus status); // wire text, e.g. "RUNNING"
+bool isTransitional(SessionStatus status); // PAUSING, RESUMING, DELETING
+bool isGone(SessionStatus status); // DELETED, FINISH
+
+// One entry of the session's ToolList (CreateMcpSession / GetSession).
+struct SessionTool
+{
+    QString name;
+    QString server;
+    QString description;
+    QString tool;
+    QJsonObject inputSchema;
+    bool operator==(const SessionTool &) const = default;
+};
+
+// CreateMcpSession and GetSession data.
+struct SessionData
+{
+    QString sessionId;
+    SessionStatus status = SessionStatus::Unknown; // GetSession only
+    QString resourceUrl;
+    QString appInstanceId;
+    QString resourceId;
+    QList<SessionTool> toolList;
+    QString linkUrl;
+    QString token; // direct-call token; never logged
+    QString httpPort;
+    QString networkInterfaceIp;
+    bool vpcResource = false;
+    QList<QPair<QString, QString>> contexts; // id, name
+    bool operator==(const SessionData &) const = default;
+};
+
+struct CreateSessionParams
+{
+    QString imageId; // empty = server default (linux_latest)
+    Labels labels;
+    QString regionId; // empty = Config::regionId
+    QString policyId;
+};
+
+struct ListSessionParams
+{
+    Labels labels;
+    int page = 1; // >= 1; page N walks N-1 tokens
+    int limit = 10; // MaxResults
+    QString status; // empty or one of RUNNING, PAUSING, PAUSED, RESUMING, DELETING, DELETED
+};
+
+struct SessionSummary
+{
+    QString sessionId;
+    SessionStatus status = SessionStatus::Unknown;
+    bool operator==(const SessionSummary &) const = default;
+};
+
+struct SessionListPage
+{
+    QList<SessionSummary> sessions;
+    QString nextToken;
+    int maxResults = 0;
+    int totalCount = 0;
+    bool operator==(const SessionListPage &) const = default;
+};
+
+// GetSessionDetail data (status plus the account-side fields).
+struct SessionDetail
+{
+    SessionStatus status = SessionStatus::Unknown;
+    QString imageId;
+    QString imageType;
+    QString regionId;
+    QString appInstanceId;
+    QString policyId;
+    QString endReason;
+    qint64 id = 0;
+    bool isDeleted = false;
+    QJsonObject raw; // every field as received
+    bool operator==(const SessionDetail &) const = default;
+};
+
+struct LinkParams
+{
+    QString protocolType; // empty, "https" or "wss"
+    std::optional<int> port; // must be in 30100..30199
+    QString options;
+    static constexpr int MinPort = 30100;
+    static constexpr int MaxPort = 30199;
+};
+
+// Waiting forms of pause/resume/delete (seconds as in the SDK, but kept in ms here).
+struct WaitOptions
+{
+    int timeoutMs = 600000;
+    int pollIntervalMs = 2000;
+};
+
+} // namespace AgentBay::Core

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <core/apierror.h>
+#include <core/session.h>
+
+#include <QDateTime>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <chrono>
+
+namespace AgentBay::Core {
+
+class ApiClient;
+
+// Keeps a list of sessions fresh: a whole-list refresh (one ListSession per page) on a
+// single-shot timer re-armed after each answer, and faster one-by-one GetSession polls for
+// sessions in PAUSING, RESUMING or DELETING until they settle. Never overlaps requests.
+class SessionPoller final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionPoller)
+
+public:
+    explicit SessionPoller(ApiClient *client, QObject *parent = nullptr);
+    ~SessionPoller() override;
+
+    void setInterval(std::chrono::milliseconds interval); // whole list, default 5 s
+    void setFastInterval(std::chrono::milliseconds interval); // transitional sessions, default 1 s
+    std::chrono::milliseconds interval() const;
+    // Server-side filter for ListSession (label equalities and status).
+    void setFilter(const Labels &labels, const QString &status);
+    void setPageSize(int pageSize);
+
+    bool isRunning() const { return m_running; }
+    void start(); // refreshes at once, then every interval
+    void stop();
+    void refreshNow(); // a refresh now (or right after the one in flight)
+    // Poll this session quickly until it leaves its transitional state (e.g. after the UI paused it).
+    void watch(const QString &sessionId);
+
+Q_SIGNALS:
+    void sessionsRefreshed(const QList<AgentBay::Core::SessionSummary> &sessions, const QDateTime &at);
+    void sessionStatusChanged(const QString &sessionId, AgentBay::Core::SessionStatus status);
+    void sessionGone(const QString &sessionId);
+    void refreshFailed(const AgentBay::Core::ApiError &error);
+
+private:
+    void refresh();
+    void pollTransitional();
+    void scheduleFastPoll();
+
+    ApiClient *m_client;
+    QTimer m_timer;
+    QTimer m_fastTimer;
+    Labels m_labels;
+    QString m_status;
+    int m_pageSize = 100;
+    bool m_running = false;
+    bool m_refreshInFlight = false;
+    bool m_refreshPending = false;
+    bool m_fastInFlight = false;
+    QSet<QString> m_watched;
+    QHash<QString, SessionStatus> m_known;
+};
+
+} // namespace AgentBay::Core

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Set up AgentBay Desktop on Debian 12: install what is missing, build, then either
+# start the app ("run") or run every test ("test").
+set -euo pipefail
+
+mode=${1:-run}
+case "$mode" in
+run | test) ;;
+*)
+    echo "usage: $0 run|test" >&2
+    exit 2
+    ;;
+esac
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+packages=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
+    qt6-qpa-plugins libqt6svg6 qt6-image-formats-plugins libgl-dev
+    bubblewrap python3 xvfb xauth
+    desktop-file-utils appstream dbus gnome-keyring
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    echo "Installing missing packages: ${missing[*]}"
+    sudo=()
+    [ "$(id -u)" = 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+preset=release
+[ "$mode" = test ] && preset=ci
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset"
+
+if [ "$mode" = test ]; then
+    cd "build/$preset"
+    exec ctest --output-on-failure -j2 --timeout 300
+fi
+
+app="build/$preset/app/agentbay-desktop"
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    echo "No display found: starting AgentBay Desktop on a virtual X display (xvfb-run)."
+    exec xvfb-run -a -s '-screen 0 1280x800x24' "$app" "${@:2}"
+fi
+exec "$app" "${@:2}"
