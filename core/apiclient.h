@@ -37,7 +37,9 @@ public:
     ~ApiClient() override;
 
     const Config &config() const { return m_config; }
+
     void setConfig(const Config &config);
+
     int inFlightCount() const { return m_inFlight; }
 
     // CreateMcpSession.
@@ -85,7 +87,8 @@ public:
     // GetMcpResource.
     OperationHandle info(const QString &sessionId, QObject *context, Callback<SessionInfo> done);
     // GetLink; a port outside 30100..30199 is refused before any request.
-    OperationHandle getLink(const QString &sessionId, const LinkParams &params, QObject *context, Callback<QString> done);
+    OperationHandle getLink(
+        const QString &sessionId, const LinkParams &params, QObject *context, Callback<QString> done);
     // ListMcpTools for an image (empty = linux_latest).
     OperationHandle listMcpTools(const QString &imageId, QObject *context, Callback<QList<McpTool>> done);
     // CallMcpTool; the whole MCP result is kept. isError results are still ok() here:
@@ -103,14 +106,38 @@ Q_SIGNALS:
     void inFlightCountChanged(int count);
 
 private:
-    friend class Operation;
-    friend class StatusWaiter;
-    Operation *startOperation(const QString &action, const QString &sessionId);
+    using EnvelopeHandler = std::function<void(const Result<QJsonObject> &)>;
+    using Fields = QList<QPair<QString, QString>>;
+
+    // A new operation whose callback is guarded by context.
+    Operation *startOperation();
+    // One request with bounded retries for reads; onEnvelope gets the classified envelope.
     void send(Operation *operation,
-        const QList<QPair<QString, QString>> &body,
-        const QList<QPair<QString, QString>> &extraQuery,
+        const QString &action,
+        const QString &sessionId,
+        const Fields &body,
+        const Fields &extraQuery,
         int timeoutMs,
-        std::function<void(const Result<QJsonObject> &)> onEnvelope);
+        EnvelopeHandler onEnvelope,
+        int attempt = 1);
+    template <typename T>
+    OperationHandle simpleRequest(const QString &action,
+        const QString &sessionId,
+        Fields body,
+        QObject *context,
+        Callback<T> done,
+        Result<T> (*parse)(const QJsonObject &),
+        Fields extraQuery = {},
+        int timeoutMs = 0);
+    template <typename T>
+    OperationHandle refuse(ApiError error, QObject *context, Callback<T> done);
+    OperationHandle waitForStatus(const QString &action,
+        const QString &sessionId,
+        const WaitOptions &wait,
+        QObject *context,
+        Callback<SessionStatus> done,
+        StatusCallback onStatus);
+    Fields withAuth(Fields body) const;
     void trackInFlight(int delta);
 
     Config m_config;

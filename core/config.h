@@ -7,6 +7,14 @@
 
 namespace AgentBay::Core {
 
+// Where Config::resolve looks for values besides the explicit ones.
+struct ConfigSources
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QString envFile; // explicit .env path; empty = search upward from startDir
+    QString startDir; // empty = current working directory
+};
+
 // Client settings. Resolution, highest first: explicit values (a saved profile),
 // AGENTBAY_* environment, a .env file (never overriding the environment), defaults.
 struct Config
@@ -24,15 +32,9 @@ struct Config
     bool operator==(const Config &) const = default;
 
     // Values the user did not set are taken from env, then from the .env file, then defaults.
-    // envFile: explicit .env path; empty = search upward from startDir.
-    struct Sources
-    {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        QString envFile;
-        QString startDir; // empty = current working directory
-    };
+    using Sources = ConfigSources;
     static Config resolve(const Config &explicitValues, bool hasExplicitConfig, const Sources &sources);
-    static Config fromEnvironment(const Sources &sources = Sources());
+    static Config fromEnvironment(const ConfigSources &sources = ConfigSources());
 };
 
 } // namespace AgentBay::Core

@@ -25,7 +25,14 @@ struct McpTool
 // One content item of an MCP tool result, kept whole.
 struct McpContentItem
 {
-    enum class Type { Text, Image, Audio, Resource, ResourceLink, Unknown };
+    enum class Type {
+        Text,
+        Image,
+        Audio,
+        Resource,
+        ResourceLink,
+        Unknown
+    };
     Type type = Type::Unknown;
     QString typeName; // as received ("text", "image", ...)
     QString text; // text items; resource text

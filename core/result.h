@@ -32,9 +32,13 @@ public:
     }
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
+
     const T &value() const { return std::get<T>(m_data); }
+
     const ApiError &error() const { return std::get<ApiError>(m_data); }
+
     const QString &requestId() const { return m_requestId; }
+
     QString errorMessage() const { return ok() ? QString() : error().message; }
 
 private:

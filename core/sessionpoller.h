@@ -5,6 +5,7 @@
 #include <core/session.h>
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -35,6 +36,7 @@ public:
     void setPageSize(int pageSize);
 
     bool isRunning() const { return m_running; }
+
     void start(); // refreshes at once, then every interval
     void stop();
     void refreshNow(); // a refresh now (or right after the one in flight)

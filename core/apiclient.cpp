@@ -1,0 +1,747 @@
+// SPDX-License-Identifier: MIT
+#include "apiclient.h"
+
+#include "formencoder.h"
+#include "operation.h"
+#include "redaction.h"
+#include "responseparser.h"
+#include "retrypolicy.h"
+#include "statuswaiter.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+#include <QUuid>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcApiClient, "agentbay.core.apiclient")
+
+namespace AgentBay::Core {
+
+namespace {
+
+const QString ApiVersion = QStringLiteral("2025-05-06");
+const QString DefaultImage = QStringLiteral("linux_latest");
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AgentBay::Core::ApiClient", text);
+}
+
+ApiError invalidArgument(const QString &message)
+{
+    ApiError error;
+    error.kind = ApiError::Kind::InvalidArgument;
+    error.message = message;
+    return error;
+}
+
+ApiError cancelledError()
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Cancelled;
+    error.message = tr("The request was cancelled.");
+    return error;
+}
+
+// Runs the callback once, unless the caller's context is gone; finishes the operation.
+template <typename T>
+std::function<void(const Result<T> &)> guarded(Operation *operation, QObject *context, ApiClient::Callback<T> done)
+{
+    QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    return [operation, guard, hasContext, done = std::move(done)](const Result<T> &result) {
+        if (!operation->finish()) {
+            return;
+        }
+        if (hasContext && !guard) {
+            return;
+        }
+        if (done) {
+            done(result);
+        }
+    };
+}
+
+std::optional<std::chrono::seconds> retryAfterOf(const QByteArray &header)
+{
+    bool ok = false;
+    const int seconds = header.trimmed().toInt(&ok);
+    if (!ok || seconds <= 0) {
+        return std::nullopt;
+    }
+    return std::chrono::seconds(seconds);
+}
+
+Result<Empty> emptyResult(const QJsonObject &envelope)
+{
+    return Result<Empty>(Empty(), envelope.value(u"RequestId").toString());
+}
+
+bool isValidStatusFilter(const QString &status)
+{
+    static const QStringList allowed{QStringLiteral("RUNNING"),
+        QStringLiteral("PAUSING"),
+        QStringLiteral("PAUSED"),
+        QStringLiteral("RESUMING"),
+        QStringLiteral("DELETING"),
+        QStringLiteral("DELETED")};
+    return status.isEmpty() || allowed.contains(status);
+}
+
+} // namespace
+
+ApiClient::ApiClient(const Config &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_nam(new QNetworkAccessManager(this))
+{
+    m_nam->setAutoDeleteReplies(true);
+}
+
+ApiClient::~ApiClient() = default;
+
+void ApiClient::setConfig(const Config &config)
+{
+    m_config = config;
+    // A new endpoint or key must not reuse connections made for the old one.
+    m_nam->clearConnectionCache();
+}
+
+void ApiClient::trackInFlight(int delta)
+{
+    m_inFlight += delta;
+    Q_EMIT inFlightCountChanged(m_inFlight);
+}
+
+Operation *ApiClient::startOperation()
+{
+    return new Operation(this);
+}
+
+ApiClient::Fields ApiClient::withAuth(Fields body) const
+{
+    body.prepend({QStringLiteral("Authorization"), QStringLiteral("Bearer ") + m_config.apiKey});
+    return body;
+}
+
+void ApiClient::send(Operation *operation,
+    const QString &action,
+    const QString &sessionId,
+    const Fields &body,
+    const Fields &extraQuery,
+    int timeoutMs,
+    EnvelopeHandler onEnvelope,
+    int attempt)
+{
+    Fields query{{QStringLiteral("Action"), action},
+        {QStringLiteral("Format"), QStringLiteral("json")},
+        {QStringLiteral("Version"), ApiVersion},
+        {QStringLiteral("Timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+        {QStringLiteral("SignatureNonce"), QUuid::createUuid().toString(QUuid::Id128)}};
+    query += extraQuery;
+    QUrl url = m_config.baseUrl();
+    url.setQuery(QString::fromLatin1(FormEncoder::encode(query)), QUrl::StrictMode);
+
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+        QStringLiteral("AgentBayDesktop/%1 Qt/%2")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    request.setRawHeader("x-acs-version", ApiVersion.toLatin1());
+    request.setRawHeader("x-acs-action", action.toLatin1());
+    request.setTransferTimeout(timeoutMs > 0 ? timeoutMs : m_config.timeoutMs);
+
+    RequestLogEntry entry;
+    entry.id = m_nextLogId++;
+    entry.action = action;
+    entry.sessionId = sessionId;
+    entry.started = QDateTime::currentDateTime();
+    entry.attempt = attempt;
+    Q_EMIT requestStarted(entry);
+
+    QNetworkReply *reply = m_nam->post(request, FormEncoder::encode(withAuth(body)));
+    operation->setReply(reply);
+    trackInFlight(1);
+    connect(reply, &QNetworkReply::finished, this, [this] {
+        trackInFlight(-1);
+    });
+
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    connect(reply, &QNetworkReply::finished, operation, [=, this, onEnvelope = std::move(onEnvelope)]() mutable {
+        const RawReply raw = RawReply::from(*reply, operation->isCancelled());
+        Result<QJsonObject> result = ResponseParser::envelope(raw);
+        if (!result.ok()) {
+            // The server may echo what it got; the key must not travel on from here.
+            ApiError error = result.error();
+            error.message = Redaction::redact(error.message, m_config.apiKey);
+            result = Result<QJsonObject>(error);
+        }
+
+        RequestLogEntry done = entry;
+        done.finished = true;
+        done.durationMs = clock->elapsed();
+        done.ok = result.ok();
+        done.httpStatus = raw.httpStatus;
+        done.requestId = result.requestId();
+        done.outcome = result.ok() ? tr("OK") : result.error().details();
+        Q_EMIT requestFinished(done);
+        qCDebug(lcApiClient).noquote() << action << sessionId << "HTTP" << raw.httpStatus << done.durationMs << "ms"
+                                       << (result.ok() ? QStringLiteral("ok")
+                                                       : ApiError::kindName(result.error().kind));
+
+        static const RetryPolicy retry;
+        if (!result.ok() && !operation->isCancelled() && retry.shouldRetry(action, result.error(), attempt)) {
+            const auto delay = retry.delayFor(attempt, retryAfterOf(raw.retryAfter));
+            qCInfo(lcApiClient).noquote()
+                << action << "failed (" << result.error().message << "), retry in" << delay.count() << "ms";
+            operation->setReply(nullptr);
+            auto timer = new QTimer(operation);
+            timer->setSingleShot(true);
+            connect(timer, &QTimer::timeout, operation, [=, this]() mutable {
+                timer->deleteLater();
+                operation->setCancelHandler({});
+                send(operation, action, sessionId, body, extraQuery, timeoutMs, std::move(onEnvelope), attempt + 1);
+            });
+            operation->setCancelHandler([timer, onEnvelope] {
+                timer->stop();
+                onEnvelope(cancelledError());
+            });
+            timer->start(delay);
+            return;
+        }
+        onEnvelope(result);
+    });
+}
+
+template <typename T>
+OperationHandle ApiClient::simpleRequest(const QString &action,
+    const QString &sessionId,
+    Fields body,
+    QObject *context,
+    Callback<T> done,
+    Result<T> (*parse)(const QJsonObject &),
+    Fields extraQuery,
+    int timeoutMs)
+{
+    Operation *operation = startOperation();
+    auto deliver = guarded<T>(operation, context, std::move(done));
+    send(operation,
+        action,
+        sessionId,
+        body,
+        extraQuery,
+        timeoutMs,
+        [deliver, parse](const Result<QJsonObject> &envelope) {
+            deliver(envelope.ok() ? parse(envelope.value()) : Result<T>(envelope.error()));
+        });
+    return OperationHandle(operation);
+}
+
+template <typename T>
+OperationHandle ApiClient::refuse(ApiError error, QObject *context, Callback<T> done)
+{
+    // Reported on the next event loop turn, like every other outcome.
+    Operation *operation = startOperation();
+    auto deliver = guarded<T>(operation, context, std::move(done));
+    operation->setCancelHandler([deliver] {
+        deliver(cancelledError());
+    });
+    QTimer::singleShot(0, operation, [deliver, error] {
+        deliver(error);
+    });
+    return OperationHandle(operation);
+}
+
+OperationHandle ApiClient::create(const CreateSessionParams &params, QObject *context, Callback<SessionData> done)
+{
+    Fields body;
+    if (!params.imageId.isEmpty()) {
+        body.append({QStringLiteral("ImageId"), params.imageId});
+    }
+    if (!params.labels.isEmpty()) {
+        body.append({QStringLiteral("Labels"), ResponseParser::labelsToJson(params.labels)});
+    }
+    const QString region = params.regionId.isEmpty() ? m_config.regionId : params.regionId;
+    if (!region.isEmpty()) {
+        body.append({QStringLiteral("LoginRegionId"), region});
+    }
+    if (!params.policyId.isEmpty()) {
+        body.append({QStringLiteral("McpPolicyId"), params.policyId});
+    }
+    body.append({QStringLiteral("SdkStats"),
+        QStringLiteral(
+            R"({"source":"desktop","sdk_language":"cpp","sdk_version":"%1","is_release":true,"framework":""})")
+            .arg(QCoreApplication::applicationVersion())});
+    return simpleRequest<SessionData>(
+        QStringLiteral("CreateMcpSession"), {}, body, context, std::move(done), &ResponseParser::createdSession);
+}
+
+OperationHandle ApiClient::list(const ListSessionParams &params, QObject *context, Callback<SessionListPage> done)
+{
+    if (params.page < 1) {
+        return refuse<SessionListPage>(
+            invalidArgument(tr("The page number must be 1 or more.")), context, std::move(done));
+    }
+    if (params.limit < 1) {
+        return refuse<SessionListPage>(
+            invalidArgument(tr("The page size must be 1 or more.")), context, std::move(done));
+    }
+    if (!isValidStatusFilter(params.status)) {
+        return refuse<SessionListPage>(
+            invalidArgument(tr("Unknown status filter \"%1\".").arg(params.status)), context, std::move(done));
+    }
+    Operation *operation = startOperation();
+    auto deliver = guarded<SessionListPage>(operation, context, std::move(done));
+    const Fields base{{QStringLiteral("Labels"), ResponseParser::labelsToJson(params.labels)},
+        {QStringLiteral("MaxResults"), QString::number(params.limit)}};
+
+    // Page N: N-1 skip requests, each giving the token of the next page.
+    auto step = std::make_shared<std::function<void(int, QString)>>();
+    *step = [this, operation, deliver, base, params, weakStep = std::weak_ptr(step)](int page, const QString &token) {
+        Fields body = base;
+        if (!token.isEmpty()) {
+            body.append({QStringLiteral("NextToken"), token});
+        }
+        if (!params.status.isEmpty()) {
+            body.append({QStringLiteral("Status"), params.status});
+        }
+        send(operation, QStringLiteral("ListSession"), {}, body, {}, 0, [=](const Result<QJsonObject> &envelope) {
+            if (!envelope.ok()) {
+                deliver(envelope.error());
+                return;
+            }
+            const Result<SessionListPage> result = ResponseParser::sessionList(envelope.value());
+            if (!result.ok() || page == params.page) {
+                deliver(result);
+                return;
+            }
+            if (result.value().nextToken.isEmpty()) {
+                ApiError error =
+                    invalidArgument(tr("Cannot reach page %1: no more pages available (%2 sessions in all).")
+                                        .arg(params.page)
+                                        .arg(result.value().totalCount));
+                error.requestId = result.requestId();
+                deliver(error);
+                return;
+            }
+            if (auto next = weakStep.lock()) {
+                (*next)(page + 1, result.value().nextToken);
+            }
+        });
+    };
+    // The operation keeps the walk alive until it finishes.
+    connect(operation, &QObject::destroyed, this, [step] {
+        Q_UNUSED(step)
+    });
+    (*step)(1, {});
+    return OperationHandle(operation);
+}
+
+OperationHandle ApiClient::listAll(
+    const Labels &labels, const QString &status, int pageSize, QObject *context, Callback<QList<SessionSummary>> done)
+{
+    if (!isValidStatusFilter(status)) {
+        return refuse<QList<SessionSummary>>(
+            invalidArgument(tr("Unknown status filter \"%1\".").arg(status)), context, std::move(done));
+    }
+    Operation *operation = startOperation();
+    auto deliver = guarded<QList<SessionSummary>>(operation, context, std::move(done));
+
+    struct Walk
+    {
+        QList<SessionSummary> sessions;
+        QSet<QString> tokensSeen;
+        std::function<void(const QString &)> step;
+    };
+
+    auto walk = std::make_shared<Walk>();
+    const Fields base{{QStringLiteral("Labels"), ResponseParser::labelsToJson(labels)},
+        {QStringLiteral("MaxResults"), QString::number(qBound(1, pageSize, 100))}};
+    walk->step = [this, operation, deliver, base, status, weakWalk = std::weak_ptr(walk)](const QString &token) {
+        Fields body = base;
+        if (!token.isEmpty()) {
+            body.append({QStringLiteral("NextToken"), token});
+        }
+        if (!status.isEmpty()) {
+            body.append({QStringLiteral("Status"), status});
+        }
+        send(operation, QStringLiteral("ListSession"), {}, body, {}, 0, [=](const Result<QJsonObject> &envelope) {
+            auto state = weakWalk.lock();
+            if (!state) {
+                return;
+            }
+            if (!envelope.ok()) {
+                deliver(envelope.error());
+                return;
+            }
+            const Result<SessionListPage> page = ResponseParser::sessionList(envelope.value());
+            if (!page.ok()) {
+                deliver(page.error());
+                return;
+            }
+            state->sessions += page.value().sessions;
+            const QString next = page.value().nextToken;
+            // A token seen before would loop forever: treat it as the end.
+            if (next.isEmpty() || state->tokensSeen.contains(next) || page.value().sessions.isEmpty()) {
+                deliver(Result<QList<SessionSummary>>(state->sessions, page.requestId()));
+                return;
+            }
+            state->tokensSeen.insert(next);
+            state->step(next);
+        });
+    };
+    connect(operation, &QObject::destroyed, this, [walk] {
+        Q_UNUSED(walk)
+    });
+    walk->step({});
+    return OperationHandle(operation);
+}
+
+OperationHandle ApiClient::getSession(const QString &sessionId, QObject *context, Callback<SessionData> done)
+{
+    return simpleRequest<SessionData>(QStringLiteral("GetSession"),
+        sessionId,
+        {{QStringLiteral("SessionId"), sessionId}},
+        context,
+        std::move(done),
+        &ResponseParser::session);
+}
+
+OperationHandle ApiClient::get(const QString &sessionId, QObject *context, Callback<SessionData> done)
+{
+    if (sessionId.trimmed().isEmpty()) {
+        return refuse<SessionData>(invalidArgument(tr("The session id must not be empty.")), context, std::move(done));
+    }
+    return getSession(sessionId, context, [sessionId, done = std::move(done)](const Result<SessionData> &result) {
+        if (!result.ok() && result.error().isNotFound()) {
+            ApiError error = result.error();
+            error.message = tr("Session %1 not found.").arg(sessionId);
+            done(error);
+            return;
+        }
+        done(result);
+    });
+}
+
+OperationHandle ApiClient::getSessionDetail(const QString &sessionId, QObject *context, Callback<SessionDetail> done)
+{
+    return simpleRequest<SessionDetail>(QStringLiteral("GetSessionDetail"),
+        sessionId,
+        {},
+        context,
+        std::move(done),
+        &ResponseParser::sessionDetail,
+        {{QStringLiteral("SessionId"), sessionId}});
+}
+
+OperationHandle ApiClient::pauseAsync(const QString &sessionId, QObject *context, Callback<Empty> done)
+{
+    return simpleRequest<Empty>(QStringLiteral("PauseSessionAsync"),
+        sessionId,
+        {{QStringLiteral("SessionId"), sessionId}},
+        context,
+        std::move(done),
+        &emptyResult);
+}
+
+OperationHandle ApiClient::resumeAsync(const QString &sessionId, QObject *context, Callback<Empty> done)
+{
+    return simpleRequest<Empty>(QStringLiteral("ResumeSessionAsync"),
+        sessionId,
+        {{QStringLiteral("SessionId"), sessionId}},
+        context,
+        std::move(done),
+        &emptyResult);
+}
+
+OperationHandle ApiClient::waitForStatus(const QString &action,
+    const QString &sessionId,
+    const WaitOptions &wait,
+    QObject *context,
+    Callback<SessionStatus> done,
+    StatusCallback onStatus)
+{
+    const bool pausing = action == u"PauseSessionAsync";
+    const SessionStatus target = pausing ? SessionStatus::Paused : SessionStatus::Running;
+    Operation *operation = startOperation();
+    auto deliver = guarded<SessionStatus>(operation, context, std::move(done));
+    operation->setCancelHandler([deliver] {
+        deliver(cancelledError());
+    });
+
+    auto afterStart = [=, this](const Result<Empty> &started) {
+        if (!started.ok()) {
+            deliver(started.error());
+            return;
+        }
+        auto probe = [this, sessionId](QObject *probeContext, StatusWaiter::Done probeDone) {
+            return getSession(sessionId, probeContext, [probeDone](const Result<SessionData> &result) {
+                probeDone(result.ok() ? Result<SessionStatus>(result.value().status, result.requestId())
+                                      : Result<SessionStatus>(result.error()));
+            });
+        };
+        // As the Python SDK: failed polls and other statuses keep waiting; ERROR/FAILED or a
+        // vanished session end it.
+        auto judge = [target](const Result<SessionStatus> &result) {
+            if (!result.ok()) {
+                return result.error().isNotFound() ? StatusWaiter::Verdict::Failed : StatusWaiter::Verdict::KeepWaiting;
+            }
+            const SessionStatus status = result.value();
+            if (status == target) {
+                return StatusWaiter::Verdict::Succeeded;
+            }
+            const bool failed = status == SessionStatus::Error || status == SessionStatus::Failed || isGone(status);
+            return failed ? StatusWaiter::Verdict::Failed : StatusWaiter::Verdict::KeepWaiting;
+        };
+        auto *waiter = new StatusWaiter(probe, judge, wait, operation);
+        operation->setCancelHandler([waiter] {
+            waiter->cancel();
+        });
+        const QString timeoutMessage = pausing
+            ? tr("Session %1 did not pause within %2 s.").arg(sessionId).arg(wait.timeoutMs / 1000.0)
+            : tr("Session %1 did not resume within %2 s.").arg(sessionId).arg(wait.timeoutMs / 1000.0);
+        waiter->start(
+            [deliver, target, sessionId](const Result<SessionStatus> &result) {
+                if (result.ok() && result.value() != target) {
+                    ApiError error;
+                    error.kind = ApiError::Kind::Api;
+                    error.code = sessionStatusToString(result.value());
+                    error.message =
+                        tr("Session %1 entered status %2.").arg(sessionId, sessionStatusToString(result.value()));
+                    error.requestId = result.requestId();
+                    deliver(error);
+                    return;
+                }
+                deliver(result);
+            },
+            onStatus,
+            timeoutMessage);
+    };
+    const OperationHandle start =
+        pausing ? pauseAsync(sessionId, operation, afterStart) : resumeAsync(sessionId, operation, afterStart);
+    operation->setInner(start);
+    return OperationHandle(operation);
+}
+
+OperationHandle ApiClient::pause(const QString &sessionId,
+    const WaitOptions &wait,
+    QObject *context,
+    Callback<SessionStatus> done,
+    StatusCallback onStatus)
+{
+    return waitForStatus(
+        QStringLiteral("PauseSessionAsync"), sessionId, wait, context, std::move(done), std::move(onStatus));
+}
+
+OperationHandle ApiClient::resume(const QString &sessionId,
+    const WaitOptions &wait,
+    QObject *context,
+    Callback<SessionStatus> done,
+    StatusCallback onStatus)
+{
+    return waitForStatus(
+        QStringLiteral("ResumeSessionAsync"), sessionId, wait, context, std::move(done), std::move(onStatus));
+}
+
+OperationHandle ApiClient::deleteSession(const QString &sessionId,
+    bool syncContext,
+    const WaitOptions &wait,
+    QObject *context,
+    Callback<Empty> done,
+    StatusCallback onStatus)
+{
+    Operation *operation = startOperation();
+    auto deliver = guarded<Empty>(operation, context, std::move(done));
+    operation->setCancelHandler([deliver] {
+        deliver(cancelledError());
+    });
+
+    auto waitUntilGone = [=, this](const QString &deleteRequestId) {
+        auto probe = [this, sessionId](QObject *probeContext, StatusWaiter::Done probeDone) {
+            return getSessionDetail(sessionId, probeContext, [probeDone](const Result<SessionDetail> &result) {
+                probeDone(result.ok() ? Result<SessionStatus>(result.value().status, result.requestId())
+                                      : Result<SessionStatus>(result.error()));
+            });
+        };
+        // Gone = not found, FINISH or DELETED; anything else (DELETING, errors) keeps waiting.
+        auto judge = [](const Result<SessionStatus> &result) {
+            if (!result.ok()) {
+                return result.error().isNotFound() ? StatusWaiter::Verdict::Succeeded
+                                                   : StatusWaiter::Verdict::KeepWaiting;
+            }
+            return isGone(result.value()) ? StatusWaiter::Verdict::Succeeded : StatusWaiter::Verdict::KeepWaiting;
+        };
+        auto *waiter = new StatusWaiter(probe, judge, wait, operation);
+        operation->setCancelHandler([waiter] {
+            waiter->cancel();
+        });
+        waiter->start(
+            [deliver, deleteRequestId](const Result<SessionStatus> &result) {
+                const bool gone = result.ok() || result.error().isNotFound();
+                deliver(gone ? Result<Empty>(Empty(), deleteRequestId) : Result<Empty>(result.error()));
+            },
+            onStatus,
+            tr("Session %1 was not deleted within %2 s.").arg(sessionId).arg(wait.timeoutMs / 1000.0));
+    };
+
+    auto release = [=, this] {
+        const OperationHandle inner = simpleRequest<Empty>(
+            QStringLiteral("DeleteSessionAsync"),
+            sessionId,
+            {{QStringLiteral("SessionId"), sessionId}},
+            operation,
+            [=](const Result<Empty> &result) {
+                if (!result.ok()) {
+                    deliver(result.error());
+                    return;
+                }
+                if (onStatus) {
+                    onStatus(SessionStatus::Deleting);
+                }
+                waitUntilGone(result.requestId());
+            },
+            &emptyResult);
+        operation->setInner(inner);
+    };
+
+    if (!syncContext) {
+        release();
+        return OperationHandle(operation);
+    }
+    // SyncContext carries Authorization in the query string (all SDKs do so).
+    Operation *sync = startOperation();
+    operation->setInner(OperationHandle(sync));
+    auto afterSync = guarded<Empty>(sync, operation, [=](const Result<Empty> &result) {
+        if (!result.ok() && result.error().kind == ApiError::Kind::Cancelled) {
+            deliver(result.error());
+            return;
+        }
+        if (!result.ok() && result.error().code != u"InvalidAction.NotFound") {
+            deliver(result.error());
+            return;
+        }
+        release();
+    });
+    send(sync,
+        QStringLiteral("SyncContext"),
+        sessionId,
+        {{QStringLiteral("SessionId"), sessionId}},
+        {{QStringLiteral("Authorization"), QStringLiteral("Bearer ") + m_config.apiKey}},
+        0,
+        [afterSync](const Result<QJsonObject> &envelope) {
+            afterSync(envelope.ok() ? emptyResult(envelope.value()) : Result<Empty>(envelope.error()));
+        });
+    return OperationHandle(operation);
+}
+
+OperationHandle ApiClient::setLabels(
+    const QString &sessionId, const Labels &labels, QObject *context, Callback<Empty> done)
+{
+    if (labels.isEmpty()) {
+        return refuse<Empty>(invalidArgument(tr("Give at least one label.")), context, std::move(done));
+    }
+    for (auto it = labels.begin(); it != labels.end(); ++it) {
+        if (it.key().trimmed().isEmpty() || it.value().trimmed().isEmpty()) {
+            return refuse<Empty>(
+                invalidArgument(tr("Label keys and values must not be empty.")), context, std::move(done));
+        }
+    }
+    return simpleRequest<Empty>(QStringLiteral("SetLabel"),
+        sessionId,
+        {{QStringLiteral("SessionId"), sessionId}, {QStringLiteral("Labels"), ResponseParser::labelsToJson(labels)}},
+        context,
+        std::move(done),
+        &emptyResult);
+}
+
+OperationHandle ApiClient::getLabels(const QString &sessionId, QObject *context, Callback<Labels> done)
+{
+    return simpleRequest<Labels>(QStringLiteral("GetLabel"),
+        sessionId,
+        {{QStringLiteral("SessionId"), sessionId}},
+        context,
+        std::move(done),
+        &ResponseParser::labels);
+}
+
+OperationHandle ApiClient::info(const QString &sessionId, QObject *context, Callback<SessionInfo> done)
+{
+    return simpleRequest<SessionInfo>(QStringLiteral("GetMcpResource"),
+        sessionId,
+        {{QStringLiteral("SessionId"), sessionId}},
+        context,
+        std::move(done),
+        &ResponseParser::info);
+}
+
+OperationHandle ApiClient::getLink(
+    const QString &sessionId, const LinkParams &params, QObject *context, Callback<QString> done)
+{
+    if (params.port && (*params.port < LinkParams::MinPort || *params.port > LinkParams::MaxPort)) {
+        return refuse<QString>(invalidArgument(tr("Port %1 is outside the allowed range %2 to %3.")
+                                                   .arg(*params.port)
+                                                   .arg(LinkParams::MinPort)
+                                                   .arg(LinkParams::MaxPort)),
+            context,
+            std::move(done));
+    }
+    Fields body{{QStringLiteral("SessionId"), sessionId}};
+    if (!params.protocolType.isEmpty()) {
+        body.append({QStringLiteral("ProtocolType"), params.protocolType});
+    }
+    if (params.port) {
+        body.append({QStringLiteral("Port"), QString::number(*params.port)});
+    }
+    if (!params.options.isEmpty()) {
+        body.append({QStringLiteral("Option"), params.options});
+    }
+    return simpleRequest<QString>(
+        QStringLiteral("GetLink"), sessionId, body, context, std::move(done), &ResponseParser::link);
+}
+
+OperationHandle ApiClient::listMcpTools(const QString &imageId, QObject *context, Callback<QList<McpTool>> done)
+{
+    return simpleRequest<QList<McpTool>>(QStringLiteral("ListMcpTools"),
+        {},
+        {{QStringLiteral("ImageId"), imageId.isEmpty() ? DefaultImage : imageId}},
+        context,
+        std::move(done),
+        &ResponseParser::tools);
+}
+
+OperationHandle ApiClient::callMcpTool(const QString &sessionId,
+    const QString &toolName,
+    const QJsonObject &args,
+    const CallToolOptions &options,
+    QObject *context,
+    Callback<McpToolResult> done)
+{
+    if (toolName.trimmed().isEmpty()) {
+        return refuse<McpToolResult>(invalidArgument(tr("The tool name must not be empty.")), context, std::move(done));
+    }
+    const Fields body{{QStringLiteral("SessionId"), sessionId},
+        {QStringLiteral("Name"), toolName},
+        {QStringLiteral("Args"), QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact))},
+        {QStringLiteral("Server"), options.server},
+        {QStringLiteral("AutoGenSession"), options.autoGenSession ? QStringLiteral("true") : QStringLiteral("false")}};
+    // Qt has one inactivity timeout per request; the longer of the two limits governs it.
+    const int timeoutMs = qMax(options.readTimeoutMs, options.connectTimeoutMs);
+    return simpleRequest<McpToolResult>(QStringLiteral("CallMcpTool"),
+        sessionId,
+        body,
+        context,
+        std::move(done),
+        &ResponseParser::toolResult,
+        {},
+        timeoutMs);
+}
+
+} // namespace AgentBay::Core

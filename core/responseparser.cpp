@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: MIT
+#include "responseparser.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace AgentBay::Core {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AgentBay::Core::ResponseParser", text);
+}
+
+QString requestIdOf(const QJsonObject &object)
+{
+    const QString id = object.value(u"RequestId").toString();
+    return id.isEmpty() ? object.value(u"requestId").toString() : id;
+}
+
+// A value that should hold JSON but may arrive encoded as a string.
+QJsonValue decodeNested(const QJsonValue &value)
+{
+    if (!value.isString()) {
+        return value;
+    }
+    const QByteArray text = value.toString().toUtf8();
+    if (text.trimmed().isEmpty()) {
+        return QJsonValue();
+    }
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError) {
+        return value;
+    }
+    return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+}
+
+QString stringOf(const QJsonObject &object, std::initializer_list<const char16_t *> keys)
+{
+    for (const char16_t *key : keys) {
+        const QJsonValue value = object.value(QStringView(key));
+        if (value.isString()) {
+            return value.toString();
+        }
+        if (value.isDouble()) {
+            return QString::number(value.toInteger());
+        }
+    }
+    return {};
+}
+
+QJsonObject schemaOf(const QJsonObject &object)
+{
+    const QJsonValue schema =
+        object.contains(u"inputSchema") ? object.value(u"inputSchema") : object.value(u"input_schema");
+    return decodeNested(schema).toObject();
+}
+
+} // namespace
+
+RawReply RawReply::from(QNetworkReply &reply, bool cancelledByUser)
+{
+    RawReply raw;
+    raw.error = reply.error();
+    raw.errorString = reply.errorString();
+    raw.httpStatus = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    raw.body = reply.readAll();
+    raw.cancelledByUser = cancelledByUser;
+    raw.retryAfter = reply.rawHeader("x-acs-retry-after");
+    if (raw.retryAfter.isEmpty()) {
+        raw.retryAfter = reply.rawHeader("Retry-After");
+    }
+    return raw;
+}
+
+ApiError ResponseParser::parseError(const QString &message, const QString &requestId)
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Parse;
+    error.message = message;
+    error.requestId = requestId;
+    return error;
+}
+
+Result<QJsonObject> ResponseParser::envelope(const RawReply &reply)
+{
+    ApiError error;
+    error.httpStatus = reply.httpStatus;
+    if (reply.error == QNetworkReply::OperationCanceledError) {
+        // Qt reports a transfer timeout exactly like abort(); only our own flag tells them apart.
+        error.kind = reply.cancelledByUser ? ApiError::Kind::Cancelled : ApiError::Kind::Timeout;
+        error.message =
+            reply.cancelledByUser ? tr("The request was cancelled.") : tr("The server did not answer in time.");
+        return error;
+    }
+    if (reply.httpStatus == 0) {
+        error.kind = ApiError::Kind::Network;
+        error.message = reply.error == QNetworkReply::NoError
+            ? tr("The server closed the connection without an answer.")
+            : tr("Cannot reach the server: %1").arg(reply.errorString);
+        return error;
+    }
+
+    QJsonParseError jsonError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(reply.body, &jsonError);
+    const QJsonObject object = doc.object();
+    const bool isObject = jsonError.error == QJsonParseError::NoError && doc.isObject();
+
+    if (reply.httpStatus >= 400) {
+        const QString code =
+            object.contains(u"Code") ? object.value(u"Code").toString() : object.value(u"code").toString();
+        const QString message =
+            object.contains(u"Message") ? object.value(u"Message").toString() : object.value(u"message").toString();
+        error.requestId = requestIdOf(object);
+        if (isObject && (!code.isEmpty() || !message.isEmpty())) {
+            error.kind = ApiError::Kind::Api;
+            error.code = code;
+            error.message = message.isEmpty() ? code : message;
+        } else {
+            error.kind = ApiError::Kind::Http;
+            error.message = tr("The server answered HTTP %1.").arg(reply.httpStatus);
+        }
+        return error;
+    }
+    if (!isObject) {
+        return parseError(
+            tr("The server's answer is not a JSON object (%1).")
+                .arg(jsonError.error == QJsonParseError::NoError ? tr("wrong type") : jsonError.errorString()));
+    }
+    const QJsonValue success = object.value(u"Success");
+    if (success.isBool() && !success.toBool()) {
+        error.kind = ApiError::Kind::Api;
+        error.code = object.value(u"Code").toString();
+        const QString message = object.value(u"Message").toString();
+        error.message = !message.isEmpty() ? message : !error.code.isEmpty() ? error.code : tr("The request failed.");
+        error.requestId = requestIdOf(object);
+        const int statusInBody = object.value(u"HttpStatusCode").toInt();
+        if (statusInBody >= 400) {
+            error.httpStatus = statusInBody;
+        }
+        return error;
+    }
+    return Result<QJsonObject>(object, requestIdOf(object));
+}
+
+QList<SessionTool> ResponseParser::toolList(const QJsonValue &value)
+{
+    QList<SessionTool> tools;
+    const QJsonArray items = decodeNested(value).toArray();
+    for (const QJsonValue &item : items) {
+        const QJsonObject object = item.toObject();
+        SessionTool tool;
+        tool.name = stringOf(object, {u"name", u"Name"});
+        tool.server = stringOf(object, {u"server", u"serverName", u"Server"});
+        tool.description = stringOf(object, {u"description", u"Description"});
+        tool.tool = stringOf(object, {u"tool", u"Tool"});
+        tool.inputSchema = schemaOf(object);
+        if (!tool.name.isEmpty()) {
+            tools.append(tool);
+        }
+    }
+    return tools;
+}
+
+Labels ResponseParser::labelsFromJson(const QJsonValue &value)
+{
+    Labels labels;
+    const QJsonObject object = decodeNested(value).toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        labels.insert(it.key(), it.value().isString() ? it.value().toString() : it.value().toVariant().toString());
+    }
+    return labels;
+}
+
+QString ResponseParser::labelsToJson(const Labels &labels)
+{
+    QJsonObject object;
+    for (auto it = labels.begin(); it != labels.end(); ++it) {
+        object.insert(it.key(), it.value());
+    }
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+Result<SessionData> ResponseParser::session(const QJsonObject &envelope)
+{
+    const QString requestId = requestIdOf(envelope);
+    const QJsonValue dataValue = decodeNested(envelope.value(u"Data"));
+    if (!dataValue.isObject()) {
+        return parseError(tr("The session data is missing from the answer."), requestId);
+    }
+    const QJsonObject data = dataValue.toObject();
+    SessionData session;
+    session.sessionId = stringOf(data, {u"SessionId"});
+    session.status = sessionStatusFromString(stringOf(data, {u"Status", u"SessionStatus"}));
+    session.resourceUrl = stringOf(data, {u"ResourceUrl"});
+    session.appInstanceId = stringOf(data, {u"AppInstanceId"});
+    session.resourceId = stringOf(data, {u"ResourceId"});
+    session.toolList = toolList(data.value(u"ToolList"));
+    session.linkUrl = stringOf(data, {u"LinkUrl"});
+    session.token = stringOf(data, {u"Token"});
+    session.httpPort = stringOf(data, {u"HttpPort"});
+    session.networkInterfaceIp = stringOf(data, {u"NetworkInterfaceIp"});
+    session.vpcResource = data.value(u"VpcResource").toBool(false);
+    const QJsonArray contexts = data.value(u"contexts").toArray();
+    for (const QJsonValue &context : contexts) {
+        const QJsonObject object = context.toObject();
+        session.contexts.append({object.value(u"id").toString(), object.value(u"name").toString()});
+    }
+    return Result<SessionData>(session, requestId);
+}
+
+Result<SessionData> ResponseParser::createdSession(const QJsonObject &envelope)
+{
+    const QString requestId = requestIdOf(envelope);
+    const QJsonObject data = decodeNested(envelope.value(u"Data")).toObject();
+    if (data.contains(u"Success") && !data.value(u"Success").toBool(true)) {
+        ApiError error;
+        error.kind = ApiError::Kind::Api;
+        error.message = data.value(u"ErrMsg").toString();
+        if (error.message.isEmpty()) {
+            error.message = tr("The session could not be created.");
+        }
+        error.requestId = requestId;
+        return error;
+    }
+    Result<SessionData> result = session(envelope);
+    if (result.ok() && result.value().sessionId.isEmpty()) {
+        return parseError(tr("The answer has no session id."), requestId);
+    }
+    if (result.ok() && result.value().status == SessionStatus::Unknown) {
+        SessionData created = result.value();
+        created.status = SessionStatus::Running;
+        return Result<SessionData>(created, requestId);
+    }
+    return result;
+}
+
+Result<SessionListPage> ResponseParser::sessionList(const QJsonObject &envelope)
+{
+    const QString requestId = requestIdOf(envelope);
+    const QJsonValue dataValue = decodeNested(envelope.value(u"Data"));
+    if (!dataValue.isArray() && !dataValue.isNull() && !dataValue.isUndefined()) {
+        return parseError(tr("The session list in the answer is not a list."), requestId);
+    }
+    SessionListPage page;
+    const QJsonArray items = dataValue.toArray();
+    for (const QJsonValue &item : items) {
+        const QJsonObject object = item.toObject();
+        SessionSummary summary;
+        summary.sessionId = stringOf(object, {u"SessionId"});
+        summary.status = sessionStatusFromString(stringOf(object, {u"SessionStatus", u"Status"}));
+        if (!summary.sessionId.isEmpty()) {
+            page.sessions.append(summary);
+        }
+    }
+    page.nextToken = envelope.value(u"NextToken").toString();
+    page.maxResults = envelope.value(u"MaxResults").toInt();
+    page.totalCount = envelope.value(u"TotalCount").toInt(int(page.sessions.size()));
+    return Result<SessionListPage>(page, requestId);
+}
+
+Result<SessionDetail> ResponseParser::sessionDetail(const QJsonObject &envelope)
+{
+    const QString requestId = requestIdOf(envelope);
+    const QJsonValue dataValue = decodeNested(envelope.value(u"Data"));
+    if (!dataValue.isObject()) {
+        return parseError(tr("The session details are missing from the answer."), requestId);
+    }
+    const QJsonObject data = dataValue.toObject();
+    SessionDetail detail;
+    detail.raw = data;
+    detail.status = sessionStatusFromString(stringOf(data, {u"Status"}));
+    detail.imageId = stringOf(data, {u"ImageId"});
+    detail.imageType = stringOf(data, {u"ImageType"});
+    detail.regionId = stringOf(data, {u"RegionId"});
+    detail.appInstanceId = stringOf(data, {u"AppInstanceId"});
+    detail.policyId = stringOf(data, {u"PolicyId"});
+    detail.endReason = stringOf(data, {u"EndReason"});
+    detail.id = data.value(u"Id").toInteger();
+    detail.isDeleted = data.value(u"IsDeleted").toInt() != 0;
+    return Result<SessionDetail>(detail, requestId);
+}
+
+Result<Labels> ResponseParser::labels(const QJsonObject &envelope)
+{
+    const QString requestId = requestIdOf(envelope);
+    const QJsonObject data = decodeNested(envelope.value(u"Data")).toObject();
+    const QJsonValue labelsValue = decodeNested(data.value(u"Labels"));
+    if (!labelsValue.isObject() && !labelsValue.isNull() && !labelsValue.isUndefined()) {
+        return parseError(tr("The labels in the answer are not a JSON object."), requestId);
+    }
+    return Result<Labels>(labelsFromJson(labelsValue), requestId);
+}
+
+Result<SessionInfo> ResponseParser::info(const QJsonObject &envelope)
+{
+    const QString requestId = requestIdOf(envelope);
+    const QJsonValue dataValue = decodeNested(envelope.value(u"Data"));
+    if (!dataValue.isObject()) {
+        return parseError(tr("The session information is missing from the answer."), requestId);
+    }
+    const QJsonObject data = dataValue.toObject();
+    const QJsonObject desktop = decodeNested(data.value(u"DesktopInfo")).toObject();
+    SessionInfo info;
+    info.sessionId = stringOf(data, {u"SessionId"});
+    info.resourceUrl = stringOf(data, {u"ResourceUrl"});
+    info.appId = stringOf(desktop, {u"AppId"});
+    info.authCode = stringOf(desktop, {u"AuthCode"});
+    info.connectionProperties = stringOf(desktop, {u"ConnectionProperties"});
+    if (info.connectionProperties.isEmpty() && desktop.value(u"ConnectionProperties").isObject()) {
+        info.connectionProperties = QString::fromUtf8(
+            QJsonDocument(desktop.value(u"ConnectionProperties").toObject()).toJson(QJsonDocument::Compact));
+    }
+    info.resourceId = stringOf(desktop, {u"ResourceId"});
+    info.resourceType = stringOf(desktop, {u"ResourceType"});
+    info.ticket = stringOf(desktop, {u"Ticket"});
+    return Result<SessionInfo>(info, requestId);
+}
+
+Result<QString> ResponseParser::link(const QJsonObject &envelope)
+{
+    const QString requestId = requestIdOf(envelope);
+    const QJsonValue dataValue = decodeNested(envelope.value(u"Data"));
+    const QString url = dataValue.isObject() ? stringOf(dataValue.toObject(), {u"Url", u"url"}) : dataValue.toString();
+    if (url.isEmpty()) {
+        return parseError(tr("The answer has no link URL."), requestId);
+    }
+    return Result<QString>(url, requestId);
+}
+
+Result<QList<McpTool>> ResponseParser::tools(const QJsonObject &envelope)
+{
+    const QString requestId = requestIdOf(envelope);
+    const QJsonValue dataValue = decodeNested(envelope.value(u"Data"));
+    if (!dataValue.isArray()) {
+        return parseError(tr("The tool list in the answer is not a JSON array."), requestId);
+    }
+    QList<McpTool> tools;
+    const QJsonArray items = dataValue.toArray();
+    for (const QJsonValue &item : items) {
+        const QJsonObject object = item.toObject();
+        McpTool tool;
+        tool.name = stringOf(object, {u"name", u"Name"});
+        tool.description = stringOf(object, {u"description", u"Description"});
+        tool.server = stringOf(object, {u"server", u"serverName", u"Server"});
+        tool.tool = stringOf(object, {u"tool", u"Tool"});
+        tool.inputSchema = schemaOf(object);
+        if (!tool.name.isEmpty()) {
+            tools.append(tool);
+        }
+    }
+    return Result<QList<McpTool>>(tools, requestId);
+}
+
+Result<McpToolResult> ResponseParser::toolResult(const QJsonObject &envelope)
+{
+    const QString requestId = requestIdOf(envelope);
+    const QJsonValue data = envelope.value(u"Data");
+    if (data.isNull() || data.isUndefined() || (data.isString() && data.toString().isEmpty())) {
+        return parseError(tr("The tool call returned no data."), requestId);
+    }
+    return Result<McpToolResult>(McpToolResult::fromJson(data), requestId);
+}
+
+} // namespace AgentBay::Core

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <core/mcptool.h>
+#include <core/result.h>
+#include <core/session.h>
+#include <core/sessioninfo.h>
+
+#include <QJsonObject>
+#include <QNetworkReply>
+
+namespace AgentBay::Core {
+
+// What came back for one HTTP request, detached from QNetworkReply so it can be tested alone.
+struct RawReply
+{
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QString errorString;
+    int httpStatus = 0;
+    QByteArray body;
+    bool cancelledByUser = false;
+    QByteArray retryAfter; // x-acs-retry-after or Retry-After header
+    static RawReply from(QNetworkReply &reply, bool cancelledByUser);
+};
+
+// Classifies answers once (both error channels of protocol.md 1.7) and decodes each action's
+// Data, accepting objects where strings are expected and the reverse.
+class ResponseParser
+{
+public:
+    // The envelope, or the error: transport, HTTP >= 400 (API body or not), garbage, Success:false.
+    // A missing Success counts as success when the HTTP status is 2xx.
+    static Result<QJsonObject> envelope(const RawReply &reply);
+
+    static Result<SessionData> createdSession(const QJsonObject &envelope);
+    static Result<SessionData> session(const QJsonObject &envelope);
+    static Result<SessionListPage> sessionList(const QJsonObject &envelope);
+    static Result<SessionDetail> sessionDetail(const QJsonObject &envelope);
+    static Result<Labels> labels(const QJsonObject &envelope);
+    static Result<SessionInfo> info(const QJsonObject &envelope);
+    static Result<QString> link(const QJsonObject &envelope);
+    static Result<QList<McpTool>> tools(const QJsonObject &envelope);
+    static Result<McpToolResult> toolResult(const QJsonObject &envelope);
+
+    static QList<SessionTool> toolList(const QJsonValue &value); // ToolList: JSON string or array
+    static Labels labelsFromJson(const QJsonValue &value); // JSON object or JSON object string
+    static QString labelsToJson(const Labels &labels);
+    static ApiError parseError(const QString &message, const QString &requestId = {});
+};
+
+} // namespace AgentBay::Core

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+#include "sessionpoller.h"
+
+#include "apiclient.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcPoller, "agentbay.core.sessionpoller")
+
+namespace AgentBay::Core {
+
+using namespace std::chrono_literals;
+
+SessionPoller::SessionPoller(ApiClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(5s);
+    connect(&m_timer, &QTimer::timeout, this, &SessionPoller::refresh);
+    m_fastTimer.setSingleShot(true);
+    m_fastTimer.setInterval(1s);
+    connect(&m_fastTimer, &QTimer::timeout, this, &SessionPoller::pollTransitional);
+}
+
+SessionPoller::~SessionPoller() = default;
+
+void SessionPoller::setInterval(std::chrono::milliseconds interval)
+{
+    m_timer.setInterval(interval);
+}
+
+void SessionPoller::setFastInterval(std::chrono::milliseconds interval)
+{
+    m_fastTimer.setInterval(interval);
+}
+
+std::chrono::milliseconds SessionPoller::interval() const
+{
+    return m_timer.intervalAsDuration();
+}
+
+void SessionPoller::setFilter(const Labels &labels, const QString &status)
+{
+    if (labels == m_labels && status == m_status) {
+        return;
+    }
+    m_labels = labels;
+    m_status = status;
+    if (m_running) {
+        refreshNow();
+    }
+}
+
+void SessionPoller::setPageSize(int pageSize)
+{
+    m_pageSize = qBound(1, pageSize, 100);
+}
+
+void SessionPoller::start()
+{
+    m_running = true;
+    refreshNow();
+}
+
+void SessionPoller::stop()
+{
+    m_running = false;
+    m_refreshPending = false;
+    m_timer.stop();
+    m_fastTimer.stop();
+}
+
+void SessionPoller::refreshNow()
+{
+    if (m_refreshInFlight) {
+        m_refreshPending = true; // one more right after the one in flight, never two at once
+        return;
+    }
+    m_timer.stop();
+    refresh();
+}
+
+void SessionPoller::watch(const QString &sessionId)
+{
+    m_watched.insert(sessionId);
+    scheduleFastPoll();
+}
+
+void SessionPoller::refresh()
+{
+    if (m_refreshInFlight) {
+        return;
+    }
+    m_refreshInFlight = true;
+    m_client->listAll(m_labels, m_status, m_pageSize, this, [this](const Result<QList<SessionSummary>> &result) {
+        m_refreshInFlight = false;
+        if (result.ok()) {
+            QHash<QString, SessionStatus> now;
+            for (const SessionSummary &session : result.value()) {
+                now.insert(session.sessionId, session.status);
+                if (isTransitional(session.status)) {
+                    m_watched.insert(session.sessionId);
+                }
+            }
+            m_known = now;
+            Q_EMIT sessionsRefreshed(result.value(), QDateTime::currentDateTime());
+            scheduleFastPoll();
+        } else if (result.error().kind != ApiError::Kind::Cancelled) {
+            qCInfo(lcPoller).noquote() << "refresh failed:" << result.error().details();
+            Q_EMIT refreshFailed(result.error());
+        }
+        if (m_refreshPending) {
+            m_refreshPending = false;
+            refresh();
+            return;
+        }
+        if (m_running) {
+            m_timer.start();
+        }
+    });
+}
+
+void SessionPoller::scheduleFastPoll()
+{
+    if (m_running && !m_watched.isEmpty() && !m_fastInFlight && !m_fastTimer.isActive()) {
+        m_fastTimer.start();
+    }
+}
+
+void SessionPoller::pollTransitional()
+{
+    if (m_watched.isEmpty() || m_fastInFlight) {
+        return;
+    }
+    // One session at a time, round robin, so a long list of transitions never bursts requests.
+    const QString sessionId = *m_watched.cbegin();
+    m_watched.remove(sessionId);
+    m_fastInFlight = true;
+    m_client->getSession(sessionId, this, [this, sessionId](const Result<SessionData> &result) {
+        m_fastInFlight = false;
+        if (result.ok()) {
+            const SessionStatus status = result.value().status;
+            if (m_known.value(sessionId, SessionStatus::Unknown) != status) {
+                m_known.insert(sessionId, status);
+                Q_EMIT sessionStatusChanged(sessionId, status);
+            }
+            if (isTransitional(status)) {
+                m_watched.insert(sessionId);
+            } else if (isGone(status)) {
+                m_known.remove(sessionId);
+                Q_EMIT sessionGone(sessionId);
+            }
+        } else if (result.error().isNotFound()) {
+            m_known.remove(sessionId);
+            Q_EMIT sessionGone(sessionId);
+        } else if (result.error().kind != ApiError::Kind::Cancelled) {
+            m_watched.insert(sessionId); // try again on the next tick
+            Q_EMIT refreshFailed(result.error());
+        }
+        scheduleFastPoll();
+    });
+}
+
+} // namespace AgentBay::Core

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <core/operationhandle.h>
+#include <core/result.h>
+#include <core/session.h>
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+namespace AgentBay::Core {
+
+// Polls a session's status (first poll at once, then every pollInterval) until a judge says it
+// settled or failed, or the timeout passes. Used by the waiting pause, resume and delete.
+class StatusWaiter final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StatusWaiter)
+
+public:
+    enum class Verdict {
+        KeepWaiting,
+        Succeeded,
+        Failed
+    };
+    using Done = std::function<void(const Result<SessionStatus> &)>;
+    // Starts one status request; its callback must run on `context`.
+    using Probe = std::function<OperationHandle(QObject *context, Done done)>;
+    // Decides on each probe result; for Failed, the result's error (or a status message) is reported.
+    using Judge = std::function<Verdict(const Result<SessionStatus> &)>;
+
+    StatusWaiter(Probe probe, Judge judge, const WaitOptions &wait, QObject *parent = nullptr);
+    ~StatusWaiter() override;
+
+    // timeoutMessage: the error text when the time is up.
+    void start(Done done, std::function<void(SessionStatus)> onStatus, QString timeoutMessage);
+    // Stops polling and reports Cancelled.
+    void cancel();
+
+    bool isPolling() const { return m_current.isRunning(); }
+
+private:
+    void poll();
+    void conclude(const Result<SessionStatus> &result);
+
+    Probe m_probe;
+    Judge m_judge;
+    WaitOptions m_wait;
+    Done m_done;
+    std::function<void(SessionStatus)> m_onStatus;
+    QString m_timeoutMessage;
+    QTimer m_timer;
+    QElapsedTimer m_elapsed;
+    OperationHandle m_current;
+    SessionStatus m_lastReported = SessionStatus::Unknown;
+    bool m_reportedAny = false;
+    bool m_concluded = false;
+};
+
+} // namespace AgentBay::Core
