@@ -64,9 +64,13 @@ public:
     explicit ToolCallHistory(const QString &directory = defaultDirectory());
 
     QString directory() const { return m_directory; }
+
     void setMaxCalls(int maxCalls) { m_maxCalls = qMax(1, maxCalls); }
+
     int maxCalls() const { return m_maxCalls; }
+
     void setMaxResultBytes(qsizetype bytes) { m_maxResultBytes = qMax<qsizetype>(1024, bytes); }
+
     // Texts that must never be stored (the API key); each occurrence becomes "***".
     void setSecrets(const QStringList &secrets);
 
