@@ -3,11 +3,17 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
+#include <QMap>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <memory>
+
+class QProcess;
 
 namespace AgentBay::Server {
 
@@ -20,7 +26,10 @@ class SessionSandbox final : public QObject
     Q_DISABLE_COPY_MOVE(SessionSandbox)
 
 public:
-    enum class Isolation { Bubblewrap, Process };
+    enum class Isolation {
+        Bubblewrap,
+        Process
+    };
 
     struct ExecResult
     {
@@ -54,6 +63,14 @@ public:
         int timeoutMs,
         QObject *context,
         std::function<void(const ExecResult &)> done);
+    // Same, with stdinData as the command's standard input (run_code passes the code so).
+    void execWithInput(const QString &command,
+        const QString &cwd,
+        const QMap<QString, QString> &env,
+        int timeoutMs,
+        const QByteArray &stdinData,
+        QObject *context,
+        std::function<void(const ExecResult &)> done);
 
     // Freeze / thaw every process of the session (cgroup freezer where writable, else SIGSTOP
     // to all processes of the session, setsid escapees included). Synchronous and fast.
@@ -63,6 +80,26 @@ public:
     QString pauseMethod() const; // "cgroup-v2", "cgroup-v1" or "sigstop"
 
     void terminate(); // kill everything now
+
+    // Host pids of every process of the session (diagnostics and tests).
+    QList<qint64> processIds() const;
+
+    // Environment knobs (read by start()): AGENTBAY_LOCAL_ISOLATION=process forces the plain
+    // process session; AGENTBAY_LOCAL_PAUSE=cgroup-v1|sigstop skips the better methods.
+
+private:
+    QList<qint64> processIds(QProcess *process) const;
+    void writeToAgent(const QJsonObject &message);
+    void handleAgentLine(const QByteArray &line);
+    void finishPending(quint64 id, const ExecResult &result, bool queued = false);
+    void agentGone(QProcess *process);
+    void deliverLater(const QPointer<QObject> &context,
+        bool hasContext,
+        const std::function<void(const ExecResult &)> &done,
+        const ExecResult &result);
+
+    struct Private;
+    std::unique_ptr<Private> d;
 };
 
 } // namespace AgentBay::Server

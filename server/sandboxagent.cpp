@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+#include "sandboxagent.h"
+
+namespace AgentBay::Server {
+
+namespace {
+
+// Output is collected in anonymous temporary files, not pipes: a background process that
+// inherits stdout (`nohup server &`) must not keep the call open. Each exec gets its own
+// process group so a timeout kills the command and its children.
+const char kAgent[] = R"PY(
+import base64, json, os, signal, subprocess, sys, tempfile, threading
+LIMIT = 16 << 20
+lock = threading.Lock()
+expirers = {}
+def send(obj):
+    data = (json.dumps(obj, separators=(',', ':')) + '\n').encode()
+    with lock:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+def tree(pid):
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for t in os.listdir('/proc/%d/task' % p):
+                with open('/proc/%d/task/%s/children' % (p, t)) as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except OSError:
+            pass
+    return out
+def kill(pid):
+    pids = tree(pid)
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:
+        pass
+    for q in pids:
+        try:
+            os.kill(q, signal.SIGKILL)
+        except OSError:
+            pass
+def grab(f):
+    f.seek(0)
+    return base64.b64encode(f.read(LIMIT)).decode()
+def run(req):
+    rid = req['id']
+    res = {'id': rid}
+    try:
+        env = dict(os.environ)
+        env.update(req.get('env') or {})
+        with tempfile.TemporaryFile() as o, tempfile.TemporaryFile() as e, tempfile.TemporaryFile() as i:
+            if 'stdin' in req:
+                i.write(base64.b64decode(req['stdin']))
+                i.seek(0)
+            p = subprocess.Popen(['/bin/sh', '-c', req['cmd']], cwd=req.get('cwd') or None, env=env,
+                                 stdin=i if 'stdin' in req else subprocess.DEVNULL, stdout=o, stderr=e,
+                                 start_new_session=True)
+            state = {'timedOut': False}
+            def expire():
+                state['timedOut'] = True
+                kill(p.pid)
+            expirers[rid] = expire
+            timer = threading.Timer(max(req.get('timeout', 60000), 1) / 1000.0, expire)
+            timer.daemon = True
+            timer.start()
+            code = p.wait()
+            timer.cancel()
+            expirers.pop(rid, None)
+            res.update(code=(128 - code if code < 0 else code), timedOut=state['timedOut'], out=grab(o), err=grab(e))
+    except Exception as ex:
+        res['error'] = str(ex)
+    send(res)
+def main():
+    send({'ready': True, 'pid': os.getpid()})
+    for line in sys.stdin.buffer:
+        try:
+            req = json.loads(line)
+        except ValueError:
+            continue
+        if req.get('kill'):
+            f = expirers.get(req.get('id'))
+            if f:
+                f()
+            continue
+        threading.Thread(target=run, args=(req,), daemon=True).start()
+    # The host is gone: take every process of the session along.
+    for q in tree(os.getpid())[1:]:
+        try:
+            os.kill(q, signal.SIGKILL)
+        except OSError:
+            pass
+main()
+)PY";
+
+const char kPythonRunner[] = R"PY(
+import ast, json, sys, traceback
+MARKER = '\x1e__AGENTBAY_RUN_CODE_RESULT__'
+src = sys.stdin.read()
+sys.stdin = open('/dev/null')
+scope = {'__name__': '__main__', '__builtins__': __builtins__}
+result, error = [], ''
+try:
+    tree = ast.parse(src, '<code>', 'exec')
+    last = None
+    if tree.body and isinstance(tree.body[-1], ast.Expr):
+        last = ast.Expression(tree.body.pop().value)
+    exec(compile(tree, '<code>', 'exec'), scope)
+    if last is not None:
+        value = eval(compile(last, '<code>', 'eval'), scope)
+        if value is not None:
+            result.append({'text/plain': repr(value), 'isMainResult': True})
+except SystemExit as e:
+    if e.code not in (None, 0):
+        error = 'SystemExit: %s' % (e.code,)
+except BaseException as e:
+    tb = e.__traceback__.tb_next if e.__traceback__ else None
+    error = ''.join(traceback.format_exception(type(e), e, tb)).rstrip('\n')
+sys.stdout.flush()
+sys.stderr.flush()
+sys.__stdout__.write('\n' + MARKER + json.dumps({'result': result, 'executionError': error}) + '\n')
+sys.__stdout__.flush()
+)PY";
+
+const char kJavascriptRunner[] = R"JS(
+const vm = require('vm'), fs = require('fs'), util = require('util');
+const MARKER = '\x1e__AGENTBAY_RUN_CODE_RESULT__';
+const result = [];
+let error = '';
+const describe = (e) => (e && e.stack ? String(e.stack) : String(e));
+process.on('uncaughtException', (e) => { error = describe(e); process.exitCode = 1; });
+process.on('unhandledRejection', (e) => { error = describe(e); process.exitCode = 1; });
+process.on('exit', () => {
+    process.stdout.write('\n' + MARKER + JSON.stringify({ result, executionError: error }) + '\n');
+});
+globalThis.require = require;
+try {
+    const value = vm.runInThisContext(fs.readFileSync(0, 'utf8'), { filename: '<code>' });
+    if (value !== undefined) {
+        result.push({ 'text/plain': util.inspect(value), isMainResult: true });
+    }
+} catch (e) {
+    error = describe(e);
+    process.exitCode = 1;
+}
+)JS";
+
+} // namespace
+
+QString SandboxAgent::agentScript()
+{
+    return QString::fromUtf8(kAgent);
+}
+
+QString SandboxAgent::pythonRunner()
+{
+    return QString::fromUtf8(kPythonRunner);
+}
+
+QString SandboxAgent::javascriptRunner()
+{
+    return QString::fromUtf8(kJavascriptRunner);
+}
+
+QByteArray SandboxAgent::marker()
+{
+    return QByteArrayLiteral("\x1e__AGENTBAY_RUN_CODE_RESULT__");
+}
+
+} // namespace AgentBay::Server

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace AgentBay::Server {
+
+// The small programs that run inside a session's sandbox: the agent that spawns every exec
+// (one per session, so background processes outlive the call that started them) and the
+// wrappers run_code uses. They are Python/JavaScript sources handed to the interpreter on
+// its command line or in the environment.
+//
+// Agent wire format, one compact JSON object per line:
+//   host -> agent: {"id":N,"cmd":"...","cwd":"/abs","env":{...},"timeout":ms[,"stdin":"<base64>"]}
+//                  {"id":N,"kill":true}
+//   agent -> host: {"ready":true,"pid":P} once, then per exec
+//                  {"id":N,"code":int,"timedOut":bool,"out":"<base64>","err":"<base64>"} or {"id":N,"error":"..."}
+class SandboxAgent
+{
+public:
+    static QString agentScript();
+    // Reads the code from stdin, runs it, prints the output and then, after marker(), one
+    // JSON line {"result":[...],"executionError":"..."}.
+    static QString pythonRunner();
+    static QString javascriptRunner();
+    static QByteArray marker();
+};
+
+} // namespace AgentBay::Server
