@@ -1,6 +1,160 @@
 // SPDX-License-Identifier: MIT
-// Entry point, filled in by its issue.
-int main()
+// agentbay-local: a local AgentBay-compatible server whose sessions are sandboxes on this machine.
+#include <server/datadirectory.h>
+#include <server/httpapi.h>
+#include <server/sessionstore.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLockFile>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcMain, "agentbay.app.local")
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
 {
-    return 0;
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+}
+
+// SIGTERM and SIGINT end the event loop, so the discovery file is removed and the sessions'
+// processes are stopped on the way out.
+void installQuitOnSignals(QCoreApplication *app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0) {
+        return;
+    }
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [notifier] {
+        notifier->setEnabled(false);
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(signalPipe[0], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "agentbay-local: %s\n", qPrintable(message));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("agentbay-local"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AGENTBAY_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main",
+        "A local AgentBay-compatible server. Its sessions are sandboxes on this machine (bubblewrap where it "
+        "works, else plain processes); the official SDKs and AgentBay Desktop use it with "
+        "AGENTBAY_ENDPOINT=http://127.0.0.1:PORT.\n\n"
+        "It listens on 127.0.0.1 only and prints 'agentbay-local listening on http://127.0.0.1:PORT' as its first "
+        "line. The API key it accepts is a token created on first start in DATA/token (readable by its user "
+        "only); clients send Authorization=Bearer <token>. While it runs, DATA/server.json (url, port, pid, "
+        "token; mode 0600) tells other programs where to find it; it is removed on SIGTERM or SIGINT.\n\n"
+        "Sessions, labels and workspaces (DATA/sessions/<id>/workspace) survive restarts, also after a crash; "
+        "processes started in a session do not."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption portOption(QStringLiteral("port"),
+        QCoreApplication::translate("main", "Port to listen on, 0 to 65535 (default 0: any free port)."),
+        QStringLiteral("N"),
+        QStringLiteral("0"));
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+        QCoreApplication::translate("main",
+            "Folder for the token, the discovery file and the sessions (default: $AGENTBAY_LOCAL_DATA_DIR, "
+            "else %1).")
+            .arg(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+                + QStringLiteral("/agentbay-local")),
+        QStringLiteral("DIR"));
+    parser.addOption(portOption);
+    parser.addOption(dataDirOption);
+    if (!parser.parse(QCoreApplication::arguments())) {
+        printError(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        parser.showHelp(0);
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        parser.showVersion();
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printError(QCoreApplication::translate("main", "unexpected argument %1 (see --help)")
+                       .arg(parser.positionalArguments().constFirst()));
+        return 2;
+    }
+    bool portOk = false;
+    const uint port = parser.value(portOption).toUInt(&portOk);
+    if (!portOk || port > 65535) {
+        printError(QCoreApplication::translate("main", "--port must be a number from 0 to 65535, not '%1'")
+                       .arg(parser.value(portOption)));
+        return 2;
+    }
+
+    const AgentBay::Server::DataDirectory dataDir(
+        parser.isSet(dataDirOption) ? parser.value(dataDirOption) : AgentBay::Server::DataDirectory::defaultPath());
+    QString error;
+    if (!dataDir.ensureExists(&error)) {
+        printError(error);
+        return 1;
+    }
+    QLockFile lock(dataDir.path() + QStringLiteral("/server.lock"));
+    if (!lock.tryLock(0)) {
+        printError(QCoreApplication::translate("main", "another agentbay-local already uses %1").arg(dataDir.path()));
+        return 1;
+    }
+    const QString token = dataDir.loadOrCreateToken(&error);
+    if (token.isEmpty()) {
+        printError(error);
+        return 1;
+    }
+
+    installQuitOnSignals(&app);
+    auto store = std::make_unique<AgentBay::Server::SessionStore>(dataDir.path());
+    if (!store->load(&error)) {
+        printError(error);
+        return 1;
+    }
+    auto api = std::make_unique<AgentBay::Server::HttpApi>(store.get(), token);
+    const quint16 boundPort = api->listen(quint16(port), &error);
+    if (boundPort == 0) {
+        printError(error);
+        return 1;
+    }
+    if (!dataDir.writeDiscovery(boundPort, token, &error)) {
+        printError(error);
+        return 1;
+    }
+    std::printf("agentbay-local listening on %s\n", qPrintable(api->baseUrl()));
+    std::fflush(stdout);
+    qCInfo(lcMain) << "serving" << store->count() << "sessions from" << dataDir.path();
+
+    const int rc = QCoreApplication::exec();
+    dataDir.removeDiscovery();
+    api.reset();
+    store.reset(); // stops every session's processes
+    return rc;
 }

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#include "apireply.h"
+
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace AgentBay::Server {
+
+ApiReply ApiReply::success(const QJsonValue &data, const QString &message)
+{
+    ApiReply reply;
+    reply.m_data = data;
+    reply.m_message = message;
+    return reply;
+}
+
+ApiReply ApiReply::failure(int httpStatus, const QString &code, const QString &message)
+{
+    ApiReply reply;
+    reply.m_success = false;
+    reply.m_httpStatus = httpStatus;
+    reply.m_code = code;
+    reply.m_message = message;
+    return reply;
+}
+
+ApiReply &ApiReply::withTopLevel(const QString &key, const QJsonValue &value)
+{
+    m_extra.insert(key, value);
+    return *this;
+}
+
+QJsonObject ApiReply::toJsonObject(const QString &requestId) const
+{
+    QJsonObject object = m_extra;
+    object.insert(QStringLiteral("RequestId"), requestId);
+    object.insert(QStringLiteral("Success"), m_success);
+    object.insert(QStringLiteral("Code"), m_code);
+    object.insert(QStringLiteral("Message"), m_message);
+    object.insert(QStringLiteral("HttpStatusCode"), m_httpStatus);
+    if (!m_data.isUndefined()) {
+        object.insert(QStringLiteral("Data"), m_data);
+    }
+    return object;
+}
+
+QByteArray ApiReply::toJson(const QString &requestId) const
+{
+    return QJsonDocument(toJsonObject(requestId)).toJson(QJsonDocument::Compact);
+}
+
+QString ApiReply::newRequestId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces).toUpper();
+}
+
+} // namespace AgentBay::Server

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QString>
+
+namespace AgentBay::Server {
+
+class LocalSession;
+
+// Every session of agentbay-local, kept in DATA/sessions.json (written with QSaveFile on every
+// change, so a kill -9 never leaves a torn file) with the workspaces under
+// DATA/sessions/<id>/workspace. Processes do not survive a restart: loaded sessions come
+// back RUNNING with a fresh sandbox.
+class SessionStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionStore)
+
+public:
+    explicit SessionStore(const QString &dataDir, QObject *parent = nullptr);
+    ~SessionStore() override; // kills every session's processes
+
+    // Reads the store, restarts a sandbox per session, removes leftovers of deletions.
+    bool load(QString *error);
+
+    LocalSession *create(const QString &imageId, const QMap<QString, QString> &labels, QString *error);
+    LocalSession *find(const QString &id) const;
+    QList<LocalSession *> sessions() const; // in creation order
+
+    int count() const { return int(m_byId.size()); }
+
+    // Persists the current state (sessions being deleted are left out).
+    bool save(QString *error = nullptr);
+    // Kills the session's processes, removes its workspace (in the background) and forgets it.
+    void remove(LocalSession *session);
+
+    QString dataDir() const { return m_dataDir; }
+
+    QString storePath() const;
+    static QString newSessionId();
+    static QString randomAlphanumeric(int length);
+
+private:
+    QString sessionDir(const QString &id) const;
+    void removeInBackground(const QString &path);
+
+    QString m_dataDir;
+    qint64 m_nextSequence = 1;
+    QMap<qint64, LocalSession *> m_bySequence;
+    QHash<QString, LocalSession *> m_byId;
+};
+
+} // namespace AgentBay::Server
