@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 namespace AgentBay::Server {
 
@@ -29,6 +30,13 @@ public:
         const QJsonObject &args,
         QObject *context,
         std::function<void(const QJsonObject &mcpResult)> done);
+
+    // Largest file content one read returns (read_file ranges, read_multiple_files).
+    static constexpr qint64 maxReadBytes = 32 * 1024 * 1024;
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
 };
 
 } // namespace AgentBay::Server
