@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+// agentbay-local figures: CreateMcpSession and CallMcpTool `shell echo` latency (medians),
+// and GetSession throughput. Runs a real server on a random loopback port.
+//   bench_server [--rounds N] [--seconds S]
+#include "../server/rawapi.h"
+
+#include <support/localserver.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+using AgentBay::Test::encodeForm;
+using AgentBay::Test::LocalServer;
+using AgentBay::Test::RawAnswer;
+using AgentBay::Test::RawApi;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+double median(QList<double> values)
+{
+    if (values.isEmpty()) {
+        return 0;
+    }
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+void report(const char *name, const QList<double> &ms, double target)
+{
+    QList<double> sorted = ms;
+    std::sort(sorted.begin(), sorted.end());
+    const double p90 = sorted.isEmpty() ? 0 : sorted[qsizetype(double(sorted.size() - 1) * 0.9)];
+    const double med = median(ms);
+    std::printf("%-28s median %7.2f ms  p90 %7.2f ms  (n=%lld, target < %.0f ms: %s)\n",
+        name,
+        med,
+        p90,
+        static_cast<long long>(ms.size()),
+        target,
+        med < target ? "met" : "MISSED");
+}
+
+// GetSession as fast as `inFlight` parallel keep-alive requests go, for `seconds`.
+double getSessionThroughput(
+    const QString &url, const QString &key, const QString &session, int inFlight, double seconds)
+{
+    QNetworkAccessManager nam;
+    const QByteArray body = encodeForm({{u"Authorization"_s, u"Bearer "_s + key}, {u"SessionId"_s, session}});
+    QNetworkRequest request(QUrl(url + u"/?Action=GetSession"_s));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
+    QElapsedTimer timer;
+    qint64 done = 0;
+    qint64 failed = 0;
+    int running = 0;
+    QEventLoop loop;
+    std::function<void()> issue = [&] {
+        QNetworkReply *reply = nam.post(request, body);
+        ++running;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply] {
+            --running;
+            reply->deleteLater();
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200) {
+                ++done;
+            } else {
+                ++failed;
+            }
+            if (timer.elapsed() < qint64(seconds * 1000)) {
+                issue();
+            } else if (running == 0) {
+                loop.quit();
+            }
+        });
+    };
+    timer.start();
+    for (int i = 0; i < inFlight; ++i) {
+        issue();
+    }
+    loop.exec();
+    if (failed) {
+        std::printf("  (%lld GetSession requests failed)\n", static_cast<long long>(failed));
+    }
+    return double(done) / (double(timer.elapsed()) / 1000.0);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption roundsOption(u"rounds"_s, u"Requests per latency figure."_s, u"N"_s, u"40"_s);
+    const QCommandLineOption secondsOption(u"seconds"_s, u"Duration of the throughput run."_s, u"S"_s, u"3"_s);
+    parser.addOption(roundsOption);
+    parser.addOption(secondsOption);
+    parser.process(app);
+    const int rounds = qMax(1, parser.value(roundsOption).toInt());
+    const double seconds = qMax(0.2, parser.value(secondsOption).toDouble());
+
+    if (qEnvironmentVariableIsEmpty("AGENTBAY_LOCAL_BIN")) {
+        qputenv("AGENTBAY_LOCAL_BIN", AGENTBAY_LOCAL_DEFAULT_BIN);
+    }
+    LocalServer server;
+    if (!server.start()) {
+        std::fprintf(stderr, "cannot start agentbay-local: %s\n", qPrintable(server.lastError()));
+        return 1;
+    }
+    RawApi api(server.url(), server.apiKey());
+
+    // Warm-up: the first sandbox probes bubblewrap and the first call loads the tools.
+    const QString session = api.createSession();
+    const RawAnswer info = api.call(u"GetMcpResource"_s, {{u"SessionId"_s, session}});
+    const QJsonObject connection = QJsonDocument::fromJson(info.json.value(u"Data"_s)
+                                                               .toObject()
+                                                               .value(u"DesktopInfo"_s)
+                                                               .toObject()
+                                                               .value(u"ConnectionProperties"_s)
+                                                               .toString()
+                                                               .toUtf8())
+                                       .object();
+    std::printf("agentbay-local at %s, isolation: %s\n",
+        qPrintable(server.url()),
+        qPrintable(connection.value(u"isolation"_s).toString()));
+    const auto shellEcho = [&api, &session] {
+        return api.call(u"CallMcpTool"_s,
+            {{u"SessionId"_s, session},
+                {u"Name"_s, u"shell"_s},
+                {u"Args"_s, uR"({"command": "echo bench", "timeout_ms": 5000})"_s}});
+    };
+    shellEcho();
+
+    QList<double> createMs;
+    QStringList created;
+    for (int i = 0; i < rounds; ++i) {
+        QElapsedTimer t;
+        t.start();
+        const QString id = api.createSession({{u"Labels"_s, uR"({"bench": "yes"})"_s}});
+        createMs.append(double(t.nsecsElapsed()) / 1e6);
+        if (id.isEmpty()) {
+            std::fprintf(stderr, "CreateMcpSession failed\n");
+            return 1;
+        }
+        created.append(id);
+    }
+    report("CreateMcpSession", createMs, 25);
+
+    QList<double> callMs;
+    for (int i = 0; i < rounds; ++i) {
+        QElapsedTimer t;
+        t.start();
+        const RawAnswer answer = shellEcho();
+        callMs.append(double(t.nsecsElapsed()) / 1e6);
+        if (!answer.json.value(u"Data"_s).toString().contains(u"bench"_s)) {
+            std::fprintf(stderr, "CallMcpTool failed: %s\n", answer.body.constData());
+            return 1;
+        }
+    }
+    report("CallMcpTool shell echo", callMs, 25);
+
+    for (const QString &id : std::as_const(created)) {
+        api.call(u"DeleteSessionAsync"_s, {{u"SessionId"_s, id}});
+    }
+
+    const double sequential = getSessionThroughput(server.url(), server.apiKey(), session, 1, seconds);
+    const double parallel = getSessionThroughput(server.url(), server.apiKey(), session, 6, seconds);
+    std::printf("%-28s %7.0f req/s one at a time, %7.0f req/s with 6 in flight (target >= 1000: %s)\n",
+        "GetSession throughput",
+        sequential,
+        parallel,
+        qMax(sequential, parallel) >= 1000 ? "met" : "MISSED");
+    server.stop();
+    return 0;
+}
