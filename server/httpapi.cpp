@@ -28,6 +28,7 @@
 #include <QUrlQuery>
 
 #include <memory>
+#include <utility>
 
 namespace AgentBay::Server {
 
@@ -863,13 +864,24 @@ void HttpApi::callMcpTool(const RequestParameters &params, const ReplyCallback &
     QElapsedTimer timer;
     timer.start();
     QPointer<LocalSession> guard(session);
+    // A session deleted while the call runs takes its sandbox along; answer the call then
+    // instead of leaving the client waiting for a result that will not come.
+    auto answered = std::make_shared<bool>(false);
+    const QMetaObject::Connection gone = connect(session, &QObject::destroyed, this, [done, answered] {
+        if (!std::exchange(*answered, true)) {
+            done(notFound());
+        }
+    });
     m_runner->call(session->sandbox(),
         session->imageId(),
         name,
         args,
         this,
-        [finish, guard, timer](const QJsonObject &result) mutable {
-            finish(guard.data(), result, timer.elapsed());
+        [finish, guard, timer, answered, gone](const QJsonObject &result) mutable {
+            QObject::disconnect(gone);
+            if (!std::exchange(*answered, true)) {
+                finish(guard.data(), result, timer.elapsed());
+            }
         });
 }
 

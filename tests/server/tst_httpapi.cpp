@@ -5,6 +5,7 @@
 #include <support/localserver.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHttpServer>
 #include <QHttpServerResponse>
@@ -88,6 +89,9 @@ private Q_SLOTS:
     void pausedSession_refusesToolCallsAndDeletion();
     void delete_movesThroughDeletingAndSessionIsGone_data();
     void delete_movesThroughDeletingAndSessionIsGone();
+
+    void callMcpTool_concurrentCalls_runInParallel();
+    void delete_duringAToolCall_answersTheCall();
 
     void listSession_filtersAndPages_data();
     void listSession_filtersAndPages();
@@ -529,6 +533,58 @@ void tst_HttpApi::delete_movesThroughDeletingAndSessionIsGone()
         detail.body.constData());
     QTRY_COMPARE(m_api->status(id), q("InvalidMcpSession.NotFound"));
     QTRY_VERIFY(!QFileInfo::exists(workspace));
+}
+
+void tst_HttpApi::callMcpTool_concurrentCalls_runInParallel()
+{
+    constexpr int calls = 20;
+    const QByteArray body = encodeForm({{q("Authorization"), m_api->authorization()},
+        {q("SessionId"), m_session},
+        {q("Name"), q("shell")},
+        {q("Args"), q(R"({"command": "sleep 1; echo done", "timeout_ms": 20000})")}});
+    std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+    int finished = 0;
+    int succeeded = 0;
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < calls; ++i) {
+        // One manager each: a single one would queue beyond 6 connections per host.
+        managers.push_back(std::make_unique<QNetworkAccessManager>());
+        QNetworkRequest request(QUrl(m_server.url() + q("/?Action=CallMcpTool")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
+        QNetworkReply *reply = managers.back()->post(request, body);
+        connect(reply, &QNetworkReply::finished, this, [reply, &finished, &succeeded] {
+            ++finished;
+            if (reply->readAll().contains("done")) {
+                ++succeeded;
+            }
+            reply->deleteLater();
+        });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished, calls, 30000);
+    QCOMPARE(succeeded, calls);
+    // Serialized they would take 20 s.
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void tst_HttpApi::delete_duringAToolCall_answersTheCall()
+{
+    const QString id = m_api->createSession();
+    QNetworkAccessManager nam;
+    QNetworkRequest request(QUrl(m_server.url() + q("/?Action=CallMcpTool")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
+    QNetworkReply *reply = nam.post(request,
+        encodeForm({{q("Authorization"), m_api->authorization()},
+            {q("SessionId"), id},
+            {q("Name"), q("shell")},
+            {q("Args"), q(R"({"command": "sleep 30", "timeout_ms": 40000})")}}));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    QTest::qWait(300); // let the call start
+    QCOMPARE(m_api->call(q("DeleteSessionAsync"), {{q("SessionId"), id}}).status, 200);
+    QVERIFY(finished.wait(10000) || finished.count() == 1);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    QVERIFY2(status == 200 || status == 400, qPrintable(QString::number(status)));
+    reply->deleteLater();
 }
 
 void tst_HttpApi::listSession_filtersAndPages_data()
