@@ -255,7 +255,15 @@ void FakeHttpServer::clearRecords()
 {
     m_requests.clear();
     m_maxOpen = m_open;
+    m_maxOpenByAction = m_openByAction;
     m_answered = 0;
+}
+
+void FakeHttpServer::closeRequest(Connection &connection)
+{
+    connection.busy = false;
+    --m_open;
+    --m_openByAction[connection.action];
 }
 
 void FakeHttpServer::incomingConnection(qintptr socketDescriptor)
@@ -270,9 +278,9 @@ void FakeHttpServer::incomingConnection(qintptr socketDescriptor)
         readFrom(socket);
     });
     connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-        const auto it = m_connections.constFind(socket);
-        if (it != m_connections.cend() && it->busy) {
-            --m_open; // the client gave up (timeout, cancel) before the answer
+        const auto it = m_connections.find(socket);
+        if (it != m_connections.end() && it->busy) {
+            closeRequest(*it); // the client gave up (timeout, cancel) before the answer
         }
         m_connections.remove(socket);
         socket->deleteLater();
@@ -327,8 +335,11 @@ void FakeHttpServer::readFrom(QTcpSocket *socket)
         request.form = decodeForm(request.body);
     }
     it->busy = true;
+    it->action = request.action();
     ++m_open;
     m_maxOpen = std::max(m_maxOpen, m_open);
+    const int openForAction = ++m_openByAction[it->action];
+    m_maxOpenByAction[it->action] = std::max(m_maxOpenByAction.value(it->action), openForAction);
     m_requests.append(request);
     Q_EMIT requestReceived(request);
     answer(socket, request);
@@ -398,8 +409,7 @@ void FakeHttpServer::markAnswered(QTcpSocket *socket, int status)
 {
     const auto it = m_connections.find(socket);
     if (it != m_connections.end() && it->busy) {
-        it->busy = false;
-        --m_open;
+        closeRequest(*it);
     }
     ++m_answered;
     Q_EMIT responseSent(status);

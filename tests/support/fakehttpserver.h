@@ -107,6 +107,8 @@ public:
 
     int maxOpenRequests() const { return m_maxOpen; } // highest openRequestCount() so far
 
+    int maxOpenRequests(const QString &action) const { return m_maxOpenByAction.value(action); }
+
     int answeredCount() const { return m_answered; } // answers written (and faults done)
 
     void clearRecords(); // forgets requests and counters, keeps queue and handler
@@ -123,18 +125,22 @@ private:
     {
         QByteArray buffer;
         bool busy = false; // a request is being answered; later bytes wait
+        QString action; // of the request being answered
     };
 
     void readFrom(QTcpSocket *socket);
     void answer(QTcpSocket *socket, const RecordedRequest &request);
     void deliver(QTcpSocket *socket, const CannedResponse &response);
     void markAnswered(QTcpSocket *socket, int status);
+    void closeRequest(Connection &connection);
 
     QList<CannedResponse> m_queue;
     CannedResponse m_fallback;
     Handler m_handler;
     QList<RecordedRequest> m_requests;
     QHash<QTcpSocket *, Connection> m_connections;
+    QHash<QString, int> m_openByAction;
+    QHash<QString, int> m_maxOpenByAction;
     int m_open = 0;
     int m_maxOpen = 0;
     int m_answered = 0;
