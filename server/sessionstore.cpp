@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -145,6 +146,8 @@ LocalSession *SessionStore::create(const QString &imageId, const QMap<QString, Q
         return nullptr;
     }
     const qint64 sequence = m_nextSequence++;
+    QElapsedTimer timer;
+    timer.start();
     auto *session = new LocalSession(
         id, imageId, labels, QDateTime::currentDateTimeUtc(), randomAlphanumeric(32), sequence, workspace, this);
     if (!session->start(error)) {
@@ -152,12 +155,18 @@ LocalSession *SessionStore::create(const QString &imageId, const QMap<QString, Q
         QDir(sessionDir(id)).removeRecursively();
         return nullptr;
     }
+    const qint64 startedNs = timer.nsecsElapsed();
     m_byId.insert(id, session);
     m_bySequence.insert(sequence, session);
     if (!save(error)) {
         remove(session);
         return nullptr;
     }
+    qCDebug(lcStore,
+        "created %s: sandbox %.2f ms, store %.2f ms",
+        qPrintable(id),
+        double(startedNs) / 1e6,
+        double(timer.nsecsElapsed() - startedNs) / 1e6);
     return session;
 }
 
