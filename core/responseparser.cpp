@@ -67,7 +67,9 @@ RawReply RawReply::from(QNetworkReply &reply, bool cancelledByUser)
     raw.error = reply.error();
     raw.errorString = reply.errorString();
     raw.httpStatus = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    raw.body = reply.readAll();
+    if (reply.isOpen()) { // an aborted reply is closed and has nothing to read
+        raw.body = reply.readAll();
+    }
     raw.cancelledByUser = cancelledByUser;
     raw.retryAfter = reply.rawHeader("x-acs-retry-after");
     if (raw.retryAfter.isEmpty()) {
