@@ -652,6 +652,9 @@ bool JsonSchemaForm::canRepresentValue(const SchemaField &field, const QJsonValu
             return refuse(tr("%1 is not a list.").arg(where));
         }
         const QJsonArray array = value.toArray();
+        if (array.isEmpty() && !field.required) {
+            return refuse(tr("%1 is an empty list.").arg(where)); // the form omits empty optional lists
+        }
         for (const QJsonValue &item : array) {
             if (!field.children.isEmpty() && !canRepresentValue(field.children.first(), item, reason)) {
                 return false;
@@ -664,6 +667,9 @@ bool JsonSchemaForm::canRepresentValue(const SchemaField &field, const QJsonValu
             return refuse(tr("%1 is not an object.").arg(where));
         }
         const QJsonObject object = value.toObject();
+        if (object.isEmpty() && !field.required) {
+            return refuse(tr("%1 is an empty object.").arg(where)); // the form omits empty optional objects
+        }
         for (auto it = object.begin(); it != object.end(); ++it) {
             const auto child = std::find_if(field.children.begin(), field.children.end(), [&it](const SchemaField &c) {
                 return c.name == it.key();
@@ -682,6 +688,9 @@ bool JsonSchemaForm::canRepresentValue(const SchemaField &field, const QJsonValu
             return refuse(tr("%1 is not an object.").arg(where));
         }
         const QJsonObject object = value.toObject();
+        if (object.isEmpty() && !field.required) {
+            return refuse(tr("%1 is an empty object.").arg(where));
+        }
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!field.children.isEmpty() && !canRepresentValue(field.children.first(), it.value(), reason)) {
                 return false;

@@ -277,7 +277,8 @@ void tst_JsonSchemaForm::canRepresent_data()
     QTest::newRow("every kind") << QByteArray(
         R"({"s":"x","n":1.5,"i":2,"b":false,"e":"a","a":["p","q"],"o":{"d":1},"m":{"K":"V"},"j":{"free":[1]}})")
                                 << true;
-    QTest::newRow("empty list") << QByteArray(R"({"a":[]})") << true;
+    QTest::newRow("empty optional list") << QByteArray(R"({"a":[]})") << false;
+    QTest::newRow("empty optional object") << QByteArray(R"({"o":{}})") << false;
     QTest::newRow("unknown key") << QByteArray(R"({"zzz":1})") << false;
     QTest::newRow("empty text") << QByteArray(R"({"s":""})") << false;
     QTest::newRow("null") << QByteArray(R"({"s":null})") << false;

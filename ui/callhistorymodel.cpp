@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#include "callhistorymodel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QJsonDocument>
+#include <QLocale>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace AgentBay::Ui {
+
+using Core::ToolCallRecord;
+
+CallHistoryModel::CallHistoryModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+CallHistoryModel::~CallHistoryModel() = default;
+
+void CallHistoryModel::setRecords(const QList<ToolCallRecord> &records)
+{
+    beginResetModel();
+    m_records.clear();
+    for (auto it = records.rbegin(); it != records.rend(); ++it) {
+        m_records.append(*it);
+    }
+    endResetModel();
+}
+
+void CallHistoryModel::addRecord(const ToolCallRecord &record)
+{
+    beginInsertRows({}, 0, 0);
+    m_records.prepend(record);
+    endInsertRows();
+    if (m_records.size() > m_maxRows) {
+        beginRemoveRows({}, m_maxRows, int(m_records.size()) - 1);
+        m_records.resize(m_maxRows);
+        endRemoveRows();
+    }
+}
+
+int CallHistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_records.size());
+}
+
+int CallHistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CallHistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_records.size()) {
+        return {};
+    }
+    const ToolCallRecord &record = m_records.at(index.row());
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case TimeColumn:
+            return QLocale().toString(record.startedAt.toLocalTime(), QLocale::ShortFormat);
+        case ToolColumn:
+            return record.toolName;
+        case OutcomeColumn:
+            return ToolCallRecord::outcomeName(record.outcome);
+        case DurationColumn:
+            return tr("%1 ms").arg(QLocale().toString(record.durationMs));
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        return QString::fromUtf8(QJsonDocument(record.arguments).toJson(QJsonDocument::Compact));
+    }
+    if (role == Qt::ForegroundRole && index.column() == OutcomeColumn
+        && (record.outcome == ToolCallRecord::Outcome::Failed
+            || record.outcome == ToolCallRecord::Outcome::ToolError)) {
+        return QBrush(QColor(0xc6, 0x28, 0x28));
+    }
+    if (role == Qt::TextAlignmentRole && index.column() == DurationColumn) {
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    return {};
+}
+
+QVariant CallHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case ToolColumn:
+        return tr("Tool");
+    case OutcomeColumn:
+        return tr("Result");
+    case DurationColumn:
+        return tr("Duration");
+    default:
+        return {};
+    }
+}
+
+} // namespace AgentBay::Ui

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#include "toollistmodel.h"
+
+#include <QMap>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace AgentBay::Ui {
+
+ToolListModel::ToolListModel(QObject *parent)
+    : QStandardItemModel(parent)
+{
+}
+
+ToolListModel::~ToolListModel() = default;
+
+void ToolListModel::setTools(const QList<Core::McpTool> &tools)
+{
+    if (tools == m_tools) {
+        return;
+    }
+    m_tools = tools;
+    clear();
+    QMap<QString, QList<Core::McpTool>> byServer;
+    for (const Core::McpTool &tool : tools) {
+        byServer[tool.server.isEmpty() ? tr("(no server)") : tool.server].append(tool);
+    }
+    for (auto it = byServer.begin(); it != byServer.end(); ++it) {
+        auto *server = new QStandardItem(tr("%1 (%2)").arg(it.key()).arg(it.value().size()));
+        server->setData(it.key(), ServerRole);
+        server->setSelectable(false);
+        server->setEditable(false);
+        QFont font = server->font();
+        font.setWeight(QFont::DemiBold);
+        server->setFont(font);
+        QList<Core::McpTool> sorted = it.value();
+        std::sort(sorted.begin(), sorted.end(), [](const Core::McpTool &a, const Core::McpTool &b) {
+            return a.name < b.name;
+        });
+        for (const Core::McpTool &tool : std::as_const(sorted)) {
+            auto *item = new QStandardItem(tool.name);
+            item->setEditable(false);
+            item->setData(tool.name, ToolNameRole);
+            item->setData(tool.server, ServerRole);
+            item->setData(QString(tool.name + u'\n' + tool.description), SearchTextRole);
+            item->setToolTip(tool.description);
+            server->appendRow(item);
+        }
+        appendRow(server);
+    }
+}
+
+std::optional<Core::McpTool> ToolListModel::tool(const QString &name) const
+{
+    for (const Core::McpTool &tool : m_tools) {
+        if (tool.name == name) {
+            return tool;
+        }
+    }
+    return std::nullopt;
+}
+
+QModelIndex ToolListModel::indexOfTool(const QString &name) const
+{
+    for (int row = 0; row < rowCount(); ++row) {
+        const QModelIndex server = index(row, 0);
+        for (int child = 0; child < rowCount(server); ++child) {
+            const QModelIndex tool = index(child, 0, server);
+            if (tool.data(ToolNameRole).toString() == name) {
+                return tool;
+            }
+        }
+    }
+    return {};
+}
+
+} // namespace AgentBay::Ui
