@@ -9,26 +9,32 @@ namespace {
 // inherits stdout (`nohup server &`) must not keep the call open. Each exec gets its own
 // process group so a timeout kills the command and its children.
 const char kAgent[] = R"PY(
-import base64, json, os, signal, subprocess, sys, tempfile, threading
+import base64, json, os, signal, subprocess, sys, tempfile, threading, time
 LIMIT = 16 << 20
 lock = threading.Lock()
+spawn_lock = threading.Lock()
+active = set()
 expirers = {}
 def send(obj):
     data = (json.dumps(obj, separators=(',', ':')) + '\n').encode()
     with lock:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
+def kids(pid):
+    out = []
+    try:
+        for t in os.listdir('/proc/%d/task' % pid):
+            with open('/proc/%d/task/%s/children' % (pid, t)) as f:
+                out.extend(int(c) for c in f.read().split())
+    except OSError:
+        pass
+    return out
 def tree(pid):
     out, todo = [], [pid]
     while todo:
         p = todo.pop()
         out.append(p)
-        try:
-            for t in os.listdir('/proc/%d/task' % p):
-                with open('/proc/%d/task/%s/children' % (p, t)) as f:
-                    todo.extend(int(c) for c in f.read().split())
-        except OSError:
-            pass
+        todo.extend(kids(p))
     return out
 def kill(pid):
     pids = tree(pid)
@@ -54,9 +60,11 @@ def run(req):
             if 'stdin' in req:
                 i.write(base64.b64decode(req['stdin']))
                 i.seek(0)
-            p = subprocess.Popen(['/bin/sh', '-c', req['cmd']], cwd=req.get('cwd') or None, env=env,
-                                 stdin=i if 'stdin' in req else subprocess.DEVNULL, stdout=o, stderr=e,
-                                 start_new_session=True)
+            with spawn_lock:
+                p = subprocess.Popen(['/bin/sh', '-c', req['cmd']], cwd=req.get('cwd') or None, env=env,
+                                     stdin=i if 'stdin' in req else subprocess.DEVNULL, stdout=o, stderr=e,
+                                     start_new_session=True)
+                active.add(p.pid)
             state = {'timedOut': False}
             def expire():
                 state['timedOut'] = True
@@ -66,13 +74,33 @@ def run(req):
             timer.daemon = True
             timer.start()
             code = p.wait()
+            active.discard(p.pid)
             timer.cancel()
             expirers.pop(rid, None)
             res.update(code=(128 - code if code < 0 else code), timedOut=state['timedOut'], out=grab(o), err=grab(e))
     except Exception as ex:
         res['error'] = str(ex)
     send(res)
+def reap():
+    # Orphans of finished commands are re-parented to the agent (a child subreaper), so
+    # they stay findable as its descendants; reap the ones that exit. Children that a
+    # running Popen waits for are left alone.
+    while True:
+        time.sleep(0.5)
+        with spawn_lock:
+            for child in kids(os.getpid()):
+                if child not in active:
+                    try:
+                        os.waitpid(child, os.WNOHANG)
+                    except OSError:
+                        pass
 def main():
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except Exception:
+        pass
+    threading.Thread(target=reap, daemon=True).start()
     send({'ready': True, 'pid': os.getpid()})
     for line in sys.stdin.buffer:
         try:

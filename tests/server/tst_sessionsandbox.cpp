@@ -209,7 +209,7 @@ private Q_SLOTS:
         QVERIFY(started.has_value());
         QCOMPARE(started->exitCode, 0);
         const QByteArray first = readWorkspaceFile(*sandbox, QStringLiteral("tick"));
-        QTRY_VERIFY(readWorkspaceFile(*sandbox, QStringLiteral("tick")) != first);
+        QTRY_VERIFY_WITH_TIMEOUT(readWorkspaceFile(*sandbox, QStringLiteral("tick")) != first, 15000);
         const auto alive = run(*sandbox, QStringLiteral("kill -0 $(cat bg.pid) && echo alive"));
         QVERIFY(alive.has_value());
         QCOMPARE(alive->stdOut, QByteArray("alive\n"));
@@ -229,8 +229,11 @@ private Q_SLOTS:
         QVERIFY(result->exitCode != 0);
         QCOMPARE(result->stdOut, QByteArray("started\n"));
         QVERIFY(timer.elapsed() < 20000);
-        const auto check =
-            run(*sandbox, QStringLiteral("kill -0 $(cat child.pid) 2>/dev/null && echo alive || echo gone"));
+        // Killed processes may linger for a moment as zombies before they are reaped.
+        const auto check = run(*sandbox,
+            QStringLiteral("p=$(cat child.pid); for i in $(seq 50); do "
+                           "grep -qs '^[0-9]* ([^)]*) [^Z]' /proc/$p/stat || { echo gone; exit; }; sleep 0.1; done; "
+                           "echo alive"));
         QVERIFY(check.has_value());
         QCOMPARE(check->stdOut, QByteArray("gone\n"));
     }
@@ -315,8 +318,8 @@ private Q_SLOTS:
                            " >/dev/null 2>&1 &"));
         QVERIFY(started.has_value());
         QCOMPARE(started->exitCode, 0);
-        QTRY_VERIFY(readWorkspaceFile(*sandbox, QStringLiteral("plain.count")).toInt() > 3);
-        QTRY_VERIFY(readWorkspaceFile(*sandbox, QStringLiteral("escaped.count")).toInt() > 3);
+        QTRY_VERIFY_WITH_TIMEOUT(readWorkspaceFile(*sandbox, QStringLiteral("plain.count")).toInt() > 3, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(readWorkspaceFile(*sandbox, QStringLiteral("escaped.count")).toInt() > 3, 15000);
 
         QString error;
         QVERIFY2(sandbox->pause(&error), qPrintable(error));
@@ -329,8 +332,10 @@ private Q_SLOTS:
 
         QVERIFY2(sandbox->resume(&error), qPrintable(error));
         QVERIFY(!sandbox->isPaused());
-        QTRY_VERIFY(readWorkspaceFile(*sandbox, QStringLiteral("plain.count")).toInt() > plain.toInt() + 3);
-        QTRY_VERIFY(readWorkspaceFile(*sandbox, QStringLiteral("escaped.count")).toInt() > escaped.toInt() + 3);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            readWorkspaceFile(*sandbox, QStringLiteral("plain.count")).toInt() > plain.toInt() + 3, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            readWorkspaceFile(*sandbox, QStringLiteral("escaped.count")).toInt() > escaped.toInt() + 3, 15000);
         const auto after = run(*sandbox, QStringLiteral("echo still working"));
         QVERIFY(after.has_value());
         QCOMPARE(after->stdOut, QByteArray("still working\n"));
@@ -357,7 +362,7 @@ private Q_SLOTS:
         const auto started =
             run(*sandbox, QStringLiteral("sleep 300 >/dev/null 2>&1 & setsid sleep 301 >/dev/null 2>&1 &"));
         QVERIFY(started.has_value());
-        QTRY_VERIFY(sandbox->processIds().size() >= 3);
+        QTRY_VERIFY_WITH_TIMEOUT(sandbox->processIds().size() >= 3, 15000);
         const QList<qint64> pids = sandbox->processIds();
         sandbox->terminate();
         const auto allGone = [&pids] {

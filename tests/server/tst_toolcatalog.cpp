@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: MIT
+#include <server/toolcatalog.h>
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+using AgentBay::Server::ToolCatalog;
+
+namespace {
+
+QJsonObject findTool(const QString &image, const QString &name)
+{
+    const QJsonArray tools = ToolCatalog::toolsFor(image);
+    for (const QJsonValue &tool : tools) {
+        if (tool.toObject().value(QStringLiteral("name")).toString() == name) {
+            return tool.toObject();
+        }
+    }
+    return {};
+}
+
+QStringList toolNames(const QString &image)
+{
+    QStringList names;
+    const QJsonArray tools = ToolCatalog::toolsFor(image);
+    for (const QJsonValue &tool : tools) {
+        names.append(tool.toObject().value(QStringLiteral("name")).toString());
+    }
+    return names;
+}
+
+const QStringList kFilesystemTools{QStringLiteral("get_file_info"),
+    QStringLiteral("list_directory"),
+    QStringLiteral("read_file"),
+    QStringLiteral("write_file"),
+    QStringLiteral("create_directory"),
+    QStringLiteral("delete_file"),
+    QStringLiteral("move_file"),
+    QStringLiteral("edit_file"),
+    QStringLiteral("search_files"),
+    QStringLiteral("read_multiple_files"),
+    QStringLiteral("get_file_change")};
+
+} // namespace
+
+class tst_ToolCatalog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+
+    void images_areLinuxAndCode()
+    {
+        QCOMPARE(ToolCatalog::images(), (QStringList{QStringLiteral("linux_latest"), QStringLiteral("code_latest")}));
+        QVERIFY(ToolCatalog::isKnownImage(QStringLiteral("linux_latest")));
+        QVERIFY(ToolCatalog::isKnownImage(QStringLiteral("code_latest")));
+        QVERIFY(!ToolCatalog::isKnownImage(QStringLiteral("windows_latest")));
+        QVERIFY(!ToolCatalog::isKnownImage(QString()));
+    }
+
+    void toolsFor_image_listsItsTools_data()
+    {
+        QTest::addColumn<QString>("image");
+        QTest::addColumn<bool>("hasRunCode");
+        QTest::newRow("linux_latest") << QStringLiteral("linux_latest") << false;
+        QTest::newRow("code_latest") << QStringLiteral("code_latest") << true;
+    }
+
+    void toolsFor_image_listsItsTools()
+    {
+        QFETCH(QString, image);
+        QFETCH(bool, hasRunCode);
+        const QStringList names = toolNames(image);
+        QVERIFY(names.contains(QStringLiteral("shell")));
+        QVERIFY(names.contains(QStringLiteral("get_metrics")));
+        for (const QString &tool : kFilesystemTools) {
+            QVERIFY2(names.contains(tool), qPrintable(tool));
+            QVERIFY(ToolCatalog::hasTool(image, tool));
+        }
+        QCOMPARE(names.contains(QStringLiteral("run_code")), hasRunCode);
+        QCOMPARE(ToolCatalog::hasTool(image, QStringLiteral("run_code")), hasRunCode);
+        QCOMPARE(names.size(), 13 + (hasRunCode ? 1 : 0));
+        QStringList unique = names;
+        QCOMPARE(unique.removeDuplicates(), 0);
+    }
+
+    void toolsFor_unknownImage_isEmpty()
+    {
+        QVERIFY(ToolCatalog::toolsFor(QStringLiteral("mobile_latest")).isEmpty());
+        QVERIFY(!ToolCatalog::hasTool(QStringLiteral("mobile_latest"), QStringLiteral("shell")));
+        QVERIFY(!ToolCatalog::hasTool(QStringLiteral("code_latest"), QStringLiteral("no_such_tool")));
+    }
+
+    void everyTool_hasCompleteEntryAndRealSchema()
+    {
+        const QJsonArray tools = ToolCatalog::toolsFor(QStringLiteral("code_latest"));
+        for (const QJsonValue &value : tools) {
+            const QJsonObject tool = value.toObject();
+            const QString name = tool.value(QStringLiteral("name")).toString();
+            QVERIFY(!name.isEmpty());
+            QCOMPARE(tool.value(QStringLiteral("tool")).toString(), name);
+            QVERIFY2(tool.value(QStringLiteral("description")).toString().size() > 20, qPrintable(name));
+            QCOMPARE(tool.value(QStringLiteral("server")).toString(), ToolCatalog::serverFor(name));
+            const QJsonObject schema = tool.value(QStringLiteral("inputSchema")).toObject();
+            QCOMPARE(schema.value(QStringLiteral("type")).toString(), QStringLiteral("object"));
+            QVERIFY2(schema.value(QStringLiteral("properties")).isObject(), qPrintable(name));
+            const QJsonObject properties = schema.value(QStringLiteral("properties")).toObject();
+            for (auto it = properties.begin(); it != properties.end(); ++it) {
+                const QJsonObject property = it.value().toObject();
+                QVERIFY2(
+                    !property.value(QStringLiteral("type")).toString().isEmpty(), qPrintable(name + u'.' + it.key()));
+                QVERIFY2(!property.value(QStringLiteral("description")).toString().isEmpty(),
+                    qPrintable(name + u'.' + it.key()));
+            }
+            const QJsonArray required = schema.value(QStringLiteral("required")).toArray();
+            for (const QJsonValue &field : required) {
+                QVERIFY2(properties.contains(field.toString()), qPrintable(name + u'.' + field.toString()));
+            }
+            if (name != u"get_metrics") {
+                QVERIFY2(!required.isEmpty(), qPrintable(name));
+            }
+        }
+    }
+
+    void schema_property_hasConstraint_data()
+    {
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<QString>("property");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("keyword");
+        QTest::addColumn<QJsonValue>("expected");
+        QTest::newRow("write_file mode enum")
+            << QStringLiteral("write_file") << QStringLiteral("mode") << QStringLiteral("string")
+            << QStringLiteral("enum") << QJsonValue(QJsonArray{QStringLiteral("overwrite"), QStringLiteral("append")});
+        QTest::newRow("write_file mode default")
+            << QStringLiteral("write_file") << QStringLiteral("mode") << QStringLiteral("string")
+            << QStringLiteral("default") << QJsonValue(QStringLiteral("overwrite"));
+        QTest::newRow("read_file format enum")
+            << QStringLiteral("read_file") << QStringLiteral("format") << QStringLiteral("string")
+            << QStringLiteral("enum") << QJsonValue(QJsonArray{QStringLiteral("text"), QStringLiteral("binary")});
+        QTest::newRow("read_file offset minimum")
+            << QStringLiteral("read_file") << QStringLiteral("offset") << QStringLiteral("integer")
+            << QStringLiteral("minimum") << QJsonValue(0);
+        QTest::newRow("shell timeout default")
+            << QStringLiteral("shell") << QStringLiteral("timeout_ms") << QStringLiteral("integer")
+            << QStringLiteral("default") << QJsonValue(50000);
+        QTest::newRow("shell envs values are strings")
+            << QStringLiteral("shell") << QStringLiteral("envs") << QStringLiteral("object")
+            << QStringLiteral("additionalProperties")
+            << QJsonValue(QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}});
+        QTest::newRow("edit_file dryRun default")
+            << QStringLiteral("edit_file") << QStringLiteral("dryRun") << QStringLiteral("boolean")
+            << QStringLiteral("default") << QJsonValue(false);
+        QTest::newRow("run_code timeout default")
+            << QStringLiteral("run_code") << QStringLiteral("timeout_s") << QStringLiteral("integer")
+            << QStringLiteral("default") << QJsonValue(60);
+        QTest::newRow("read_multiple_files needs one path")
+            << QStringLiteral("read_multiple_files") << QStringLiteral("paths") << QStringLiteral("array")
+            << QStringLiteral("minItems") << QJsonValue(1);
+    }
+
+    void schema_property_hasConstraint()
+    {
+        QFETCH(QString, tool);
+        QFETCH(QString, property);
+        QFETCH(QString, type);
+        QFETCH(QString, keyword);
+        QFETCH(QJsonValue, expected);
+        const QJsonObject schema =
+            findTool(QStringLiteral("code_latest"), tool).value(QStringLiteral("inputSchema")).toObject();
+        const QJsonObject prop = schema.value(QStringLiteral("properties")).toObject().value(property).toObject();
+        QCOMPARE(prop.value(QStringLiteral("type")).toString(), type);
+        QCOMPARE(prop.value(keyword), expected);
+    }
+
+    void runCode_languageEnum_offersPython()
+    {
+        const QJsonObject schema = findTool(QStringLiteral("code_latest"), QStringLiteral("run_code"))
+                                       .value(QStringLiteral("inputSchema"))
+                                       .toObject();
+        const QJsonArray languages = schema.value(QStringLiteral("properties"))
+                                         .toObject()
+                                         .value(QStringLiteral("language"))
+                                         .toObject()
+                                         .value(QStringLiteral("enum"))
+                                         .toArray();
+        QVERIFY(languages.contains(QStringLiteral("python")));
+        QCOMPARE(languages.contains(QStringLiteral("javascript")), QFileInfo::exists(QStringLiteral("/usr/bin/node")));
+    }
+
+    void serverFor_tool_namesItsServer_data()
+    {
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<QString>("server");
+        QTest::newRow("shell") << QStringLiteral("shell") << QStringLiteral("wuying_shell");
+        QTest::newRow("read_file") << QStringLiteral("read_file") << QStringLiteral("wuying_filesystem");
+        QTest::newRow("get_file_change") << QStringLiteral("get_file_change") << QStringLiteral("wuying_filesystem");
+        QTest::newRow("get_metrics") << QStringLiteral("get_metrics") << QStringLiteral("wuying_system");
+        QTest::newRow("run_code") << QStringLiteral("run_code") << QStringLiteral("wuying_codespace");
+        QTest::newRow("unknown") << QStringLiteral("screenshot") << QString();
+    }
+
+    void serverFor_tool_namesItsServer()
+    {
+        QFETCH(QString, tool);
+        QFETCH(QString, server);
+        QCOMPARE(ToolCatalog::serverFor(tool), server);
+    }
+};
+
+QTEST_APPLESS_MAIN(tst_ToolCatalog)
+#include "tst_toolcatalog.moc"
