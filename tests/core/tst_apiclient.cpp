@@ -286,6 +286,7 @@ void captureMessage(QtMsgType, const QMessageLogContext &context, const QString 
 } // namespace
 
 Q_DECLARE_METATYPE(Op)
+Q_DECLARE_METATYPE(AgentBay::Core::SessionStatus)
 
 class tst_ApiClient : public QObject
 {
@@ -379,6 +380,8 @@ private Q_SLOTS:
     // Waiting operations.
     void pause_transitionalStatus_reportsPausingThenPaused();
     void resume_transitionalStatus_reportsResumingThenRunning();
+    void waitingForms_settledBeforeFirstPoll_stillReportTransitionalStatusFirst_data();
+    void waitingForms_settledBeforeFirstPoll_stillReportTransitionalStatusFirst();
     void pause_neverSettles_timesOut();
     void pause_initiatingCallRefused_failsWithoutPolling();
     void pause_errorStatus_fails();
@@ -2095,6 +2098,48 @@ void tst_ApiClient::resume_transitionalStatus_reportsResumingThenRunning()
     QCOMPARE(seen, (QList<SessionStatus>{SessionStatus::Resuming, SessionStatus::Running}));
     QCOMPARE(m_server->requests().first().action(), QStringLiteral("ResumeSessionAsync"));
     QCOMPARE(m_server->requestCount(QStringLiteral("GetSession")), 2);
+}
+
+void tst_ApiClient::waitingForms_settledBeforeFirstPoll_stillReportTransitionalStatusFirst_data()
+{
+    QTest::addColumn<Op>("op");
+    QTest::addColumn<QString>("settled");
+    QTest::addColumn<QList<SessionStatus>>("expected");
+    QTest::newRow("pause") << Op::Pause << QStringLiteral("PAUSED")
+                           << QList<SessionStatus>{SessionStatus::Pausing, SessionStatus::Paused};
+    QTest::newRow("resume") << Op::Resume << QStringLiteral("RUNNING")
+                            << QList<SessionStatus>{SessionStatus::Resuming, SessionStatus::Running};
+}
+
+void tst_ApiClient::waitingForms_settledBeforeFirstPoll_stillReportTransitionalStatusFirst()
+{
+    // A fast server (agentbay-local freezes in milliseconds) answers the first poll with the
+    // settled status. The initiating call's success already means PAUSING/RESUMING (the server
+    // shows it before answering), so the status callback reports it, as delete reports DELETING.
+    QFETCH(Op, op);
+    QFETCH(QString, settled);
+    QFETCH(QList<SessionStatus>, expected);
+    m_server->setHandler([settled](const RecordedRequest &request) -> std::optional<CannedResponse> {
+        if (request.action() != u"GetSession") {
+            return CannedResponse::json(envelope());
+        }
+        return CannedResponse::json(
+            envelope(QJsonObject{{QStringLiteral("SessionId"), SessionA}, {QStringLiteral("Status"), settled}}));
+    });
+    QList<SessionStatus> seen;
+    Probe<SessionStatus> probe;
+    auto onStatus = [&seen](SessionStatus status) {
+        seen.append(status);
+    };
+    if (op == Op::Pause) {
+        m_client->pause(SessionA, FastWait, &probe.context, probe.callback(), onStatus);
+    } else {
+        m_client->resume(SessionA, FastWait, &probe.context, probe.callback(), onStatus);
+    }
+    QTRY_VERIFY(probe.done());
+    QVERIFY2(probe.result->ok(), qPrintable(probe.why()));
+    QCOMPARE(probe.value(), expected.last());
+    QCOMPARE(seen, expected);
 }
 
 void tst_ApiClient::pause_neverSettles_timesOut()
