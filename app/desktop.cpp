@@ -1,6 +1,139 @@
 // SPDX-License-Identifier: MIT
-// Entry point, filled in by its issue.
-int main()
+// agentbay-desktop: composition root. Builds the client, credential store and URL opener and
+// hands them to the main window (R4); --self-test proves one refresh works, then exits.
+#include <core/apiclient.h>
+#include <core/config.h>
+#include <ui/desktopurlopener.h>
+#include <ui/mainwindow.h>
+#include <ui/memorycredentialstore.h>
+#include <ui/sessioncontroller.h>
+#include <ui/sessionlistmodel.h>
+
+#ifdef AGENTBAY_HAVE_KEYCHAIN
+#include <ui/keychaincredentialstore.h>
+#endif
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace AgentBay;
+
+namespace {
+
+constexpr int SelfTestTimeoutMs = 5000;
+
+void printLine(FILE *stream, const QString &text)
 {
-    return 0;
+    std::fputs(qPrintable(text + u'\n'), stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"agentbay-desktop"_s);
+    QApplication::setApplicationDisplayName(u"AgentBay Desktop"_s);
+    QApplication::setOrganizationName(u"AgentBay"_s);
+    QApplication::setOrganizationDomain(u"agentbay.io"_s);
+    QApplication::setApplicationVersion(QStringLiteral(AGENTBAY_VERSION));
+    QGuiApplication::setDesktopFileName(u"io.agentbay.Desktop"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Manage AgentBay sessions: local or in the cloud."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption profileOption(u"profile"_s,
+        QApplication::translate("main", "Start with the saved profile <name> (default: the last used, or Local)."),
+        u"name"_s);
+    const QCommandLineOption endpointOption(u"endpoint"_s,
+        QApplication::translate("main",
+            "Connect to <url> (host[:port] means https) instead of a profile. The API key comes from "
+            "--api-key-file, AGENTBAY_API_KEY or a .env file."),
+        u"url"_s);
+    const QCommandLineOption keyFileOption(
+        u"api-key-file"_s, QApplication::translate("main", "Read the API key for --endpoint from <file>."), u"file"_s);
+    const QCommandLineOption selfTestOption(u"self-test"_s,
+        QApplication::translate(
+            "main", "Show the window, complete one refresh, then exit: 0 on success, 1 with a message on failure."));
+    parser.addOptions({profileOption, endpointOption, keyFileOption, selfTestOption});
+    parser.process(app);
+    const bool selfTest = parser.isSet(selfTestOption);
+
+    QString apiKey;
+    if (parser.isSet(keyFileOption)) {
+        QFile file(parser.value(keyFileOption));
+        if (!file.open(QIODevice::ReadOnly)) {
+            printLine(stderr,
+                QApplication::translate("main", "Cannot read the API key file %1: %2")
+                    .arg(parser.value(keyFileOption), file.errorString()));
+            return 1;
+        }
+        apiKey = QString::fromUtf8(file.readAll()).trimmed();
+    }
+
+    QSettings settings;
+    std::unique_ptr<Ui::CredentialStore> credentials;
+#ifdef AGENTBAY_HAVE_KEYCHAIN
+    if (!selfTest) {
+        credentials = std::make_unique<Ui::KeychainCredentialStore>(u"io.agentbay.Desktop"_s);
+    }
+#endif
+    if (!credentials) {
+        credentials = std::make_unique<Ui::MemoryCredentialStore>();
+    }
+    Ui::DesktopUrlOpener opener;
+    Core::ApiClient client(Core::Config{});
+    Ui::MainWindow window(&client, &opener, credentials.get(), &settings);
+
+    if (selfTest) {
+        const auto fail = [](const QString &message) {
+            printLine(stderr, u"self-test: FAILED: "_s + message);
+            QCoreApplication::exit(1);
+        };
+        QObject::connect(window.controller(), &Ui::SessionController::refreshed, &app, [&window, &sinceStart] {
+            printLine(stdout,
+                u"self-test: OK: %1 session(s) listed, first refresh after %2 ms"_s
+                    .arg(window.controller()->model()->rowCount())
+                    .arg(sinceStart.elapsed()));
+            QCoreApplication::exit(0);
+        });
+        QObject::connect(
+            window.controller(), &Ui::SessionController::refreshFailed, &app, [fail](const Core::ApiError &error) {
+                fail(error.details());
+            });
+        QObject::connect(&window, &Ui::MainWindow::connectionFailed, &app, fail);
+        QTimer::singleShot(SelfTestTimeoutMs, &app, [fail] {
+            fail(u"no refresh within %1 ms"_s.arg(SelfTestTimeoutMs));
+        });
+    }
+
+    window.show();
+    if (selfTest) {
+        printLine(stdout, u"self-test: window shown after %1 ms"_s.arg(sinceStart.elapsed()));
+    }
+
+    if (parser.isSet(endpointOption)) {
+        if (apiKey.isEmpty()) {
+            apiKey = Core::Config::fromEnvironment().apiKey;
+        }
+        window.connectTo(parser.value(endpointOption), apiKey);
+    } else {
+        const QString profile = parser.isSet(profileOption) ? parser.value(profileOption) : QString();
+        window.activateProfile(profile.isEmpty() ? Ui::ProfileStore(&settings).currentName() : profile);
+    }
+    return app.exec();
 }

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <core/operationhandle.h>
+#include <core/session.h>
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+
+namespace AgentBay::Ui {
+
+class LabelEditor;
+class SessionController;
+
+// Image (editable, with the known images), labels, region and policy; runs CreateMcpSession
+// itself with a busy bar and Cancel, shows a failure inline and stays open so nothing typed is
+// lost. Emits created() and closes on success.
+class CreateSessionDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CreateSessionDialog)
+
+public:
+    explicit CreateSessionDialog(SessionController *controller, QWidget *parent = nullptr);
+    ~CreateSessionDialog() override;
+
+    static QStringList knownImages();
+    Core::CreateSessionParams params() const;
+    void setDefaultRegion(const QString &region);
+
+    // For tests and keyboard users: the same as pressing Create.
+    void submit();
+
+    bool isRunning() const { return m_operation.isRunning(); }
+
+    QComboBox *imageCombo() const { return m_image; }
+
+    LabelEditor *labelEditor() const { return m_labels; }
+
+    QLabel *errorLabel() const { return m_error; }
+
+Q_SIGNALS:
+    void created(const QString &sessionId);
+
+protected:
+    void reject() override;
+
+private:
+    void setRunning(bool running);
+    void updateButtons();
+
+    SessionController *m_controller;
+    QComboBox *m_image;
+    LabelEditor *m_labels;
+    QLineEdit *m_region;
+    QLineEdit *m_policy;
+    QLabel *m_error;
+    QProgressBar *m_progress;
+    QLabel *m_progressText;
+    QDialogButtonBox *m_buttons;
+    Core::OperationHandle m_operation;
+};
+
+} // namespace AgentBay::Ui

@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: MIT
+#include "sessioncontroller.h"
+
+#include "sessiondetailloader.h"
+#include "sessionlistmodel.h"
+#include "urlopener.h"
+
+#include <core/apiclient.h>
+#include <core/sessioninfo.h>
+#include <core/sessionpoller.h>
+
+#include <QLoggingCategory>
+
+namespace AgentBay::Ui {
+
+Q_LOGGING_CATEGORY(lcController, "agentbay.ui.sessioncontroller")
+
+namespace {
+constexpr int PauseTimeoutMs = 600000;
+constexpr int DeleteTimeoutMs = 300000;
+} // namespace
+
+SessionController::SessionController(Core::ApiClient *client, UrlOpener *opener, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_opener(opener)
+    , m_model(new SessionListModel(this))
+    , m_poller(new Core::SessionPoller(client, this))
+    , m_loader(new SessionDetailLoader(client, m_model, this))
+{
+    connect(m_poller,
+        &Core::SessionPoller::sessionsRefreshed,
+        this,
+        [this](const QList<Core::SessionSummary> &sessions, const QDateTime &at) {
+            m_model->applyRefresh(sessions);
+            m_lastRefresh = at;
+            m_lastRefreshFailed = false;
+            m_loader->retryFailed();
+            Q_EMIT refreshed(at);
+        });
+    connect(m_poller, &Core::SessionPoller::sessionStatusChanged, m_model, &SessionListModel::setStatus);
+    connect(m_poller, &Core::SessionPoller::sessionGone, m_model, &SessionListModel::removeSession);
+    connect(m_poller, &Core::SessionPoller::refreshFailed, this, [this](const Core::ApiError &error) {
+        m_lastError = error;
+        m_lastRefreshFailed = true;
+        Q_EMIT refreshFailed(error);
+    });
+}
+
+SessionController::~SessionController() = default;
+
+void SessionController::setRefreshInterval(std::chrono::milliseconds interval)
+{
+    m_poller->setInterval(interval);
+}
+
+void SessionController::setWaitPollInterval(std::chrono::milliseconds interval)
+{
+    m_waitPollMs = int(interval.count());
+    m_poller->setFastInterval(interval);
+}
+
+void SessionController::start()
+{
+    m_poller->start();
+}
+
+void SessionController::stop()
+{
+    m_poller->stop();
+}
+
+void SessionController::refreshNow()
+{
+    m_poller->refreshNow();
+}
+
+void SessionController::restart()
+{
+    ++m_generation;
+    m_poller->stop();
+    m_loader->clear();
+    m_model->clear();
+    m_lastRefresh = {};
+    m_lastRefreshFailed = false;
+    m_lastError = {};
+    m_poller->start();
+}
+
+void SessionController::setServerFilter(const Core::Labels &labels, const QString &status)
+{
+    m_poller->setFilter(labels, status);
+}
+
+bool SessionController::canPause(Core::SessionStatus status)
+{
+    return status == Core::SessionStatus::Running;
+}
+
+bool SessionController::canResume(Core::SessionStatus status)
+{
+    return status == Core::SessionStatus::Paused;
+}
+
+bool SessionController::canDelete(Core::SessionStatus status)
+{
+    return status != Core::SessionStatus::Deleting && status != Core::SessionStatus::Pausing
+        && status != Core::SessionStatus::Resuming && !Core::isGone(status);
+}
+
+bool SessionController::canOpen(Core::SessionStatus status)
+{
+    return status == Core::SessionStatus::Running;
+}
+
+Core::WaitOptions SessionController::waitOptions(int timeoutMs) const
+{
+    Core::WaitOptions wait;
+    wait.timeoutMs = timeoutMs;
+    wait.pollIntervalMs = m_waitPollMs;
+    return wait;
+}
+
+void SessionController::actionStarted()
+{
+    ++m_runningActions;
+    Q_EMIT runningActionsChanged(m_runningActions);
+}
+
+void SessionController::actionEnded()
+{
+    --m_runningActions;
+    Q_EMIT runningActionsChanged(m_runningActions);
+}
+
+void SessionController::fail(const QString &action, const QString &id, const Core::ApiError &error)
+{
+    qCInfo(lcController).noquote() << action << id << "failed:" << error.details();
+    if (!id.isEmpty()) {
+        m_model->setError(id, tr("%1: %2").arg(action, error.details()));
+    }
+    Q_EMIT actionFailed(action, id, error);
+}
+
+Core::OperationHandle SessionController::create(const Core::CreateSessionParams &params,
+    QObject *context,
+    std::function<void(const Core::Result<Core::SessionData> &)> done)
+{
+    actionStarted();
+    const quint64 generation = m_generation;
+    // The row is added here, not in the dialog, so it appears even if the dialog is gone.
+    return m_client->create(params,
+        this,
+        [this, generation, context = QPointer<QObject>(context), done](const Core::Result<Core::SessionData> &result) {
+            actionEnded();
+            if (generation == m_generation) {
+                if (result.ok()) {
+                    m_model->setStatus(result.value().sessionId, Core::SessionStatus::Running);
+                    Q_EMIT actionSucceeded(tr("Created %1").arg(result.value().sessionId));
+                    m_poller->refreshNow();
+                } else if (result.error().kind != Core::ApiError::Kind::Cancelled) {
+                    fail(tr("Create"), {}, result.error());
+                }
+            }
+            if (context && done) {
+                done(result);
+            }
+        });
+}
+
+void SessionController::pause(const QStringList &ids)
+{
+    for (const QString &id : ids) {
+        const SessionRow *row = m_model->find(id);
+        if (!row || !canPause(row->status)) {
+            continue;
+        }
+        m_model->setError(id, {});
+        m_model->setStatus(id, Core::SessionStatus::Pausing); // at once, the server agrees before replying
+        actionStarted();
+        const quint64 generation = m_generation;
+        m_client->pause(
+            id,
+            waitOptions(PauseTimeoutMs),
+            this,
+            [this, id, generation](const Core::Result<Core::SessionStatus> &result) {
+                actionEnded();
+                if (generation != m_generation) {
+                    return;
+                }
+                if (result.ok()) {
+                    m_model->setStatus(id, result.value());
+                } else {
+                    fail(tr("Pause"), id, result.error());
+                    m_poller->watch(id);
+                    m_poller->refreshNow();
+                }
+            },
+            [this, id, generation](Core::SessionStatus status) {
+                if (generation == m_generation) {
+                    m_model->setStatus(id, status);
+                }
+            });
+    }
+}
+
+void SessionController::resume(const QStringList &ids)
+{
+    for (const QString &id : ids) {
+        const SessionRow *row = m_model->find(id);
+        if (!row || !canResume(row->status)) {
+            continue;
+        }
+        m_model->setError(id, {});
+        m_model->setStatus(id, Core::SessionStatus::Resuming);
+        actionStarted();
+        const quint64 generation = m_generation;
+        m_client->resume(
+            id,
+            waitOptions(PauseTimeoutMs),
+            this,
+            [this, id, generation](const Core::Result<Core::SessionStatus> &result) {
+                actionEnded();
+                if (generation != m_generation) {
+                    return;
+                }
+                if (result.ok()) {
+                    m_model->setStatus(id, result.value());
+                } else {
+                    fail(tr("Resume"), id, result.error());
+                    m_poller->watch(id);
+                    m_poller->refreshNow();
+                }
+            },
+            [this, id, generation](Core::SessionStatus status) {
+                if (generation == m_generation) {
+                    m_model->setStatus(id, status);
+                }
+            });
+    }
+}
+
+void SessionController::remove(const QStringList &ids, bool resumeFirst)
+{
+    for (const QString &id : ids) {
+        const SessionRow *row = m_model->find(id);
+        if (!row || !canDelete(row->status)) {
+            continue;
+        }
+        m_model->setError(id, {});
+        if (row->status != Core::SessionStatus::Paused || !resumeFirst) {
+            deleteOne(id);
+            continue;
+        }
+        m_model->setStatus(id, Core::SessionStatus::Resuming);
+        actionStarted();
+        const quint64 generation = m_generation;
+        m_client->resume(
+            id,
+            waitOptions(PauseTimeoutMs),
+            this,
+            [this, id, generation](const Core::Result<Core::SessionStatus> &result) {
+                actionEnded();
+                if (generation != m_generation) {
+                    return;
+                }
+                if (!result.ok()) {
+                    fail(tr("Resume before delete"), id, result.error());
+                    m_poller->refreshNow();
+                    return;
+                }
+                m_model->setStatus(id, result.value());
+                deleteOne(id);
+            },
+            [this, id, generation](Core::SessionStatus status) {
+                if (generation == m_generation) {
+                    m_model->setStatus(id, status);
+                }
+            });
+    }
+}
+
+void SessionController::deleteOne(const QString &id)
+{
+    const SessionRow *row = m_model->find(id);
+    const Core::SessionStatus before = row ? row->status : Core::SessionStatus::Unknown;
+    m_model->setStatus(id, Core::SessionStatus::Deleting);
+    actionStarted();
+    const quint64 generation = m_generation;
+    m_client->deleteSession(
+        id,
+        false,
+        waitOptions(DeleteTimeoutMs),
+        this,
+        [this, id, before, generation](const Core::Result<Core::Empty> &result) {
+            actionEnded();
+            if (generation != m_generation) {
+                return;
+            }
+            if (result.ok() || result.error().isNotFound()) {
+                m_model->removeSession(id);
+                Q_EMIT actionSucceeded(tr("Deleted %1").arg(id));
+                return;
+            }
+            // Refused (e.g. paused): put the row back as it was and say why on it.
+            m_model->setStatus(id, before);
+            fail(tr("Delete"), id, result.error());
+            m_poller->refreshNow();
+        },
+        [this, id, generation](Core::SessionStatus status) {
+            if (generation == m_generation && !Core::isGone(status)) {
+                m_model->setStatus(id, status);
+            }
+        });
+}
+
+void SessionController::openDesktop(const QStringList &ids)
+{
+    for (const QString &id : ids) {
+        actionStarted();
+        m_client->info(id, this, [this, id](const Core::Result<Core::SessionInfo> &result) {
+            actionEnded();
+            if (!result.ok()) {
+                fail(tr("Open desktop"), id, result.error());
+                return;
+            }
+            const QUrl url(result.value().resourceUrl);
+            if (!url.isValid() || url.isEmpty()) {
+                Core::ApiError error;
+                error.kind = Core::ApiError::Kind::Parse;
+                error.message = tr("The session has no desktop URL.");
+                error.requestId = result.requestId();
+                fail(tr("Open desktop"), id, error);
+                return;
+            }
+            if (!m_opener || !m_opener->open(url)) {
+                Core::ApiError error;
+                error.kind = Core::ApiError::Kind::InvalidArgument;
+                error.message = tr("No application could open the desktop URL.");
+                fail(tr("Open desktop"), id, error);
+            }
+        });
+    }
+}
+
+} // namespace AgentBay::Ui

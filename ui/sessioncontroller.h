@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <core/apierror.h>
+#include <core/operationhandle.h>
+#include <core/result.h>
+#include <core/session.h>
+
+#include <QDateTime>
+#include <QObject>
+
+#include <chrono>
+#include <functional>
+
+namespace AgentBay::Core {
+class ApiClient;
+class SessionPoller;
+} // namespace AgentBay::Core
+
+namespace AgentBay::Ui {
+
+class SessionDetailLoader;
+class SessionListModel;
+class UrlOpener;
+
+// What the window does to sessions, without the window: owns the session model, the poller
+// that refreshes it and the loader that fills in details, and runs the lifecycle actions on
+// many sessions at once. Failures land on the row (SessionRow::error) and in actionFailed();
+// nothing here opens a dialog.
+class SessionController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionController)
+
+public:
+    SessionController(Core::ApiClient *client, UrlOpener *opener, QObject *parent = nullptr);
+    ~SessionController() override;
+
+    Core::ApiClient *client() const { return m_client; }
+
+    SessionListModel *model() const { return m_model; }
+
+    SessionDetailLoader *loader() const { return m_loader; }
+
+    Core::SessionPoller *poller() const { return m_poller; }
+
+    UrlOpener *urlOpener() const { return m_opener; }
+
+    void setRefreshInterval(std::chrono::milliseconds interval);
+    void setWaitPollInterval(std::chrono::milliseconds interval); // pause/resume/delete waits
+    void start();
+    void stop();
+    void refreshNow();
+    // Another endpoint or key: forget every row and start over.
+    void restart();
+    // The part of the filter ListSession can express.
+    void setServerFilter(const Core::Labels &labels, const QString &status);
+
+    QDateTime lastRefresh() const { return m_lastRefresh; }
+
+    bool hasRefreshed() const { return m_lastRefresh.isValid(); }
+
+    const Core::ApiError &lastError() const { return m_lastError; }
+
+    bool lastRefreshFailed() const { return m_lastRefreshFailed; }
+
+    // Lifecycle. Each works on every id given; ids whose status does not allow it are skipped.
+    Core::OperationHandle create(const Core::CreateSessionParams &params,
+        QObject *context,
+        std::function<void(const Core::Result<Core::SessionData> &)> done);
+    void pause(const QStringList &ids);
+    void resume(const QStringList &ids);
+    // resumeFirst: paused sessions are resumed, then deleted (the service refuses to delete them paused).
+    void remove(const QStringList &ids, bool resumeFirst);
+    // Asks GetMcpResource for each session's ResourceUrl and hands it to the opener.
+    void openDesktop(const QStringList &ids);
+
+    int runningActions() const { return m_runningActions; }
+
+    static bool canPause(Core::SessionStatus status);
+    static bool canResume(Core::SessionStatus status);
+    static bool canDelete(Core::SessionStatus status);
+    static bool canOpen(Core::SessionStatus status);
+
+Q_SIGNALS:
+    void refreshed(const QDateTime &at);
+    void refreshFailed(const AgentBay::Core::ApiError &error);
+    // A user action failed; action is translated ("Pause", "Delete", ...).
+    void actionFailed(const QString &action, const QString &sessionId, const AgentBay::Core::ApiError &error);
+    void actionSucceeded(const QString &message);
+    void runningActionsChanged(int count);
+
+private:
+    void deleteOne(const QString &id);
+    void fail(const QString &action, const QString &id, const Core::ApiError &error);
+    void actionStarted();
+    void actionEnded();
+    Core::WaitOptions waitOptions(int timeoutMs) const;
+
+    Core::ApiClient *m_client;
+    UrlOpener *m_opener;
+    SessionListModel *m_model;
+    Core::SessionPoller *m_poller;
+    SessionDetailLoader *m_loader;
+    QDateTime m_lastRefresh;
+    Core::ApiError m_lastError;
+    bool m_lastRefreshFailed = false;
+    int m_runningActions = 0;
+    int m_waitPollMs = 1000;
+    quint64 m_generation = 0;
+};
+
+} // namespace AgentBay::Ui

@@ -1,0 +1,623 @@
+// SPDX-License-Identifier: MIT
+#include "sessiondetailpane.h"
+
+#include "labeleditor.h"
+#include "sessioncontroller.h"
+#include "sessiondetailloader.h"
+#include "sessionitemdelegate.h"
+#include "sessionlistmodel.h"
+#include "urlopener.h"
+
+#ifdef AGENTBAY_HAVE_TOOLPANEL
+#include "toolpanel.h"
+#endif
+
+#include <core/apiclient.h>
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentBay::Ui {
+
+namespace {
+
+QLabel *valueLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setWordWrap(true);
+    label->setMinimumWidth(0);
+    return label;
+}
+
+QLabel *errorBanner(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setStyleSheet(u"QLabel { color: #b71c1c; background: #fdecea; border: 1px solid #f5c2c0;"
+                         " border-radius: 4px; padding: 6px; }"_s);
+    label->hide();
+    return label;
+}
+
+QString orDash(const QString &text)
+{
+    return text.isEmpty() ? QCoreApplication::translate("AgentBay::Ui::SessionDetailPane", "—") : text;
+}
+
+QPixmap badgePixmap(Core::SessionStatus status, const QString &text, const QFont &baseFont, qreal dpr)
+{
+    QFont font = baseFont;
+    font.setWeight(QFont::DemiBold);
+    const QFontMetrics metrics(font);
+    const QSize size(metrics.horizontalAdvance(text) + 40, metrics.height() + 8);
+    QPixmap pixmap(size * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    const int used = SessionItemDelegate::paintBadge(
+        &painter, QRect(QPoint(0, 0), size), text, SessionItemDelegate::statusColor(status), font, false);
+    painter.end();
+    return pixmap.copy(0, 0, int((used + 1) * dpr), int(size.height() * dpr));
+}
+
+} // namespace
+
+SessionDetailPane::SessionDetailPane(SessionController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_stack(new QStackedWidget(this))
+    , m_tabs(new QTabWidget(this))
+    , m_title(new QLabel(this))
+    , m_statusBadge(new QLabel(this))
+{
+    auto *empty = new QLabel(tr("Select a session to see its details.\n\nCreate one with New Session (Ctrl+N)."), this);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    empty->setEnabled(false);
+
+    QFont titleFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    titleFont.setPointSizeF(font().pointSizeF() * 1.1);
+    titleFont.setWeight(QFont::DemiBold);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setMinimumWidth(0);
+    auto *copyId = makeCopyButton([this] {
+        return m_sessionId;
+    });
+    copyId->setToolTip(tr("Copy session id"));
+
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(4, 4, 4, 4);
+    header->addWidget(m_title, 1);
+    header->addWidget(copyId);
+    header->addWidget(m_statusBadge);
+
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(buildOverview(), tr("Overview"));
+    m_tabs->addTab(buildLabels(), QIcon(u":/icons/labels.svg"_s), tr("Labels"));
+    m_tabs->addTab(buildLinks(), QIcon(u":/icons/link.svg"_s), tr("Links"));
+    m_tabs->addTab(buildTools(), tr("Tools"));
+
+    auto *details = new QWidget(this);
+    auto *detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->setSpacing(2);
+    detailsLayout->addLayout(header);
+    detailsLayout->addWidget(m_tabs, 1);
+
+    m_stack->addWidget(empty);
+    m_stack->addWidget(details);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+
+    SessionListModel *model = m_controller->model();
+    connect(model,
+        &SessionListModel::dataChanged,
+        this,
+        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            const int row = m_controller->model()->rowOf(m_sessionId);
+            if (row >= topLeft.row() && row <= bottomRight.row()
+                && topLeft.column() <= SessionListModel::RegionColumn) {
+                updateFromModel();
+            }
+        });
+    connect(model, &SessionListModel::sessionsRemoved, this, [this](const QStringList &ids) {
+        if (ids.contains(m_sessionId)) {
+            setSession({});
+        }
+    });
+    connect(model, &SessionListModel::modelReset, this, [this] {
+        setSession({});
+    });
+    setSession({});
+}
+
+SessionDetailPane::~SessionDetailPane() = default;
+
+QToolButton *SessionDetailPane::makeRevealButton(QLineEdit *edit)
+{
+    auto *button = new QToolButton(this);
+    button->setCheckable(true);
+    button->setIcon(QIcon(u":/icons/eye.svg"_s));
+    button->setToolTip(tr("Show"));
+    button->setAutoRaise(true);
+    connect(button, &QToolButton::toggled, edit, [edit, button](bool on) {
+        edit->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
+        button->setIcon(QIcon(on ? u":/icons/eye-off.svg"_s : u":/icons/eye.svg"_s));
+        button->setToolTip(on ? tr("Hide") : tr("Show"));
+    });
+    return button;
+}
+
+QToolButton *SessionDetailPane::makeCopyButton(const std::function<QString()> &text)
+{
+    auto *button = new QToolButton(this);
+    button->setIcon(QIcon(u":/icons/copy.svg"_s));
+    button->setToolTip(tr("Copy"));
+    button->setAutoRaise(true);
+    connect(button, &QToolButton::clicked, this, [this, text] {
+        const QString value = text();
+        if (!value.isEmpty()) {
+            QApplication::clipboard()->setText(value);
+            Q_EMIT statusMessage(tr("Copied to the clipboard"));
+        }
+    });
+    return button;
+}
+
+QWidget *SessionDetailPane::buildOverview()
+{
+    auto *page = new QWidget;
+    m_status = valueLabel(page);
+    m_image = valueLabel(page);
+    m_region = valueLabel(page);
+    m_policy = valueLabel(page);
+    m_firstSeen = valueLabel(page);
+    m_labelsSummary = valueLabel(page);
+    m_resourceUrl = valueLabel(page);
+    m_resourceUrl->setTextFormat(Qt::PlainText);
+    m_appId = valueLabel(page);
+    m_resourceId = valueLabel(page);
+    m_resourceType = valueLabel(page);
+    m_infoError = errorBanner(page);
+
+    m_authCode = new QLineEdit(page);
+    m_authCode->setReadOnly(true);
+    m_authCode->setEchoMode(QLineEdit::Password);
+    m_authCode->setAccessibleName(tr("Auth code"));
+    m_revealAuth = makeRevealButton(m_authCode);
+    m_ticket = new QLineEdit(page);
+    m_ticket->setReadOnly(true);
+    m_ticket->setEchoMode(QLineEdit::Password);
+    m_ticket->setAccessibleName(tr("Ticket"));
+    auto *revealTicket = makeRevealButton(m_ticket);
+
+    m_connection = new QPlainTextEdit(page);
+    m_connection->setReadOnly(true);
+    m_connection->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_connection->setMaximumHeight(m_connection->fontMetrics().height() * 4 + 12);
+    m_connection->setPlaceholderText(tr("None"));
+
+    auto secretRow = [this](QLineEdit *edit, QToolButton *reveal) {
+        auto *row = new QHBoxLayout;
+        row->setContentsMargins(0, 0, 0, 0);
+        row->setSpacing(2);
+        row->addWidget(edit, 1);
+        row->addWidget(reveal);
+        row->addWidget(makeCopyButton([edit] {
+            return edit->text();
+        }));
+        return row;
+    };
+    auto *urlRow = new QHBoxLayout;
+    urlRow->setContentsMargins(0, 0, 0, 0);
+    urlRow->addWidget(m_resourceUrl, 1);
+    urlRow->addWidget(makeCopyButton([this] {
+        return m_info.resourceUrl;
+    }));
+
+    auto *sessionBox = new QGroupBox(tr("Session"), page);
+    auto *sessionForm = new QFormLayout(sessionBox);
+    sessionForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    sessionForm->addRow(tr("Status:"), m_status);
+    sessionForm->addRow(tr("Image:"), m_image);
+    sessionForm->addRow(tr("Region:"), m_region);
+    sessionForm->addRow(tr("Policy:"), m_policy);
+    sessionForm->addRow(tr("First seen:"), m_firstSeen);
+    sessionForm->addRow(tr("Labels:"), m_labelsSummary);
+
+    m_reloadInfo = new QPushButton(QIcon(u":/icons/refresh.svg"_s), tr("Reload"), page);
+    m_reloadInfo->setToolTip(tr("Ask the service for the connection details again"));
+    connect(m_reloadInfo, &QPushButton::clicked, this, &SessionDetailPane::reloadInfo);
+
+    auto *resourceBox = new QGroupBox(tr("Connection (GetMcpResource)"), page);
+    auto *resourceForm = new QFormLayout(resourceBox);
+    resourceForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    resourceForm->addRow(tr("Resource URL:"), urlRow);
+    resourceForm->addRow(tr("App id:"), m_appId);
+    resourceForm->addRow(tr("Auth code:"), secretRow(m_authCode, m_revealAuth));
+    resourceForm->addRow(tr("Ticket:"), secretRow(m_ticket, revealTicket));
+    resourceForm->addRow(tr("Resource id:"), m_resourceId);
+    resourceForm->addRow(tr("Resource type:"), m_resourceType);
+    resourceForm->addRow(tr("Connection properties:"), m_connection);
+    auto *reloadRow = new QHBoxLayout;
+    reloadRow->addStretch();
+    reloadRow->addWidget(m_reloadInfo);
+    resourceForm->addRow(reloadRow);
+
+    auto *inner = new QWidget;
+    auto *layout = new QVBoxLayout(inner);
+    layout->addWidget(sessionBox);
+    layout->addWidget(m_infoError);
+    layout->addWidget(resourceBox);
+    layout->addStretch();
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(inner);
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->addWidget(scroll);
+    return page;
+}
+
+QWidget *SessionDetailPane::buildLabels()
+{
+    auto *page = new QWidget;
+    m_labelEditor = new LabelEditor(page);
+    m_saveLabels = new QPushButton(tr("&Save labels"), page);
+    m_saveLabels->setDefault(true);
+    m_revertLabels = new QPushButton(tr("Revert"), page);
+    m_labelsError = errorBanner(page);
+    auto *hint = new QLabel(tr("Saving replaces all labels of the session."), page);
+    hint->setEnabled(false);
+    hint->setWordWrap(true);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(hint, 1);
+    buttons->addWidget(m_revertLabels);
+    buttons->addWidget(m_saveLabels);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_labelEditor, 1);
+    layout->addWidget(m_labelsError);
+    layout->addLayout(buttons);
+
+    const auto updateButtons = [this] {
+        const bool busy = m_labelsOperation.isRunning();
+        m_saveLabels->setEnabled(!busy && m_labelEditor->isModified() && m_labelEditor->isValid());
+        m_revertLabels->setEnabled(!busy && m_labelEditor->isModified());
+    };
+    connect(m_labelEditor, &LabelEditor::changed, this, updateButtons);
+    connect(m_labelEditor, &LabelEditor::validityChanged, this, updateButtons);
+    connect(m_saveLabels, &QPushButton::clicked, this, &SessionDetailPane::saveLabels);
+    connect(m_revertLabels, &QPushButton::clicked, this, [this, updateButtons] {
+        if (const SessionRow *row = m_controller->model()->find(m_sessionId)) {
+            m_labelEditor->setLabels(row->labels);
+        }
+        m_labelsError->hide();
+        updateButtons();
+    });
+    updateButtons();
+    return page;
+}
+
+QWidget *SessionDetailPane::buildLinks()
+{
+    auto *page = new QWidget;
+    m_openDesktop = new QPushButton(QIcon(u":/icons/open-desktop.svg"_s), tr("Open &desktop"), page);
+    m_openDesktop->setToolTip(tr("Open the session's desktop stream (ResourceUrl) in the browser"));
+    connect(m_openDesktop, &QPushButton::clicked, this, &SessionDetailPane::openDesktop);
+    auto *desktopHint = new QLabel(tr("Streams the session's desktop with mouse and keyboard control."), page);
+    desktopHint->setWordWrap(true);
+    desktopHint->setEnabled(false);
+
+    m_port = new QSpinBox(page);
+    m_port->setRange(Core::LinkParams::MinPort, Core::LinkParams::MaxPort);
+    m_port->setValue(Core::LinkParams::MinPort);
+    m_port->setToolTip(tr("A port a service listens on inside the session (30100 to 30199)"));
+    m_protocol = new QComboBox(page);
+    m_protocol->addItems({u"https"_s, u"wss"_s});
+    m_getLink = new QPushButton(QIcon(u":/icons/link.svg"_s), tr("&Get link"), page);
+    connect(m_getLink, &QPushButton::clicked, this, &SessionDetailPane::requestLink);
+    m_link = new QLineEdit(page);
+    m_link->setReadOnly(true);
+    m_link->setPlaceholderText(tr("Pick a port and press Get link"));
+    m_openLink = new QPushButton(tr("Open"), page);
+    m_copyLink = new QPushButton(QIcon(u":/icons/copy.svg"_s), tr("Copy"), page);
+    m_openLink->setEnabled(false);
+    m_copyLink->setEnabled(false);
+    m_linkError = errorBanner(page);
+    connect(m_openLink, &QPushButton::clicked, this, [this] {
+        if (m_controller->urlOpener() && !m_controller->urlOpener()->open(QUrl(m_link->text()))) {
+            m_linkError->setText(tr("No application could open this link."));
+            m_linkError->show();
+        }
+    });
+    connect(m_copyLink, &QPushButton::clicked, this, [this] {
+        QApplication::clipboard()->setText(m_link->text());
+        Q_EMIT statusMessage(tr("Link copied to the clipboard"));
+    });
+
+    auto *desktopBox = new QGroupBox(tr("Desktop"), page);
+    auto *desktopLayout = new QVBoxLayout(desktopBox);
+    auto *desktopRow = new QHBoxLayout;
+    desktopRow->addWidget(m_openDesktop);
+    desktopRow->addStretch();
+    desktopLayout->addLayout(desktopRow);
+    desktopLayout->addWidget(desktopHint);
+
+    auto *portBox = new QGroupBox(tr("Port link"), page);
+    auto *portForm = new QFormLayout(portBox);
+    auto *portRow = new QHBoxLayout;
+    portRow->addWidget(m_port);
+    portRow->addWidget(m_protocol);
+    portRow->addWidget(m_getLink);
+    portRow->addStretch();
+    portForm->addRow(tr("Port:"), portRow);
+    auto *linkRow = new QHBoxLayout;
+    linkRow->addWidget(m_link, 1);
+    linkRow->addWidget(m_openLink);
+    linkRow->addWidget(m_copyLink);
+    portForm->addRow(tr("Link:"), linkRow);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(desktopBox);
+    layout->addWidget(portBox);
+    layout->addWidget(m_linkError);
+    layout->addStretch();
+    return page;
+}
+
+QWidget *SessionDetailPane::buildTools()
+{
+#ifdef AGENTBAY_HAVE_TOOLPANEL
+    m_toolPanel = new ToolPanel(m_controller->client());
+    return m_toolPanel;
+#else
+    auto *label = new QLabel(tr("The MCP tool panel is not part of this build."));
+    label->setAlignment(Qt::AlignCenter);
+    label->setEnabled(false);
+    return label;
+#endif
+}
+
+void SessionDetailPane::setEndpoint(const QString &endpoint)
+{
+    m_endpoint = endpoint;
+#ifdef AGENTBAY_HAVE_TOOLPANEL
+    m_toolPanel->setEndpoint(endpoint);
+#endif
+}
+
+void SessionDetailPane::setSession(const QString &sessionId)
+{
+    if (sessionId == m_sessionId && (!sessionId.isEmpty() || m_stack->currentIndex() == 0)) {
+        return;
+    }
+    m_infoOperation.cancel();
+    m_labelsOperation.cancel();
+    m_linkOperation.cancel();
+    m_sessionId = sessionId;
+    m_info = {};
+    m_infoLoaded = false;
+    m_infoError->hide();
+    m_labelsError->hide();
+    m_linkError->hide();
+    m_link->clear();
+    m_openLink->setEnabled(false);
+    m_copyLink->setEnabled(false);
+    m_revealAuth->setChecked(false);
+    showInfo();
+
+    if (sessionId.isEmpty()) {
+        m_stack->setCurrentIndex(0);
+#ifdef AGENTBAY_HAVE_TOOLPANEL
+        m_toolPanel->setSession({}, {}, Core::SessionStatus::Unknown);
+#endif
+        return;
+    }
+    m_stack->setCurrentIndex(1);
+    m_title->setText(sessionId);
+    m_labelEditor->setLabels({});
+    if (const SessionRow *row = m_controller->model()->find(sessionId)) {
+        m_labelEditor->setLabels(row->labels);
+    }
+    m_controller->loader()->prioritize(sessionId);
+    updateFromModel();
+    reloadInfo();
+}
+
+void SessionDetailPane::updateFromModel()
+{
+    const SessionRow *row = m_controller->model()->find(m_sessionId);
+    if (!row) {
+        return;
+    }
+    const QString status = SessionListModel::statusText(row->status);
+    m_status->setText(status);
+    m_statusBadge->setPixmap(badgePixmap(row->status, status, font(), devicePixelRatioF()));
+    m_image->setText(row->detailsLoaded ? orDash(row->imageId) : tr("Loading…"));
+    m_region->setText(row->detailsLoaded ? orDash(row->regionId) : tr("Loading…"));
+    m_policy->setText(row->detailsLoaded ? orDash(row->policyId) : tr("Loading…"));
+    m_firstSeen->setText(QLocale().toString(row->firstSeen.toLocalTime(), QLocale::ShortFormat));
+    QStringList labels;
+    for (auto it = row->labels.constBegin(); it != row->labels.constEnd(); ++it) {
+        labels.append(it.key() + u" = "_s + it.value());
+    }
+    m_labelsSummary->setText(row->labelsLoaded ? (labels.isEmpty() ? tr("None") : labels.join(u'\n')) : tr("Loading…"));
+    if (!m_labelEditor->isModified() && !m_labelsOperation.isRunning() && row->labelsLoaded
+        && m_labelEditor->labels() != row->labels) {
+        m_labelEditor->setLabels(row->labels);
+    }
+    const bool running = row->status == Core::SessionStatus::Running;
+    m_openDesktop->setEnabled(SessionController::canOpen(row->status));
+    m_getLink->setEnabled(running && !m_linkOperation.isRunning());
+#ifdef AGENTBAY_HAVE_TOOLPANEL
+    m_toolPanel->setSession(m_sessionId, row->detailsLoaded ? row->imageId : QString(), row->status);
+#endif
+}
+
+void SessionDetailPane::reloadInfo()
+{
+    if (m_sessionId.isEmpty()) {
+        return;
+    }
+    m_infoOperation.cancel();
+    m_reloadInfo->setEnabled(false);
+    const QString id = m_sessionId;
+    m_infoOperation = m_controller->client()->info(id, this, [this, id](const Core::Result<Core::SessionInfo> &result) {
+        if (id != m_sessionId) {
+            return;
+        }
+        m_reloadInfo->setEnabled(true);
+        if (!result.ok()) {
+            if (result.error().kind != Core::ApiError::Kind::Cancelled) {
+                setInfoError(tr("Could not load the connection details: %1").arg(result.error().details()));
+            }
+            return;
+        }
+        m_info = result.value();
+        m_infoLoaded = true;
+        m_infoError->hide();
+        showInfo();
+        Q_EMIT infoLoaded(id);
+    });
+}
+
+void SessionDetailPane::showInfo()
+{
+    const QString loading = m_sessionId.isEmpty() || m_infoLoaded ? QString() : tr("Loading…");
+    m_resourceUrl->setText(m_infoLoaded ? orDash(m_info.resourceUrl) : loading);
+    m_resourceUrl->setToolTip(m_info.resourceUrl);
+    m_appId->setText(m_infoLoaded ? orDash(m_info.appId) : loading);
+    m_authCode->setText(m_info.authCode);
+    m_ticket->setText(m_info.ticket);
+    m_authCode->setPlaceholderText(m_infoLoaded ? tr("None") : loading);
+    m_ticket->setPlaceholderText(m_infoLoaded ? tr("None") : loading);
+    m_resourceId->setText(m_infoLoaded ? orDash(m_info.resourceId) : loading);
+    m_resourceType->setText(m_infoLoaded ? orDash(m_info.resourceType) : loading);
+    m_connection->setPlainText(m_info.connectionProperties);
+}
+
+void SessionDetailPane::setInfoError(const QString &message)
+{
+    m_infoError->setText(message);
+    m_infoError->show();
+}
+
+void SessionDetailPane::saveLabels()
+{
+    if (m_sessionId.isEmpty() || !m_labelEditor->isValid() || m_labelsOperation.isRunning()) {
+        return;
+    }
+    const QString id = m_sessionId;
+    const Core::Labels labels = m_labelEditor->labels();
+    m_labelsError->hide();
+    m_saveLabels->setEnabled(false);
+    m_revertLabels->setEnabled(false);
+    Core::ApiClient *client = m_controller->client();
+    m_labelsOperation =
+        client->setLabels(id, labels, this, [this, id, client](const Core::Result<Core::Empty> &result) {
+            if (id != m_sessionId) {
+                return;
+            }
+            if (!result.ok()) {
+                m_labelsOperation = {};
+                m_labelsError->setText(tr("Could not save the labels: %1").arg(result.error().details()));
+                m_labelsError->show();
+                m_saveLabels->setEnabled(m_labelEditor->isValid());
+                m_revertLabels->setEnabled(true);
+                return;
+            }
+            // Read back what the service now holds rather than trusting what was sent.
+            m_labelsOperation = client->getLabels(id, this, [this, id](const Core::Result<Core::Labels> &reloaded) {
+                m_labelsOperation = {};
+                if (id != m_sessionId) {
+                    return;
+                }
+                if (!reloaded.ok()) {
+                    m_labelsError->setText(tr("Saved, but reloading failed: %1").arg(reloaded.error().details()));
+                    m_labelsError->show();
+                    return;
+                }
+                m_controller->model()->setLabels(id, reloaded.value());
+                m_labelEditor->setLabels(reloaded.value());
+                m_saveLabels->setEnabled(false);
+                m_revertLabels->setEnabled(false);
+                Q_EMIT statusMessage(tr("Labels of %1 saved").arg(id));
+                Q_EMIT labelsSaved(id);
+            });
+        });
+}
+
+void SessionDetailPane::requestLink()
+{
+    if (m_sessionId.isEmpty()) {
+        return;
+    }
+    Core::LinkParams params;
+    params.port = m_port->value();
+    params.protocolType = m_protocol->currentText();
+    m_linkError->hide();
+    m_getLink->setEnabled(false);
+    const QString id = m_sessionId;
+    m_linkOperation =
+        m_controller->client()->getLink(id, params, this, [this, id](const Core::Result<QString> &result) {
+            m_linkOperation = {};
+            if (id != m_sessionId) {
+                return;
+            }
+            updateFromModel();
+            if (!result.ok()) {
+                m_linkError->setText(tr("Could not get a link: %1").arg(result.error().details()));
+                m_linkError->show();
+                return;
+            }
+            m_link->setText(result.value());
+            m_link->setCursorPosition(0);
+            m_openLink->setEnabled(!result.value().isEmpty());
+            m_copyLink->setEnabled(!result.value().isEmpty());
+            Q_EMIT linkReady(result.value());
+        });
+}
+
+void SessionDetailPane::openDesktop()
+{
+    if (m_sessionId.isEmpty()) {
+        return;
+    }
+    if (m_infoLoaded && !m_info.resourceUrl.isEmpty() && m_controller->urlOpener()) {
+        if (!m_controller->urlOpener()->open(QUrl(m_info.resourceUrl))) {
+            m_linkError->setText(tr("No application could open the desktop URL."));
+            m_linkError->show();
+        }
+        return;
+    }
+    m_controller->openDesktop({m_sessionId});
+}
+
+} // namespace AgentBay::Ui

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <core/operationhandle.h>
+#include <core/session.h>
+#include <core/sessioninfo.h>
+
+#include <QWidget>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+class QTabWidget;
+class QToolButton;
+
+namespace AgentBay::Ui {
+
+class LabelEditor;
+class SessionController;
+class ToolPanel;
+
+// The current session in depth: Overview (status, image, labels and every field of info(), with
+// the auth code and ticket masked), Labels (edit and save), Links (desktop and port links) and
+// Tools (the MCP tool panel).
+class SessionDetailPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionDetailPane)
+
+public:
+    enum Tab {
+        OverviewTab,
+        LabelsTab,
+        LinksTab,
+        ToolsTab,
+    };
+
+    explicit SessionDetailPane(SessionController *controller, QWidget *parent = nullptr);
+    ~SessionDetailPane() override;
+
+    void setSession(const QString &sessionId); // empty = nothing selected
+
+    QString sessionId() const { return m_sessionId; }
+
+    void setEndpoint(const QString &endpoint);
+
+    // For tests.
+    QTabWidget *tabs() const { return m_tabs; }
+
+    LabelEditor *labelEditor() const { return m_labelEditor; }
+
+    QPushButton *saveLabelsButton() const { return m_saveLabels; }
+
+    QLineEdit *authCodeEdit() const { return m_authCode; }
+
+    QToolButton *authCodeRevealButton() const { return m_revealAuth; }
+
+    QSpinBox *portSpin() const { return m_port; }
+
+    QComboBox *protocolCombo() const { return m_protocol; }
+
+    QPushButton *getLinkButton() const { return m_getLink; }
+
+    QLineEdit *linkEdit() const { return m_link; }
+
+    QPushButton *openLinkButton() const { return m_openLink; }
+
+    QPushButton *openDesktopButton() const { return m_openDesktop; }
+
+    const Core::SessionInfo &info() const { return m_info; }
+
+    bool infoLoaded() const { return m_infoLoaded; }
+
+public Q_SLOTS:
+    void reloadInfo();
+    void saveLabels();
+    void requestLink();
+    void openDesktop();
+
+Q_SIGNALS:
+    void infoLoaded(const QString &sessionId);
+    void labelsSaved(const QString &sessionId);
+    void linkReady(const QString &url);
+    void statusMessage(const QString &message);
+
+private:
+    QWidget *buildOverview();
+    QWidget *buildLabels();
+    QWidget *buildLinks();
+    QWidget *buildTools();
+    void updateFromModel();
+    void showInfo();
+    void setInfoError(const QString &message);
+    QToolButton *makeRevealButton(QLineEdit *edit);
+    QToolButton *makeCopyButton(const std::function<QString()> &text);
+
+    SessionController *m_controller;
+    QString m_sessionId;
+    Core::SessionInfo m_info;
+    bool m_infoLoaded = false;
+    Core::OperationHandle m_infoOperation;
+    Core::OperationHandle m_labelsOperation;
+    Core::OperationHandle m_linkOperation;
+
+    QStackedWidget *m_stack;
+    QTabWidget *m_tabs;
+    QLabel *m_title;
+    QLabel *m_statusBadge;
+    // Overview
+    QLabel *m_status;
+    QLabel *m_image;
+    QLabel *m_region;
+    QLabel *m_policy;
+    QLabel *m_firstSeen;
+    QLabel *m_labelsSummary;
+    QLabel *m_resourceUrl;
+    QLabel *m_appId;
+    QLineEdit *m_authCode;
+    QToolButton *m_revealAuth;
+    QLineEdit *m_ticket;
+    QPlainTextEdit *m_connection;
+    QLabel *m_resourceId;
+    QLabel *m_resourceType;
+    QLabel *m_infoError;
+    QPushButton *m_reloadInfo;
+    // Labels
+    LabelEditor *m_labelEditor;
+    QPushButton *m_saveLabels;
+    QPushButton *m_revertLabels;
+    QLabel *m_labelsError;
+    // Links
+    QPushButton *m_openDesktop;
+    QSpinBox *m_port;
+    QComboBox *m_protocol;
+    QPushButton *m_getLink;
+    QLineEdit *m_link;
+    QPushButton *m_openLink;
+    QPushButton *m_copyLink;
+    QLabel *m_linkError;
+    // Tools
+    ToolPanel *m_toolPanel = nullptr;
+    QString m_endpoint;
+};
+
+} // namespace AgentBay::Ui
