@@ -35,7 +35,8 @@ struct ToolCallRecord
     QString errorMessage; // Failed/Cancelled: the message fit to show
     QString errorCode; // API code, if any
     QString requestId;
-    QJsonValue result; // the decoded MCP result (McpToolResult::raw); undefined when Failed
+    QJsonValue result =
+        QJsonValue(QJsonValue::Undefined); // the decoded MCP result (McpToolResult::raw); none when Failed
     bool truncated = false; // parts of the result were cut to bound the history's size
 
     bool operator==(const ToolCallRecord &) const = default;

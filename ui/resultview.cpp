@@ -246,7 +246,9 @@ void ResultView::showRecord(const ToolCallRecord &record)
     m_header->show();
     m_scroll->show();
 
-    const McpToolResult result = record.result.isUndefined() ? McpToolResult() : McpToolResult::fromJson(record.result);
+    const McpToolResult result = (record.result.isUndefined() || record.result.isNull())
+        ? McpToolResult()
+        : McpToolResult::fromJson(record.result);
     switch (record.outcome) {
     case ToolCallRecord::Outcome::Ok:
         m_status->setText(tr("OK"));
@@ -275,7 +277,7 @@ void ResultView::showRecord(const ToolCallRecord &record)
     m_meta->setText(meta.join(u"  ·  "_s));
     m_copyRequestId->setEnabled(!record.requestId.isEmpty());
     m_copyText->setEnabled(!result.content.isEmpty());
-    m_copyJson->setEnabled(!record.result.isUndefined() || !record.errorMessage.isEmpty());
+    m_copyJson->setEnabled(!record.result.isNull() || !record.errorMessage.isEmpty());
 
     QWidget *body = nullptr;
     if (record.outcome == ToolCallRecord::Outcome::Failed || record.outcome == ToolCallRecord::Outcome::Cancelled) {
@@ -567,7 +569,7 @@ void ResultView::saveData(const QByteArray &data, const QString &mimeType, const
 
 QString ResultView::plainText() const
 {
-    if (m_record.result.isUndefined()) {
+    if ((m_record.result.isUndefined() || m_record.result.isNull())) {
         return m_record.errorMessage;
     }
     const McpToolResult result = McpToolResult::fromJson(m_record.result);
@@ -592,7 +594,7 @@ QString ResultView::plainText() const
 
 QString ResultView::jsonText() const
 {
-    if (m_record.result.isUndefined()) {
+    if ((m_record.result.isUndefined() || m_record.result.isNull())) {
         QJsonObject error{{u"error"_s, m_record.errorMessage}};
         if (!m_record.errorCode.isEmpty()) {
             error.insert(u"code"_s, m_record.errorCode);

@@ -339,7 +339,7 @@ QWidget *ToolPanel::buildHistoryPage()
         CallHistoryModel::TimeColumn, QHeaderView::ResizeToContents);
     m_historyView->setAlternatingRowColors(true);
     connect(m_historyView->selectionModel(),
-        &QItemSelectionModel::currentRowChanged,
+        &QItemSelectionModel::selectionChanged,
         this,
         &ToolPanel::showHistorySelection);
     connect(m_historyView, &QTableView::doubleClicked, this, [this] {
@@ -815,11 +815,11 @@ const ToolCallRecord *ToolPanel::selectedHistoryRecord() const
     if (!m_historyView || !m_historyView->selectionModel()) {
         return nullptr;
     }
-    const QModelIndex current = m_historyView->selectionModel()->currentIndex();
-    if (!current.isValid() || !m_historyView->selectionModel()->isRowSelected(current.row(), {})) {
+    const QModelIndexList rows = m_historyView->selectionModel()->selectedRows();
+    if (rows.isEmpty() || rows.first().row() >= m_historyModel->rowCount()) {
         return nullptr;
     }
-    return &m_historyModel->record(current.row());
+    return &m_historyModel->record(rows.first().row());
 }
 
 void ToolPanel::showHistorySelection()

@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: MIT
+#include <core/apiclient.h>
+#include <support/localserver.h>
+#include <ui/fieldeditor.h>
+#include <ui/resultview.h>
+#include <ui/schemaformwidget.h>
+#include <ui/toolpanel.h>
+
+#include <QAbstractItemModel>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <optional>
+
+using namespace Qt::Literals::StringLiterals;
+using AgentBay::Core::ApiClient;
+using AgentBay::Core::SessionStatus;
+using AgentBay::Ui::ResultView;
+using AgentBay::Ui::SchemaFormWidget;
+using AgentBay::Ui::ToolPanel;
+
+namespace {
+
+constexpr int CallTimeoutMs = 30000;
+
+} // namespace
+
+class tst_ToolPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void shellEcho_ctrlEnter_showsHelloAndExitCodeZero();
+    void shellFailing_showsStderrAndExitCode();
+    void invalidJsonArguments_refusedBeforeSending();
+    void missingRequiredArgument_refusedBeforeSending();
+    void formAndJson_switching_keepsTheValues();
+    void pausedSession_disablesCallingAndSaysWhy_data();
+    void pausedSession_disablesCallingAndSaysWhy();
+    void history_survivesRecreatingThePanel();
+    void history_loadArgumentsAndRerun();
+    void toolSearch_filtersByNameAndDescription();
+    void copyAsCode_neverContainsTheKey();
+    void noSession_showsAPlaceholder();
+
+private:
+    std::unique_ptr<ToolPanel> makePanel();
+    bool openShell(ToolPanel *panel);
+    void typeCommand(ToolPanel *panel, const QString &command);
+    void saveScreenshot(QWidget *widget, const QString &name);
+
+    AgentBay::Test::LocalServer m_server;
+    std::unique_ptr<ApiClient> m_client;
+    QString m_sessionId;
+    std::unique_ptr<QTemporaryDir> m_historyDir;
+};
+
+void tst_ToolPanel::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_server.start(), qPrintable(m_server.lastError()));
+    AgentBay::Core::Config config;
+    config.endpoint = m_server.url();
+    config.apiKey = m_server.apiKey();
+    m_client = std::make_unique<ApiClient>(config);
+    std::optional<AgentBay::Core::Result<AgentBay::Core::SessionData>> created;
+    AgentBay::Core::CreateSessionParams params;
+    params.imageId = u"linux_latest"_s;
+    m_client->create(params, this, [&created](const AgentBay::Core::Result<AgentBay::Core::SessionData> &result) {
+        created = result;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), 20000);
+    QVERIFY2(created->ok(), qPrintable(created->errorMessage()));
+    m_sessionId = created->value().sessionId;
+}
+
+void tst_ToolPanel::init()
+{
+    m_historyDir = std::make_unique<QTemporaryDir>();
+}
+
+void tst_ToolPanel::cleanup()
+{
+    m_historyDir.reset();
+}
+
+std::unique_ptr<ToolPanel> tst_ToolPanel::makePanel()
+{
+    auto panel = std::make_unique<ToolPanel>(m_client.get());
+    panel->setHistoryDirectory(m_historyDir->path());
+    panel->setEndpoint(m_server.url());
+    panel->resize(1100, 760);
+    return panel;
+}
+
+bool tst_ToolPanel::openShell(ToolPanel *panel)
+{
+    panel->setSession(m_sessionId, u"linux_latest"_s, SessionStatus::Running);
+    QSignalSpy loaded(panel, &ToolPanel::toolsLoaded);
+    if (panel->findChild<QTreeView *>(u"toolTree"_s)->model()->rowCount() == 0 && !loaded.wait(10000)) {
+        return false;
+    }
+    return panel->selectTool(u"shell"_s);
+}
+
+void tst_ToolPanel::typeCommand(ToolPanel *panel, const QString &command)
+{
+    auto *form = panel->findChild<SchemaFormWidget *>(u"form"_s);
+    auto *line = qobject_cast<QLineEdit *>(form->editor(u"command"_s)->inputWidget());
+    QVERIFY(line);
+    line->clear();
+    QTest::keyClicks(line, command);
+}
+
+void tst_ToolPanel::saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("AGENTBAY_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        QDir().mkpath(dir);
+        widget->grab().save(dir + u'/' + name + u".png"_s);
+    }
+}
+
+void tst_ToolPanel::shellEcho_ctrlEnter_showsHelloAndExitCodeZero()
+{
+    auto panel = makePanel();
+    panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+    QVERIFY(openShell(panel.get()));
+    typeCommand(panel.get(), u"echo hello"_s);
+    QSignalSpy finished(panel.get(), &ToolPanel::callFinished);
+    auto *line = panel->findChild<SchemaFormWidget *>(u"form"_s)->editor(u"command"_s)->inputWidget();
+    line->setFocus();
+    panel->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(panel.get()));
+    QTest::keyClick(line, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(panel->isCalling());
+    QVERIFY(finished.wait(CallTimeoutMs));
+    QCOMPARE(finished.first().at(1).toBool(), true);
+
+    auto *result = panel->findChild<ResultView *>(u"resultView"_s);
+    auto *out = result->findChild<QPlainTextEdit *>(u"stdout"_s);
+    QVERIFY(out);
+    QCOMPARE(out->toPlainText().trimmed(), u"hello"_s);
+    QCOMPARE(result->findChild<QLabel *>(u"exitCode"_s)->property("exitCode").toInt(), 0);
+    QVERIFY(!result->record().requestId.isEmpty());
+    saveScreenshot(panel.get(), u"toolpanel-shell-echo"_s);
+}
+
+void tst_ToolPanel::shellFailing_showsStderrAndExitCode()
+{
+    auto panel = makePanel();
+    QVERIFY(openShell(panel.get()));
+    typeCommand(panel.get(), u"echo oops >&2; exit 3"_s);
+    QSignalSpy finished(panel.get(), &ToolPanel::callFinished);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"callButton"_s), Qt::LeftButton);
+    QVERIFY(finished.wait(CallTimeoutMs));
+    QCOMPARE(finished.first().at(1).toBool(), false);
+    auto *result = panel->findChild<ResultView *>(u"resultView"_s);
+    auto *err = result->findChild<QPlainTextEdit *>(u"stderr"_s);
+    QVERIFY(err);
+    QCOMPARE(err->toPlainText().trimmed(), u"oops"_s);
+    QCOMPARE(result->findChild<QLabel *>(u"exitCode"_s)->property("exitCode").toInt(), 3);
+    panel->show();
+    saveScreenshot(panel.get(), u"toolpanel-shell-failure"_s);
+}
+
+void tst_ToolPanel::invalidJsonArguments_refusedBeforeSending()
+{
+    auto panel = makePanel();
+    QVERIFY(openShell(panel.get()));
+    auto *tabs = panel->findChild<QTabWidget *>(u"argumentsTabs"_s);
+    tabs->setCurrentIndex(1);
+    auto *editor = panel->findChild<QPlainTextEdit *>(u"jsonEditor"_s);
+    editor->setPlainText(u"{\"command\": \"echo hi\",,}"_s);
+    auto *callButton = panel->findChild<QPushButton *>(u"callButton"_s);
+    QVERIFY(!callButton->isEnabled());
+    QVERIFY(panel->findChild<QLabel *>(u"jsonStatus"_s)->text().contains(u"Line 1"_s));
+
+    QSignalSpy requests(m_client.get(), &ApiClient::requestStarted);
+    panel->call(); // what Ctrl+Enter does
+    QVERIFY(!panel->isCalling());
+    QCOMPARE(requests.count(), 0);
+    QVERIFY(panel->findChild<QLabel *>(u"callHint"_s)->text().contains(u"Not sent"_s));
+
+    // Switching to the form would lose the text: refused, the JSON stays.
+    tabs->setCurrentIndex(0);
+    QCOMPARE(tabs->currentIndex(), 1);
+    QCOMPARE(editor->toPlainText(), u"{\"command\": \"echo hi\",,}"_s);
+}
+
+void tst_ToolPanel::missingRequiredArgument_refusedBeforeSending()
+{
+    auto panel = makePanel();
+    QVERIFY(openShell(panel.get()));
+    auto *form = panel->findChild<SchemaFormWidget *>(u"form"_s);
+    QSignalSpy requests(m_client.get(), &ApiClient::requestStarted);
+    panel->call();
+    QCOMPARE(requests.count(), 0);
+    QCOMPARE(form->editor(u"command"_s)->problemText(), u"Required."_s);
+    QVERIFY(!panel->findChild<QPushButton *>(u"callButton"_s)->isEnabled());
+}
+
+void tst_ToolPanel::formAndJson_switching_keepsTheValues()
+{
+    auto panel = makePanel();
+    QVERIFY(openShell(panel.get()));
+    typeCommand(panel.get(), u"ls -la"_s);
+    auto *tabs = panel->findChild<QTabWidget *>(u"argumentsTabs"_s);
+    auto *editor = panel->findChild<QPlainTextEdit *>(u"jsonEditor"_s);
+    tabs->setCurrentIndex(1);
+    QCOMPARE(panel->currentArguments().value(), QJsonObject({{u"command"_s, u"ls -la"_s}}));
+    QVERIFY(editor->toPlainText().contains(u"\"ls -la\""_s));
+    editor->setPlainText(u"{\"command\": \"pwd\", \"cwd\": \"sub\"}"_s);
+    tabs->setCurrentIndex(0);
+    QCOMPARE(tabs->currentIndex(), 0);
+    auto *form = panel->findChild<SchemaFormWidget *>(u"form"_s);
+    QCOMPARE(form->value(), QJsonObject({{u"command"_s, u"pwd"_s}, {u"cwd"_s, u"sub"_s}}));
+    QCOMPARE(panel->currentArguments().value(), form->value());
+}
+
+void tst_ToolPanel::pausedSession_disablesCallingAndSaysWhy_data()
+{
+    QTest::addColumn<SessionStatus>("status");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("paused") << SessionStatus::Paused << u"paused"_s;
+    QTest::newRow("pausing") << SessionStatus::Pausing << u"being paused"_s;
+    QTest::newRow("resuming") << SessionStatus::Resuming << u"resuming"_s;
+    QTest::newRow("deleting") << SessionStatus::Deleting << u"being deleted"_s;
+    QTest::newRow("deleted") << SessionStatus::Deleted << u"deleted"_s;
+}
+
+void tst_ToolPanel::pausedSession_disablesCallingAndSaysWhy()
+{
+    QFETCH(SessionStatus, status);
+    QFETCH(QString, says);
+    auto panel = makePanel();
+    panel->show();
+    QVERIFY(openShell(panel.get()));
+    typeCommand(panel.get(), u"echo hi"_s);
+    auto *callButton = panel->findChild<QPushButton *>(u"callButton"_s);
+    QVERIFY(callButton->isEnabled());
+    panel->setSession(m_sessionId, u"linux_latest"_s, status);
+    QVERIFY(!callButton->isEnabled());
+    auto *notice = panel->findChild<QLabel *>(u"sessionNotice"_s);
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(says), qPrintable(notice->text()));
+    QSignalSpy requests(m_client.get(), &ApiClient::requestStarted);
+    panel->call();
+    QCOMPARE(requests.count(), 0);
+    panel->setSession(m_sessionId, u"linux_latest"_s, SessionStatus::Running);
+    QVERIFY(callButton->isEnabled());
+    QVERIFY(!notice->isVisible());
+}
+
+void tst_ToolPanel::history_survivesRecreatingThePanel()
+{
+    {
+        auto panel = makePanel();
+        QVERIFY(openShell(panel.get()));
+        typeCommand(panel.get(), u"echo first"_s);
+        QSignalSpy finished(panel.get(), &ToolPanel::callFinished);
+        panel->call();
+        QVERIFY(finished.wait(CallTimeoutMs));
+        typeCommand(panel.get(), u"echo second"_s);
+        panel->call();
+        QVERIFY(finished.wait(CallTimeoutMs));
+    }
+    auto panel = makePanel();
+    panel->setSession(m_sessionId, u"linux_latest"_s, SessionStatus::Running);
+    auto *view = panel->findChild<QTableView *>(u"historyView"_s);
+    QCOMPARE(view->model()->rowCount(), 2);
+    QCOMPARE(view->model()->index(0, 1).data().toString(), u"shell"_s); // newest first
+    view->selectRow(0);
+    auto *historyResult = panel->findChild<ResultView *>(u"historyResult"_s);
+    QCOMPARE(historyResult->record().arguments.value(u"command"_s).toString(), u"echo second"_s);
+    QCOMPARE(historyResult->findChild<QPlainTextEdit *>(u"stdout"_s)->toPlainText().trimmed(), u"second"_s);
+
+    // Another session has its own (empty) history.
+    panel->setSession(u"session-00000000000000000000"_s, u"linux_latest"_s, SessionStatus::Running);
+    QCOMPARE(view->model()->rowCount(), 0);
+}
+
+void tst_ToolPanel::history_loadArgumentsAndRerun()
+{
+    auto panel = makePanel();
+    QVERIFY(openShell(panel.get()));
+    typeCommand(panel.get(), u"echo again"_s);
+    QSignalSpy finished(panel.get(), &ToolPanel::callFinished);
+    panel->call();
+    QVERIFY(finished.wait(CallTimeoutMs));
+    typeCommand(panel.get(), u"echo other"_s);
+
+    auto *view = panel->findChild<QTableView *>(u"historyView"_s);
+    view->selectRow(0);
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"loadArgumentsButton"_s), Qt::LeftButton);
+    QCOMPARE(panel->currentArguments().value(), QJsonObject({{u"command"_s, u"echo again"_s}}));
+
+    QTest::mouseClick(panel->findChild<QPushButton *>(u"rerunButton"_s), Qt::LeftButton);
+    QVERIFY(finished.wait(CallTimeoutMs));
+    QCOMPARE(view->model()->rowCount(), 2);
+    auto *result = panel->findChild<ResultView *>(u"resultView"_s);
+    QCOMPARE(result->findChild<QPlainTextEdit *>(u"stdout"_s)->toPlainText().trimmed(), u"again"_s);
+}
+
+void tst_ToolPanel::toolSearch_filtersByNameAndDescription()
+{
+    auto panel = makePanel();
+    QVERIFY(openShell(panel.get()));
+    auto *tree = panel->findChild<QTreeView *>(u"toolTree"_s);
+    const auto countTools = [tree] {
+        int tools = 0;
+        for (int row = 0; row < tree->model()->rowCount(); ++row) {
+            tools += tree->model()->rowCount(tree->model()->index(row, 0));
+        }
+        return tools;
+    };
+    const int all = countTools();
+    QVERIFY(all > 3);
+    QTest::keyClicks(panel->findChild<QLineEdit *>(u"toolSearch"_s), u"SHELL"_s);
+    QVERIFY(countTools() >= 1);
+    QVERIFY(countTools() < all);
+    panel->findChild<QLineEdit *>(u"toolSearch"_s)->setText(u"no-such-tool-anywhere"_s);
+    QCOMPARE(countTools(), 0);
+}
+
+void tst_ToolPanel::copyAsCode_neverContainsTheKey()
+{
+    auto panel = makePanel();
+    QVERIFY(openShell(panel.get()));
+    typeCommand(panel.get(), u"echo hello"_s);
+    for (const QString &snippet : {panel->pythonSnippet(), panel->curlSnippet()}) {
+        QVERIFY(!snippet.contains(m_server.apiKey()));
+        QVERIFY(snippet.contains(u"AGENTBAY_API_KEY"_s));
+        QVERIFY(snippet.contains(m_sessionId));
+        QVERIFY(snippet.contains(u"echo hello"_s));
+    }
+    QVERIFY(panel->curlSnippet().contains(m_server.url() + u"/?Action=CallMcpTool"_s));
+}
+
+void tst_ToolPanel::noSession_showsAPlaceholder()
+{
+    auto panel = makePanel();
+    panel->show();
+    panel->setSession({}, {}, SessionStatus::Unknown);
+    QVERIFY(panel->findChild<QLabel *>(u"placeholder"_s)->isVisible());
+    QSignalSpy requests(m_client.get(), &ApiClient::requestStarted);
+    panel->call();
+    QCOMPARE(requests.count(), 0);
+}
+
+QTEST_MAIN(tst_ToolPanel)
+#include "tst_toolpanel.moc"
