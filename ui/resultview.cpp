@@ -126,6 +126,7 @@ ResultView::ResultView(QWidget *parent)
     m_meta = new QLabel(m_header);
     m_meta->setObjectName(u"meta"_s);
     m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_meta->setMinimumWidth(120);
     header->addWidget(m_meta, 1);
     m_copyText = new QPushButton(tr("Copy text"), m_header);
     m_copyText->setObjectName(u"copyText"_s);
@@ -222,7 +223,7 @@ QPlainTextEdit *ResultView::makeTextBox(const QString &text, bool json, QWidget 
     const int lines = qBound(1, int(text.count(u'\n')) + 1 + (json ? 0 : int(text.size() / 100)), MaxTextLines);
     const int scrollBar = json ? box->horizontalScrollBar()->sizeHint().height() : 0;
     box->setFixedHeight(box->fontMetrics().lineSpacing() * lines + 2 * box->frameWidth()
-        + int(box->document()->documentMargin() * 2) + scrollBar);
+        + int(box->document()->documentMargin() * 2) + scrollBar + 6);
     return box;
 }
 
@@ -272,9 +273,12 @@ void ResultView::showRecord(const ToolCallRecord &record)
         meta.append(tr("request %1").arg(record.requestId));
     }
     if (record.startedAt.isValid()) {
-        meta.append(QLocale().toString(record.startedAt.toLocalTime(), QLocale::ShortFormat));
+        meta.append(QLocale().toString(record.startedAt.toLocalTime().time(), QLocale::ShortFormat));
     }
     m_meta->setText(meta.join(u"  ·  "_s));
+    m_meta->setToolTip(record.startedAt.isValid()
+            ? tr("Started %1").arg(QLocale().toString(record.startedAt.toLocalTime(), QLocale::LongFormat))
+            : QString());
     m_copyRequestId->setEnabled(!record.requestId.isEmpty());
     m_copyText->setEnabled(!result.content.isEmpty());
     m_copyJson->setEnabled(!record.result.isNull() || !record.errorMessage.isEmpty());

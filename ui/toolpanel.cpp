@@ -131,7 +131,7 @@ void ToolPanel::buildUi()
     splitter->addWidget(buildToolPage());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({220, 700});
+    splitter->setSizes({240, 860});
     pageLayout->addWidget(splitter, 1);
     m_stack->addWidget(page);
 
@@ -145,6 +145,7 @@ void ToolPanel::buildUi()
 QWidget *ToolPanel::buildToolList()
 {
     auto *box = new QWidget(this);
+    box->setMinimumWidth(200);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     m_search = new QLineEdit(box);
@@ -315,8 +316,9 @@ QWidget *ToolPanel::buildToolPage()
 
     split->addWidget(top);
     split->addWidget(m_outputTabs);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({340, 360});
     layout->addWidget(split, 1);
     return box;
 }
@@ -469,7 +471,8 @@ void ToolPanel::showTools(const QList<Core::McpTool> &tools)
     m_toolTree->expandAll();
     const QString image = m_imageId.isEmpty() ? u"linux_latest"_s : m_imageId;
     m_toolsStatus->setText(tools.isEmpty() ? tr("This image (%1) has no tools.").arg(image)
-                                           : tr("%n tool(s) · %1", nullptr, int(tools.size())).arg(image));
+            : tools.size() == 1            ? tr("1 tool · %1").arg(image)
+                                           : tr("%1 tools · %2").arg(tools.size()).arg(image));
     m_retryTools->hide();
     if (previous.isEmpty() || !selectTool(previous)) {
         showTool(std::nullopt);

@@ -130,6 +130,8 @@ void tst_ToolPanel::saveScreenshot(QWidget *widget, const QString &name)
     const QString dir = qEnvironmentVariable("AGENTBAY_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
         QDir().mkpath(dir);
+        widget->show();
+        QCoreApplication::processEvents(); // let pending layouts settle before the grab
         widget->grab().save(dir + u'/' + name + u".png"_s);
     }
 }
