@@ -501,6 +501,12 @@ OperationHandle ApiClient::waitForStatus(const QString &action,
             const bool failed = status == SessionStatus::Error || status == SessionStatus::Failed || isGone(status);
             return failed ? StatusWaiter::Verdict::Failed : StatusWaiter::Verdict::KeepWaiting;
         };
+        // The service moved to the transitional status before answering (protocol.md 4.8); show
+        // it even when the first poll already finds the session settled.
+        const SessionStatus transitional = pausing ? SessionStatus::Pausing : SessionStatus::Resuming;
+        if (onStatus) {
+            onStatus(transitional);
+        }
         auto *waiter = new StatusWaiter(probe, judge, wait, operation);
         operation->setCancelHandler([waiter] {
             waiter->cancel();
@@ -523,7 +529,8 @@ OperationHandle ApiClient::waitForStatus(const QString &action,
                 deliver(result);
             },
             onStatus,
-            timeoutMessage);
+            timeoutMessage,
+            transitional);
     };
     const OperationHandle start =
         pausing ? pauseAsync(sessionId, operation, afterStart) : resumeAsync(sessionId, operation, afterStart);
@@ -589,7 +596,8 @@ OperationHandle ApiClient::deleteSession(const QString &sessionId,
                 deliver(gone ? Result<Empty>(Empty(), deleteRequestId) : Result<Empty>(result.error()));
             },
             onStatus,
-            tr("Session %1 was not deleted within %2 s.").arg(sessionId).arg(wait.timeoutMs / 1000.0));
+            tr("Session %1 was not deleted within %2 s.").arg(sessionId).arg(wait.timeoutMs / 1000.0),
+            SessionStatus::Deleting);
     };
 
     auto release = [=, this] {

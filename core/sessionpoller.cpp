@@ -92,6 +92,10 @@ void SessionPoller::refresh()
     if (m_refreshInFlight) {
         return;
     }
+    if (m_fastInFlight) {
+        m_refreshPending = true; // right after the status poll: one request at a time
+        return;
+    }
     m_refreshInFlight = true;
     m_client->listAll(m_labels, m_status, m_pageSize, this, [this](const Result<QList<SessionSummary>> &result) {
         m_refreshInFlight = false;
@@ -109,6 +113,7 @@ void SessionPoller::refresh()
         } else if (result.error().kind != ApiError::Kind::Cancelled) {
             qCInfo(lcPoller).noquote() << "refresh failed:" << result.error().details();
             Q_EMIT refreshFailed(result.error());
+            scheduleFastPoll();
         }
         if (m_refreshPending) {
             m_refreshPending = false;
@@ -130,8 +135,8 @@ void SessionPoller::scheduleFastPoll()
 
 void SessionPoller::pollTransitional()
 {
-    if (m_watched.isEmpty() || m_fastInFlight) {
-        return;
+    if (m_watched.isEmpty() || m_fastInFlight || m_refreshInFlight) {
+        return; // a refresh in flight re-arms the fast poll when it answers
     }
     // One session at a time, round robin, so a long list of transitions never bursts requests.
     const QString sessionId = *m_watched.cbegin();
@@ -157,6 +162,10 @@ void SessionPoller::pollTransitional()
         } else if (result.error().kind != ApiError::Kind::Cancelled) {
             m_watched.insert(sessionId); // try again on the next tick
             Q_EMIT refreshFailed(result.error());
+        }
+        if (m_refreshPending) {
+            m_refreshPending = false;
+            refresh();
         }
         scheduleFastPoll();
     });

@@ -20,8 +20,15 @@ StatusWaiter::~StatusWaiter()
     m_current.cancel();
 }
 
-void StatusWaiter::start(Done done, std::function<void(SessionStatus)> onStatus, QString timeoutMessage)
+void StatusWaiter::start(Done done,
+    std::function<void(SessionStatus)> onStatus,
+    QString timeoutMessage,
+    std::optional<SessionStatus> alreadyReported)
 {
+    if (alreadyReported) {
+        m_reportedAny = true;
+        m_lastReported = *alreadyReported;
+    }
     m_done = std::move(done);
     m_onStatus = std::move(onStatus);
     m_timeoutMessage = std::move(timeoutMessage);

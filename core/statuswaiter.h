@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 namespace AgentBay::Core {
 
@@ -35,8 +36,12 @@ public:
     StatusWaiter(Probe probe, Judge judge, const WaitOptions &wait, QObject *parent = nullptr);
     ~StatusWaiter() override;
 
-    // timeoutMessage: the error text when the time is up.
-    void start(Done done, std::function<void(SessionStatus)> onStatus, QString timeoutMessage);
+    // timeoutMessage: the error text when the time is up. alreadyReported: a status the
+    // caller has shown already (e.g. PAUSING after the initiating call), not reported again.
+    void start(Done done,
+        std::function<void(SessionStatus)> onStatus,
+        QString timeoutMessage,
+        std::optional<SessionStatus> alreadyReported = std::nullopt);
     // Stops polling and reports Cancelled.
     void cancel();
 
