@@ -142,8 +142,9 @@ ResultView::ResultView(QWidget *parent)
         QGuiApplication::clipboard()->setText(jsonText());
     });
     header->addWidget(m_copyJson);
-    m_copyRequestId = new QPushButton(tr("Copy request id"), m_header);
+    m_copyRequestId = new QPushButton(tr("Copy id"), m_header);
     m_copyRequestId->setObjectName(u"copyRequestId"_s);
+    m_copyRequestId->setToolTip(tr("Copy the request id (for support and server logs)"));
     connect(m_copyRequestId, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(m_record.requestId);
     });
