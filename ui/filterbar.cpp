@@ -91,7 +91,11 @@ QString FilterBar::idText() const
 
 void FilterBar::setCounts(int shown, int total)
 {
-    m_count->setText(shown == total ? tr("%n session(s)", nullptr, total) : tr("%1 of %2").arg(shown).arg(total));
+    if (shown != total) {
+        m_count->setText(tr("%1 of %2").arg(shown).arg(total));
+    } else {
+        m_count->setText(total == 1 ? tr("1 session") : tr("%1 sessions").arg(total));
+    }
 }
 
 void FilterBar::focusSelector()

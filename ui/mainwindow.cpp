@@ -26,6 +26,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFontDatabase>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -63,12 +64,14 @@ MainWindow::DeleteChoice askDelete(QWidget *parent, const QStringList &ids, bool
     QMessageBox box(parent);
     box.setIcon(QMessageBox::Warning);
     box.setWindowTitle(MainWindow::tr("Delete Sessions"));
-    box.setText(MainWindow::tr(
-        "Delete %n session(s)? Their processes and workspaces are removed for good.", nullptr, int(ids.size())));
+    box.setText(ids.size() == 1
+            ? MainWindow::tr("Delete session %1? Its processes and workspace are removed for good.").arg(ids.first())
+            : MainWindow::tr("Delete %1 sessions? Their processes and workspaces are removed for good.")
+                  .arg(ids.size()));
     constexpr int MaxListed = 12;
     QStringList listed = ids.mid(0, MaxListed);
     if (ids.size() > MaxListed) {
-        listed.append(MainWindow::tr("… and %n more", nullptr, int(ids.size() - MaxListed)));
+        listed.append(MainWindow::tr("… and %1 more").arg(ids.size() - MaxListed));
     }
     QString info = listed.join(u'\n');
     if (anyPaused) {
@@ -381,7 +384,9 @@ void MainWindow::buildCentral()
     header->setStretchLastSection(false);
     header->setSectionResizeMode(SessionListModel::LabelsColumn, QHeaderView::Stretch);
     const int charWidth = fontMetrics().averageCharWidth();
-    m_table->setColumnWidth(SessionListModel::IdColumn, charWidth * 34);
+    const QFontMetrics fixedMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    const int idWidth = fixedMetrics.horizontalAdvance(u"session-0123456789abcdefghij"_s) + 24;
+    m_table->setColumnWidth(SessionListModel::IdColumn, idWidth);
     m_table->setColumnWidth(SessionListModel::StatusColumn, charWidth * 18);
     m_table->setColumnWidth(SessionListModel::ImageColumn, charWidth * 16);
     m_table->setColumnWidth(SessionListModel::AgeColumn, charWidth * 9);
@@ -392,11 +397,13 @@ void MainWindow::buildCentral()
             openDesktopSelected();
         }
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+    // A click moves the current row before it selects it: follow both.
+    const auto followSelection = [this] {
         m_detail->setSession(currentId());
         updateActions();
-    });
+    };
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, followSelection);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, followSelection);
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
@@ -448,11 +455,14 @@ void MainWindow::buildActivityDock()
     view->horizontalHeader()->setHighlightSections(false);
     view->horizontalHeader()->setSectionResizeMode(ActivityLogModel::OutcomeColumn, QHeaderView::Stretch);
     const int charWidth = fontMetrics().averageCharWidth();
-    view->setColumnWidth(ActivityLogModel::TimeColumn, charWidth * 14);
-    view->setColumnWidth(ActivityLogModel::ActionColumn, charWidth * 22);
-    view->setColumnWidth(ActivityLogModel::SessionColumn, charWidth * 32);
+    const QFontMetrics fixedMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    view->setColumnWidth(ActivityLogModel::TimeColumn, fontMetrics().horizontalAdvance(u"00:00:00.000"_s) + 16);
+    view->setColumnWidth(ActivityLogModel::ActionColumn, charWidth * 24);
+    view->setColumnWidth(
+        ActivityLogModel::SessionColumn, fixedMetrics.horizontalAdvance(u"session-0123456789abcdefghij"_s) + 16);
     view->setColumnWidth(ActivityLogModel::DurationColumn, charWidth * 10);
-    view->setColumnWidth(ActivityLogModel::RequestIdColumn, charWidth * 38);
+    view->setColumnWidth(ActivityLogModel::RequestIdColumn,
+        fixedMetrics.horizontalAdvance(u"00000000-0000-0000-0000-000000000000"_s) + 16);
     view->setAccessibleName(tr("Activity log"));
     // Follow new requests only while the user is looking at the newest ones.
     connect(m_log, &QAbstractItemModel::rowsInserted, view, [view] {
@@ -481,10 +491,16 @@ void MainWindow::buildStatusBar()
         box.setDetailedText(m_lastErrorDetails);
         box.exec();
     });
-    statusBar()->addPermanentWidget(m_errorLabel);
-    statusBar()->addPermanentWidget(m_inFlightLabel);
-    statusBar()->addPermanentWidget(m_refreshLabel);
-    statusBar()->addPermanentWidget(m_profileLabel);
+    for (QLabel *label : {m_errorLabel, m_inFlightLabel, m_refreshLabel, m_profileLabel}) {
+        label->setContentsMargins(8, 0, 8, 0);
+        statusBar()->addPermanentWidget(label);
+        if (label != m_profileLabel) {
+            auto *separator = new QFrame(this);
+            separator->setFrameShape(QFrame::VLine);
+            separator->setFrameShadow(QFrame::Sunken);
+            statusBar()->addPermanentWidget(separator);
+        }
+    }
 }
 
 void MainWindow::rebuildProfileMenu()
@@ -642,7 +658,9 @@ void MainWindow::updateStatusBar()
     m_refreshLabel->setText(
         last.isValid() ? tr("Refreshed %1").arg(last.toLocalTime().toString(u"HH:mm:ss"_s)) : tr("Not refreshed yet"));
     const int inFlight = m_client->inFlightCount();
-    m_inFlightLabel->setText(inFlight > 0 ? tr("%n request(s) in flight", nullptr, inFlight) : tr("Idle"));
+    m_inFlightLabel->setText(inFlight == 0 ? tr("Idle")
+            : inFlight == 1                ? tr("1 request in flight")
+                                           : tr("%1 requests in flight").arg(inFlight));
 }
 
 void MainWindow::updateCounts()
@@ -776,7 +794,8 @@ void MainWindow::copySelectedIds()
         return;
     }
     QApplication::clipboard()->setText(ids.join(u'\n'));
-    statusBar()->showMessage(tr("Copied %n session id(s)", nullptr, int(ids.size())), 3000);
+    statusBar()->showMessage(
+        ids.size() == 1 ? tr("Copied %1").arg(ids.first()) : tr("Copied %1 session ids").arg(ids.size()), 3000);
 }
 
 void MainWindow::showTableContextMenu(const QPoint &pos)

@@ -74,7 +74,7 @@ public:
 
     const Core::SessionInfo &info() const { return m_info; }
 
-    bool infoLoaded() const { return m_infoLoaded; }
+    bool hasInfo() const { return m_infoLoaded; }
 
 public Q_SLOTS:
     void reloadInfo();
