@@ -322,8 +322,43 @@ void SessionListModel::applyRefresh(const QList<Core::SessionSummary> &sessions)
     if (sessions == m_lastRefresh) {
         return; // nothing changed: not a single signal
     }
-    m_lastRefresh = sessions;
     const QDateTime at = now();
+
+    // The common case: the same sessions in the same order, a few statuses moved. Compare in
+    // step with the previous answer instead of hashing all of them.
+    if (sessions.size() == m_lastRefresh.size() && m_rows.size() == sessions.size()) {
+        bool sameIds = true;
+        QList<qsizetype> changed;
+        for (qsizetype i = 0; i < sessions.size(); ++i) {
+            const Core::SessionSummary &next = sessions.at(i);
+            const Core::SessionSummary &previous = m_lastRefresh.at(i);
+            if (next.sessionId != previous.sessionId) {
+                sameIds = false;
+                break;
+            }
+            if (next.status != previous.status) {
+                changed.append(i);
+            }
+        }
+        if (sameIds) {
+            m_lastRefresh = sessions;
+            for (const qsizetype i : changed) {
+                const Core::SessionSummary &next = sessions.at(i);
+                const int row = rowOf(next.sessionId);
+                if (row < 0 || m_rows.at(row).status == next.status) {
+                    continue;
+                }
+                SessionRow &r = m_rows[row];
+                r.status = next.status;
+                r.statusSince = at;
+                r.confirmed = true;
+                emitRowChanged(row, StatusColumn, StatusColumn);
+            }
+            updateTicker();
+            return;
+        }
+    }
+    m_lastRefresh = sessions;
 
     QHash<QString, Core::SessionStatus> incoming;
     incoming.reserve(sessions.size());
