@@ -507,8 +507,9 @@ void SessionSandbox::terminate()
             ::kill(pid, SIGKILL);
         }
         process->kill();
-        // Reaped without blocking: the QProcess goes away once it has seen the exit.
-        process->setParent(nullptr);
+        // Reaped without blocking: the QProcess goes away once it has seen the exit. The
+        // application adopts it meanwhile, so one still unreaped at shutdown is deleted too.
+        process->setParent(QCoreApplication::instance());
         connect(process, &QProcess::finished, process, &QObject::deleteLater);
         if (process->state() == QProcess::NotRunning) {
             process->deleteLater();
