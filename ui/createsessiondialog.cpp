@@ -43,10 +43,16 @@ CreateSessionDialog::CreateSessionDialog(SessionController *controller, QWidget 
     m_policy->setPlaceholderText(tr("None"));
     m_labels->setMinimumHeight(140);
 
+    auto *labelsHint =
+        new QLabel(tr("Optional key/value pairs to find and filter sessions by later, e.g. env = prod."), this);
+    labelsHint->setWordWrap(true);
+    labelsHint->setEnabled(false);
+
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("&Image:"), m_image);
     form->addRow(tr("&Labels:"), m_labels);
+    form->addRow(QString(), labelsHint);
     form->addRow(tr("&Region:"), m_region);
     form->addRow(tr("&Policy id:"), m_policy);
 

@@ -25,11 +25,16 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QFile>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -40,6 +45,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -609,14 +615,65 @@ void MainWindow::connectTo(const QString &endpoint, const QString &apiKey, const
     applyConnection(endpoint, apiKey);
 }
 
+namespace {
+
+QString firstSeenPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/first-seen.json"_s;
+}
+
+} // namespace
+
+// Ages count from when this app first saw a session; keep that across restarts, per endpoint.
+void MainWindow::saveFirstSeen()
+{
+    const QString endpoint = m_client->config().baseUrl().toString();
+    const SessionListModel *model = m_controller->model();
+    if (endpoint.isEmpty() || model->rowCount() == 0) {
+        return;
+    }
+    QFile file(firstSeenPath());
+    QJsonObject all;
+    if (file.open(QIODevice::ReadOnly)) {
+        all = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+    }
+    QJsonObject times;
+    const QHash<QString, QDateTime> seen = model->firstSeenTimes();
+    for (auto it = seen.constBegin(); it != seen.constEnd(); ++it) {
+        times.insert(it.key(), it.value().toMSecsSinceEpoch());
+    }
+    all.insert(endpoint, times);
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        file.write(QJsonDocument(all).toJson(QJsonDocument::Compact));
+    }
+}
+
+void MainWindow::loadFirstSeen()
+{
+    QFile file(firstSeenPath());
+    QHash<QString, QDateTime> seen;
+    if (file.open(QIODevice::ReadOnly)) {
+        const QJsonObject times =
+            QJsonDocument::fromJson(file.readAll()).object().value(m_client->config().baseUrl().toString()).toObject();
+        for (auto it = times.constBegin(); it != times.constEnd(); ++it) {
+            seen.insert(it.key(), QDateTime::fromMSecsSinceEpoch(it.value().toInteger(), Qt::UTC));
+        }
+    }
+    m_controller->model()->setKnownFirstSeen(seen);
+}
+
 void MainWindow::applyConnection(const QString &endpoint, const QString &apiKey)
 {
+    saveFirstSeen();
     Core::Config config = m_client->config();
     config.endpoint = endpoint;
     config.apiKey = apiKey;
     config.timeoutMs = m_profiles.requestTimeoutMs();
     config.regionId = m_profile.regionId;
     m_client->setConfig(config);
+    loadFirstSeen();
     m_log->setSecrets({apiKey});
     m_detail->setEndpoint(endpoint);
     m_controller->restart();
@@ -931,6 +988,7 @@ void MainWindow::saveLayout()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
+    saveFirstSeen();
     m_controller->stop();
     QMainWindow::closeEvent(event);
 }

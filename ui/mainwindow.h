@@ -134,6 +134,8 @@ private:
     void hideBanner();
     void applyConnection(const QString &endpoint, const QString &apiKey);
     void showError(const QString &summary, const Core::ApiError &error);
+    void saveFirstSeen();
+    void loadFirstSeen();
     void restoreLayout();
     void saveLayout();
     void showTableContextMenu(const QPoint &pos);

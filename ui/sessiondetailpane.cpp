@@ -21,6 +21,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -31,6 +32,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTextOption>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -196,8 +198,10 @@ QWidget *SessionDetailPane::buildOverview()
     m_policy = valueLabel(page);
     m_firstSeen = valueLabel(page);
     m_labelsSummary = valueLabel(page);
-    m_resourceUrl = valueLabel(page);
-    m_resourceUrl->setTextFormat(Qt::PlainText);
+    // A read-only line edit: long URLs scroll inside it instead of widening the pane.
+    m_resourceUrl = new QLineEdit(page);
+    m_resourceUrl->setReadOnly(true);
+    m_resourceUrl->setAccessibleName(tr("Resource URL"));
     m_appId = valueLabel(page);
     m_resourceId = valueLabel(page);
     m_resourceType = valueLabel(page);
@@ -217,7 +221,9 @@ QWidget *SessionDetailPane::buildOverview()
     m_connection = new QPlainTextEdit(page);
     m_connection->setReadOnly(true);
     m_connection->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_connection->setMaximumHeight(m_connection->fontMetrics().height() * 4 + 12);
+    m_connection->setMaximumHeight(m_connection->fontMetrics().height() * 6 + 12);
+    m_connection->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_connection->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_connection->setPlaceholderText(tr("None"));
 
     auto secretRow = [this](QLineEdit *edit, QToolButton *reveal) {
@@ -276,6 +282,7 @@ QWidget *SessionDetailPane::buildOverview()
 
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(inner);
     auto *pageLayout = new QVBoxLayout(page);
@@ -511,8 +518,9 @@ void SessionDetailPane::reloadInfo()
 void SessionDetailPane::showInfo()
 {
     const QString loading = m_sessionId.isEmpty() || m_infoLoaded ? QString() : tr("Loading…");
-    m_resourceUrl->setText(m_infoLoaded ? orDash(m_info.resourceUrl) : loading);
-    m_resourceUrl->setToolTip(m_info.resourceUrl);
+    m_resourceUrl->setText(m_info.resourceUrl);
+    m_resourceUrl->setCursorPosition(0);
+    m_resourceUrl->setPlaceholderText(m_infoLoaded ? tr("None") : loading);
     m_appId->setText(m_infoLoaded ? orDash(m_info.appId) : loading);
     m_authCode->setText(m_info.authCode);
     m_ticket->setText(m_info.ticket);
@@ -520,7 +528,11 @@ void SessionDetailPane::showInfo()
     m_ticket->setPlaceholderText(m_infoLoaded ? tr("None") : loading);
     m_resourceId->setText(m_infoLoaded ? orDash(m_info.resourceId) : loading);
     m_resourceType->setText(m_infoLoaded ? orDash(m_info.resourceType) : loading);
-    m_connection->setPlainText(m_info.connectionProperties);
+    // Usually JSON text: indent it so it can be read.
+    const QJsonDocument json = QJsonDocument::fromJson(m_info.connectionProperties.toUtf8());
+    m_connection->setPlainText(json.isObject() || json.isArray()
+            ? QString::fromUtf8(json.toJson(QJsonDocument::Indented)).trimmed()
+            : m_info.connectionProperties);
 }
 
 void SessionDetailPane::setInfoError(const QString &message)

@@ -118,7 +118,7 @@ private:
     QLabel *m_policy;
     QLabel *m_firstSeen;
     QLabel *m_labelsSummary;
-    QLabel *m_resourceUrl;
+    QLineEdit *m_resourceUrl;
     QLabel *m_appId;
     QLineEdit *m_authCode;
     QToolButton *m_revealAuth;

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#include <ui/activitylogmodel.h>
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using AgentBay::Core::RequestLogEntry;
+using AgentBay::Ui::ActivityLogModel;
+
+namespace {
+RequestLogEntry entry(quint64 id, const QString &action)
+{
+    RequestLogEntry e;
+    e.id = id;
+    e.action = action;
+    e.sessionId = u"session-abc"_s;
+    e.started = QDateTime::currentDateTime();
+    return e;
+}
+} // namespace
+
+class tst_ActivityLogModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void startedThenFinished_updatesTheSameRow();
+    void secrets_areRedactedFromOutcome();
+    void maxEntries_dropsOldestInChunks();
+};
+
+void tst_ActivityLogModel::startedThenFinished_updatesTheSameRow()
+{
+    ActivityLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    RequestLogEntry e = entry(7, u"PauseSessionAsync"_s);
+    model.addStarted(e);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, ActivityLogModel::OutcomeColumn).data().toString(), u"in flight"_s);
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    e.finished = true;
+    e.ok = true;
+    e.durationMs = 42;
+    e.requestId = u"RID-1"_s;
+    model.addFinished(e);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.index(0, ActivityLogModel::DurationColumn).data().toString(), u"42 ms"_s);
+    QCOMPARE(model.index(0, ActivityLogModel::OutcomeColumn).data().toString(), u"OK"_s);
+    QCOMPARE(model.index(0, ActivityLogModel::RequestIdColumn).data().toString(), u"RID-1"_s);
+    QCOMPARE(model.index(0, ActivityLogModel::SessionColumn).data().toString(), u"session-abc"_s);
+}
+
+void tst_ActivityLogModel::secrets_areRedactedFromOutcome()
+{
+    ActivityLogModel model;
+    model.setSecrets({u"akm-secret-123"_s, u"ab"_s});
+    RequestLogEntry e = entry(1, u"ListSession"_s);
+    e.finished = true;
+    e.ok = false;
+    e.outcome = u"refused key akm-secret-123 about"_s;
+    model.addFinished(e);
+    const QString shown = model.index(0, ActivityLogModel::OutcomeColumn).data().toString();
+    QVERIFY(!shown.contains(u"akm-secret-123"_s));
+    QVERIFY(shown.contains(u"***"_s));
+    QVERIFY(shown.contains(u"about"_s)); // a too-short "secret" does not blank ordinary words
+}
+
+void tst_ActivityLogModel::maxEntries_dropsOldestInChunks()
+{
+    ActivityLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setMaxEntries(100);
+    for (quint64 id = 1; id <= 150; ++id) {
+        model.addStarted(entry(id, u"GetSession"_s));
+    }
+    QVERIFY(model.rowCount() <= 100);
+    QCOMPARE(model.entry(model.rowCount() - 1).id, quint64(150));
+    // Finishing a request that is still listed updates it in place.
+    RequestLogEntry last = entry(150, u"GetSession"_s);
+    last.finished = true;
+    last.ok = true;
+    model.addFinished(last);
+    QCOMPARE(model.index(model.rowCount() - 1, ActivityLogModel::OutcomeColumn).data().toString(), u"OK"_s);
+}
+
+QTEST_MAIN(tst_ActivityLogModel)
+#include "tst_activitylogmodel.moc"
