@@ -110,15 +110,18 @@ void LimitingTcpServer::incomingConnection(qintptr socketDescriptor)
             const qsizetype before = watch->headerBlock.size();
             watch->headerBlock.append(pending);
             const qsizetype end = watch->headerBlock.indexOf("\r\n\r\n");
+            // Also when the whole block came at once: the limit must not depend on how TCP
+            // happened to split the bytes.
+            if ((end < 0 ? watch->headerBlock.size() : end) > maxHeaderBytes) {
+                refuse(431,
+                    "Request Header Fields Too Large",
+                    "RequestHeaderTooLarge",
+                    "The request headers are too large",
+                    -1);
+                socket->readAll();
+                return;
+            }
             if (end < 0) {
-                if (watch->headerBlock.size() > maxHeaderBytes) {
-                    refuse(431,
-                        "Request Header Fields Too Large",
-                        "RequestHeaderTooLarge",
-                        "The request headers are too large",
-                        -1);
-                    socket->readAll();
-                }
                 return;
             }
             const qsizetype consumed = end + 4 - before;
