@@ -10,7 +10,8 @@ namespace {
 // process group so a timeout kills the command and its children.
 const char kAgent[] = R"PY(
 import base64, json, os, signal, subprocess, sys, tempfile, threading, time
-LIMIT = 16 << 20
+LIMIT = @LIMIT@
+TAIL = @TAIL@
 # A process group of its own per exec; process_group (3.11+) keeps Popen on its vfork path,
 # which start_new_session leaves (a fork there costs up to ~8 ms on a busy 2-core VM).
 GROUP = {'process_group': 0} if sys.version_info >= (3, 11) else {'start_new_session': True}
@@ -50,9 +51,17 @@ def kill(pid):
             os.kill(q, signal.SIGKILL)
         except OSError:
             pass
-def grab(f):
+def grab(res, key, f):
+    # The start and the end of a long output, never all of it: the host's memory is bounded.
+    size = f.seek(0, 2)
     f.seek(0)
-    return base64.b64encode(f.read(LIMIT)).decode()
+    if size <= LIMIT:
+        res[key] = base64.b64encode(f.read()).decode()
+        return
+    res[key] = base64.b64encode(f.read(LIMIT - TAIL)).decode()
+    f.seek(size - TAIL)
+    res[key + 'Tail'] = base64.b64encode(f.read(TAIL)).decode()
+    res[key + 'Size'] = size
 def run(req):
     rid = req['id']
     res = {'id': rid}
@@ -80,7 +89,9 @@ def run(req):
             active.discard(p.pid)
             timer.cancel()
             expirers.pop(rid, None)
-            res.update(code=(128 - code if code < 0 else code), timedOut=state['timedOut'], out=grab(o), err=grab(e))
+            res.update(code=(128 - code if code < 0 else code), timedOut=state['timedOut'])
+            grab(res, 'out', o)
+            grab(res, 'err', e)
     except Exception as ex:
         res['error'] = str(ex)
     send(res)
@@ -181,7 +192,9 @@ try {
 
 QString SandboxAgent::agentScript()
 {
-    return QString::fromUtf8(kAgent);
+    return QString::fromUtf8(kAgent)
+        .replace(QStringLiteral("@LIMIT@"), QString::number(maxOutputBytes))
+        .replace(QStringLiteral("@TAIL@"), QString::number(keptTailBytes));
 }
 
 QString SandboxAgent::pythonRunner()

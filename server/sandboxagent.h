@@ -16,9 +16,15 @@ namespace AgentBay::Server {
 //                  {"id":N,"kill":true}
 //   agent -> host: {"ready":true,"pid":P} once, then per exec
 //                  {"id":N,"code":int,"timedOut":bool,"out":"<base64>","err":"<base64>"} or {"id":N,"error":"..."}
+//                  An output longer than maxOutputBytes comes as its start in "out" and its last
+//                  keptTailBytes in "outTail", with its full length in "outSize" (same for err).
 class SandboxAgent
 {
 public:
+    // Largest stdout (and stderr) one exec returns; the middle of a longer one is left out.
+    static constexpr qint64 maxOutputBytes = 1024 * 1024;
+    static constexpr qint64 keptTailBytes = 64 * 1024;
+
     static QString agentScript();
     // Reads the code from stdin, runs it, prints the output and then, after marker(), one
     // JSON line {"result":[...],"executionError":"..."}.

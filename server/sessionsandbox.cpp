@@ -117,6 +117,24 @@ QStringList mergedUsrArguments()
     return args;
 }
 
+// An exec's output as the agent sent it: whole, or its start and end around a note saying
+// how much was left out (SandboxAgent::maxOutputBytes).
+QByteArray agentOutput(const QJsonObject &message, const QString &key)
+{
+    const QByteArray head = QByteArray::fromBase64(message.value(key).toString().toLatin1());
+    const qint64 total = message.value(key + QStringLiteral("Size")).toInteger(head.size());
+    if (total <= head.size()) {
+        return head;
+    }
+    const QByteArray tail = QByteArray::fromBase64(message.value(key + QStringLiteral("Tail")).toString().toLatin1());
+    const QString note = QCoreApplication::translate("SessionSandbox",
+        "[output truncated: %1 bytes left out here; the command wrote %2 bytes, a call returns at most %3]")
+                             .arg(total - head.size() - tail.size())
+                             .arg(total)
+                             .arg(SandboxAgent::maxOutputBytes);
+    return head + '\n' + note.toUtf8() + '\n' + tail;
+}
+
 QString randomToken()
 {
     return QString::number(QRandomGenerator::global()->generate64(), 36);
@@ -594,8 +612,8 @@ void SessionSandbox::handleAgentLine(const QByteArray &line)
     } else {
         result.exitCode = message.value(QStringLiteral("code")).toInt(-1);
         result.timedOut = message.value(QStringLiteral("timedOut")).toBool();
-        result.stdOut = QByteArray::fromBase64(message.value(QStringLiteral("out")).toString().toLatin1());
-        result.stdErr = QByteArray::fromBase64(message.value(QStringLiteral("err")).toString().toLatin1());
+        result.stdOut = agentOutput(message, QStringLiteral("out"));
+        result.stdErr = agentOutput(message, QStringLiteral("err"));
     }
     finishPending(quint64(message.value(QStringLiteral("id")).toInteger()), result);
 }
