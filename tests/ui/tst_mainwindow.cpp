@@ -78,6 +78,7 @@ private Q_SLOTS:
     void detailPane_portLink_opensThroughOpener();
     void activityLog_listsRequestsWithoutKey();
     void serverStopped_showsError_recoversWhenBack();
+    void layout_columnWidthsAndFirstSeenSurviveRestart();
 
 private:
     QString createSession(const Core::Labels &labels = {});
@@ -464,6 +465,25 @@ void tst_MainWindow::serverStopped_showsError_recoversWhenBack()
     QVERIFY(hasRow(id));
     QCOMPARE(m_window->currentId(), id);
     QVERIFY(!m_window->controller()->lastRefreshFailed());
+}
+
+void tst_MainWindow::layout_columnWidthsAndFirstSeenSurviveRestart()
+{
+    const QString id = createSession();
+    QVERIFY(!id.isEmpty());
+    const QDateTime firstSeen = m_window->controller()->model()->find(id)->firstSeen;
+    m_window->table()->setColumnWidth(SessionListModel::ImageColumn, 222);
+    m_window->close();
+    m_window.reset();
+
+    m_window = std::make_unique<MainWindow>(m_client.get(), &m_opener, m_credentials.get(), m_settings.get());
+    m_window->show();
+    QCOMPARE(m_window->table()->columnWidth(SessionListModel::ImageColumn), 222);
+    QSignalSpy refreshed(m_window->controller(), &Ui::SessionController::refreshed);
+    m_window->connectTo(m_server->url(), m_server->apiKey());
+    QVERIFY(refreshed.wait(10000));
+    QVERIFY(hasRow(id));
+    QCOMPARE(m_window->controller()->model()->find(id)->firstSeen, firstSeen);
 }
 
 QTEST_MAIN(tst_MainWindow)

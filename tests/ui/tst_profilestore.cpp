@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include <ui/memorycredentialstore.h>
+#include <ui/profiledialog.h>
 #include <ui/profilestore.h>
 
+#include <QLineEdit>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void effectiveValues_perKind();
     void memoryStore_readsBackWhatWasWritten_andSaysItDoesNotPersist();
     void settingsFile_neverHoldsTheKey();
+    void profileDialog_importsKeyFromEnvironment_andKeepsItMasked();
 };
 
 void tst_ProfileStore::firstStart_hasOnlyLocal_andItIsCurrent()
@@ -132,6 +135,29 @@ void tst_ProfileStore::settingsFile_neverHoldsTheKey()
     const QByteArray text = file.readAll();
     QVERIFY(!text.contains("akm"));
     QVERIFY(!text.contains("apiKey"));
+}
+
+void tst_ProfileStore::profileDialog_importsKeyFromEnvironment_andKeepsItMasked()
+{
+    qputenv("AGENTBAY_API_KEY", "akm-from-env-42");
+    MemoryCredentialStore store;
+    Profile profile;
+    profile.name = u"Work"_s;
+    profile.kind = Profile::Kind::CloudShanghai;
+    AgentBay::Ui::ProfileDialog dialog(profile, &store, {u"Local"_s, u"Work"_s});
+    QVERIFY(!dialog.apiKeyChanged());
+    dialog.importKey();
+    qunsetenv("AGENTBAY_API_KEY");
+    QCOMPARE(dialog.apiKey(), u"akm-from-env-42"_s);
+    QVERIFY(dialog.apiKeyChanged());
+    auto *keyEdit = dialog.findChild<QLineEdit *>();
+    QVERIFY(keyEdit);
+    bool masked = false;
+    for (QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+        masked |= edit->text() == u"akm-from-env-42"_s && edit->echoMode() == QLineEdit::Password;
+    }
+    QVERIFY(masked);
+    QCOMPARE(dialog.profile().name, u"Work"_s); // its own name is not "taken"
 }
 
 QTEST_MAIN(tst_ProfileStore)
