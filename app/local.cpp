@@ -89,8 +89,16 @@ int main(int argc, char *argv[])
             .arg(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
                 + QStringLiteral("/agentbay-local")),
         QStringLiteral("DIR"));
+    const QCommandLineOption maxSessionsOption(QStringLiteral("max-sessions"),
+        QCoreApplication::translate("main",
+            "Sessions that may exist at once, 1 to 10000 (default %1); CreateMcpSession is refused with "
+            "ResourceLimit.Sessions beyond it.")
+            .arg(AgentBay::Server::HttpApi::defaultMaxSessions),
+        QStringLiteral("N"),
+        QString::number(AgentBay::Server::HttpApi::defaultMaxSessions));
     parser.addOption(portOption);
     parser.addOption(dataDirOption);
+    parser.addOption(maxSessionsOption);
     if (!parser.parse(QCoreApplication::arguments())) {
         printError(parser.errorText());
         return 2;
@@ -111,6 +119,14 @@ int main(int argc, char *argv[])
     if (!portOk || port > 65535) {
         printError(QCoreApplication::translate("main", "--port must be a number from 0 to 65535, not '%1'")
                        .arg(parser.value(portOption)));
+        return 2;
+    }
+
+    bool maxSessionsOk = false;
+    const int maxSessions = parser.value(maxSessionsOption).toInt(&maxSessionsOk);
+    if (!maxSessionsOk || maxSessions < 1 || maxSessions > 10000) {
+        printError(QCoreApplication::translate("main", "--max-sessions must be a number from 1 to 10000, not '%1'")
+                       .arg(parser.value(maxSessionsOption)));
         return 2;
     }
 
@@ -139,6 +155,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     auto api = std::make_unique<AgentBay::Server::HttpApi>(store.get(), token);
+    api->setMaxSessions(maxSessions);
     const quint16 boundPort = api->listen(quint16(port), &error);
     if (boundPort == 0) {
         printError(error);

@@ -22,6 +22,7 @@
 #include <QLoggingCategory>
 #include <QMetaEnum>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
@@ -57,6 +58,15 @@ QString tr(const char *text)
 ApiReply badRequest(const QString &code, const QString &message)
 {
     return ApiReply::failure(400, code, message);
+}
+
+// InvalidParameter.<name> when the name is a plain identifier, else InvalidParameter.
+ApiReply invalidParameter(const QString &name, const QString &message)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z][A-Za-z0-9_.]{0,63}$"));
+    return badRequest(
+        plain.match(name).hasMatch() ? QStringLiteral("InvalidParameter.") + name : QStringLiteral("InvalidParameter"),
+        message);
 }
 
 ApiReply notFound()
@@ -164,6 +174,13 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
     const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (parts.size() >= 2 && parts.at(0) == u"sessions") {
         const QString sessionId = parts.at(1);
+        if (!SessionStore::isValidId(sessionId)) {
+            QHttpServerResponder responder = makeResponder(request, socket);
+            responder.write(SessionPage::message(tr("Not found"), tr("This is not a session id.")),
+                "text/html; charset=utf-8",
+                StatusCode::NotFound);
+            return true;
+        }
         if (parts.size() >= 4 && parts.at(2) == u"ports") {
             LocalSession *session = m_store->find(sessionId);
             auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
@@ -285,6 +302,13 @@ void HttpApi::handleApi(const QHttpServerRequest &request, QTcpSocket *socket)
         writeJson(responder, refusal);
         return;
     }
+    const QString notUtf8 = params.invalidUtf8Name();
+    if (!notUtf8.isEmpty()) {
+        // Refused rather than stored with replacement characters.
+        QHttpServerResponder responder = makeResponder(request, socket);
+        writeJson(responder, invalidParameter(notUtf8, tr("The value of %1 is not valid UTF-8").arg(shorten(notUtf8))));
+        return;
+    }
     QString action = params.inQuery(QStringLiteral("Action")) ? params.value(QStringLiteral("Action")) : QString();
     if (action.isEmpty()) {
         action = QString::fromUtf8(request.value("x-acs-action")).trimmed();
@@ -352,7 +376,7 @@ void HttpApi::dispatch(const QString &action, const RequestParameters &params, c
     const Handler handler = handlers.value(action);
     if (!handler) {
         done(badRequest(QStringLiteral("InvalidAction.NotFound"),
-            action.isEmpty() ? tr("No Action was given") : tr("The action %1 is not supported").arg(action)));
+            action.isEmpty() ? tr("No Action was given") : tr("The action %1 is not supported").arg(shorten(action))));
         return;
     }
     done((this->*handler)(params));
@@ -363,6 +387,11 @@ LocalSession *HttpApi::sessionFor(const RequestParameters &params, ApiReply *ref
     const QString id = params.value(QStringLiteral("SessionId")).trimmed();
     if (id.isEmpty()) {
         *refusal = badRequest(QStringLiteral("MissingParameter.SessionId"), tr("SessionId is required"));
+        return nullptr;
+    }
+    if (!SessionStore::isValidId(id)) {
+        *refusal = invalidParameter(QStringLiteral("SessionId"),
+            tr("SessionId must be 1 to %1 letters, digits, '-' or '_'").arg(SessionStore::maxIdLength));
         return nullptr;
     }
     LocalSession *session = m_store->find(id);
@@ -391,7 +420,7 @@ std::optional<QMap<QString, QString>> HttpApi::parseLabels(const QString &json, 
     QMap<QString, QString> labels;
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!it.value().isString()) {
-            *problem = tr("The value of label %1 must be a string").arg(it.key());
+            *problem = tr("The value of label %1 must be a string").arg(shorten(it.key()));
             return std::nullopt;
         }
         if (it.key().trimmed().isEmpty() || it.key().size() > maxLabelKey) {
@@ -431,12 +460,17 @@ ApiReply HttpApi::createSession(const RequestParameters &params)
     if (!ToolCatalog::isKnownImage(imageId)) {
         return badRequest(QStringLiteral("InvalidParameter.ImageId"),
             tr("Unknown image %1; this server offers %2")
-                .arg(imageId, ToolCatalog::images().join(QStringLiteral(", "))));
+                .arg(shorten(imageId), ToolCatalog::images().join(QStringLiteral(", "))));
     }
     QString problem;
     const auto labels = parseLabels(params.value(QStringLiteral("Labels")), &problem);
     if (!labels) {
         return badRequest(QStringLiteral("InvalidParameter.Labels"), problem);
+    }
+    if (m_store->count() >= m_maxSessions) {
+        return badRequest(QStringLiteral("ResourceLimit.Sessions"),
+            tr("This server runs at most %1 sessions at once; delete one first (agentbay-local --max-sessions)")
+                .arg(m_maxSessions));
     }
     QString error;
     LocalSession *session = m_store->create(imageId, *labels, &error);
@@ -793,7 +827,7 @@ ApiReply HttpApi::listMcpTools(const RequestParameters &params)
     if (!ToolCatalog::isKnownImage(imageId)) {
         return badRequest(QStringLiteral("InvalidParameter.ImageId"),
             tr("Unknown image %1; this server offers %2")
-                .arg(imageId, ToolCatalog::images().join(QStringLiteral(", "))));
+                .arg(shorten(imageId), ToolCatalog::images().join(QStringLiteral(", "))));
     }
     return ApiReply::success(toolListJson(imageId));
 }
@@ -850,7 +884,8 @@ void HttpApi::callMcpTool(const RequestParameters &params, const ReplyCallback &
         const QJsonObject result{
             {QStringLiteral("content"),
                 QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
-                    {QStringLiteral("text"), tr("Tool %1 not found in image %2").arg(name, session->imageId())}}}},
+                    {QStringLiteral("text"),
+                        tr("Tool %1 not found in image %2").arg(shorten(name), session->imageId())}}}},
             {QStringLiteral("isError"), true},
         };
         finish(session, result, 0);

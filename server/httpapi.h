@@ -41,6 +41,13 @@ public:
 
     QString baseUrl() const { return m_baseUrl; }
 
+    // Sessions that may exist at once; CreateMcpSession is refused beyond it.
+    static constexpr int defaultMaxSessions = 64;
+
+    void setMaxSessions(int maxSessions) { m_maxSessions = maxSessions; }
+
+    int maxSessions() const { return m_maxSessions; }
+
     using ReplyCallback = std::function<void(const ApiReply &)>;
     // Runs one action; done runs exactly once, now or later.
     void dispatch(const QString &action, const RequestParameters &params, const ReplyCallback &done);
@@ -81,6 +88,7 @@ private:
     ToolRunner *m_runner = nullptr;
     PortProxy *m_proxy = nullptr;
     QHash<QString, QString> m_toolListCache;
+    int m_maxSessions = defaultMaxSessions;
 };
 
 } // namespace AgentBay::Server

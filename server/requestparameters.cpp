@@ -1,28 +1,35 @@
 // SPDX-License-Identifier: MIT
 #include "requestparameters.h"
 
+#include <QStringDecoder>
+
+#include <algorithm>
+
 namespace AgentBay::Server {
 
 namespace {
-QString decodeComponent(QByteArray part)
+QString decodeComponent(QByteArray part, bool *valid)
 {
     part.replace('+', ' ');
-    return QString::fromUtf8(QByteArray::fromPercentEncoding(part));
+    QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+    QString text = decoder(QByteArray::fromPercentEncoding(part));
+    *valid = *valid && !decoder.hasError();
+    return text;
 }
 } // namespace
 
 RequestParameters::RequestParameters(const QByteArray &encodedQuery, const QByteArray &formBody)
 {
-    for (const auto &[key, value] : decodeForm(encodedQuery)) {
+    for (const auto &[key, value] : decodeForm(encodedQuery, &m_invalidUtf8)) {
         m_query.insert(key, value);
         m_values.insert(key, value);
     }
-    for (const auto &[key, value] : decodeForm(formBody)) {
+    for (const auto &[key, value] : decodeForm(formBody, &m_invalidUtf8)) {
         m_values.insert(key, value);
     }
 }
 
-QList<std::pair<QString, QString>> RequestParameters::decodeForm(const QByteArray &encoded)
+QList<std::pair<QString, QString>> RequestParameters::decodeForm(const QByteArray &encoded, QSet<QString> *invalidUtf8)
 {
     QList<std::pair<QString, QString>> pairs;
     for (const QByteArray &item : encoded.split('&')) {
@@ -32,9 +39,13 @@ QList<std::pair<QString, QString>> RequestParameters::decodeForm(const QByteArra
         const qsizetype eq = item.indexOf('=');
         const QByteArray key = eq < 0 ? item : item.left(eq);
         const QByteArray value = eq < 0 ? QByteArray() : item.mid(eq + 1);
-        const QString decodedKey = decodeComponent(key);
+        bool valid = true;
+        const QString decodedKey = decodeComponent(key, &valid);
         if (!decodedKey.isEmpty()) {
-            pairs.append({decodedKey, decodeComponent(value)});
+            pairs.append({decodedKey, decodeComponent(value, &valid)});
+            if (!valid && invalidUtf8) {
+                invalidUtf8->insert(decodedKey);
+            }
         }
     }
     return pairs;
@@ -65,6 +76,14 @@ QString RequestParameters::value(const QString &name, const QString &fallback) c
 bool RequestParameters::inQuery(const QString &name) const
 {
     return m_query.contains(name);
+}
+
+QString RequestParameters::invalidUtf8Name() const
+{
+    if (m_invalidUtf8.isEmpty()) {
+        return {};
+    }
+    return *std::min_element(m_invalidUtf8.cbegin(), m_invalidUtf8.cend());
 }
 
 } // namespace AgentBay::Server

@@ -15,6 +15,8 @@
 #include <QSaveFile>
 #include <QThreadPool>
 
+#include <algorithm>
+
 namespace AgentBay::Server {
 
 Q_LOGGING_CATEGORY(lcStore, "agentbay.server.sessionstore")
@@ -49,6 +51,7 @@ QString SessionStore::storePath() const
 
 QString SessionStore::sessionDir(const QString &id) const
 {
+    Q_ASSERT(isValidId(id));
     return m_dataDir + QStringLiteral("/sessions/") + id;
 }
 
@@ -66,6 +69,17 @@ QString SessionStore::randomAlphanumeric(int length)
 QString SessionStore::newSessionId()
 {
     return QStringLiteral("session-") + randomAlphanumeric(20);
+}
+
+bool SessionStore::isValidId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > maxIdLength) {
+        return false;
+    }
+    return std::all_of(id.cbegin(), id.cend(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-'
+            || c == u'_';
+    });
 }
 
 bool SessionStore::load(QString *error)
@@ -95,7 +109,11 @@ bool SessionStore::load(QString *error)
         for (const QJsonValue &item : items) {
             const QJsonObject o = item.toObject();
             const QString id = o.value(QStringLiteral("id")).toString();
-            if (id.isEmpty() || m_byId.contains(id)) {
+            if (!isValidId(id)) {
+                qCWarning(lcStore) << "skipping a stored session with an invalid id";
+                continue;
+            }
+            if (m_byId.contains(id)) {
                 continue;
             }
             QMap<QString, QString> labels;
@@ -128,7 +146,7 @@ bool SessionStore::load(QString *error)
     const QStringList dirs = QDir(m_dataDir + QStringLiteral("/sessions")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &dir : dirs) {
         if (!m_byId.contains(dir)) {
-            removeInBackground(sessionDir(dir));
+            removeInBackground(m_dataDir + QStringLiteral("/sessions/") + dir);
         }
     }
     return true;

@@ -42,6 +42,10 @@ public:
 
     QString storePath() const;
     static QString newSessionId();
+    // Whether id can name a session: 1 to maxIdLength ASCII letters, digits, '-' and '_'. Ids
+    // from clients and from the store file pass here before they come near a path.
+    static bool isValidId(const QString &id);
+    static constexpr int maxIdLength = 128;
     static QString randomAlphanumeric(int length);
 
 private:

@@ -112,6 +112,8 @@ int main(int argc, char *argv[])
         qputenv("AGENTBAY_LOCAL_BIN", AGENTBAY_LOCAL_DEFAULT_BIN);
     }
     LocalServer server;
+    // Every created session stays until the end of the create figure.
+    server.setExtraArguments({u"--max-sessions"_s, QString::number(qMin(rounds + 8, 10000))});
     if (!server.start()) {
         std::fprintf(stderr, "cannot start agentbay-local: %s\n", qPrintable(server.lastError()));
         return 1;

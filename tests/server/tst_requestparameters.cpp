@@ -16,6 +16,8 @@ private Q_SLOTS:
     void parseBool_acceptsEverySdkSpelling_data();
     void parseBool_acceptsEverySdkSpelling();
     void union_bodyWinsOverQuery();
+    void invalidUtf8Name_namesTheParameter_data();
+    void invalidUtf8Name_namesTheParameter();
 };
 
 void tst_RequestParameters::decodeForm_decodesEverySdkEncoding_data()
@@ -79,6 +81,29 @@ void tst_RequestParameters::union_bodyWinsOverQuery()
     QVERIFY(params.inQuery(u"Action"_s));
     QVERIFY(!params.inQuery(u"Missing"_s));
     QCOMPARE(params.value(u"Missing"_s, u"fallback"_s), u"fallback"_s);
+}
+
+void tst_RequestParameters::invalidUtf8Name_namesTheParameter_data()
+{
+    QTest::addColumn<QByteArray>("query");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("name"); // empty: every parameter is valid UTF-8
+
+    QTest::newRow("all valid") << QByteArray("Action=GetSession") << QByteArray("L=h%C3%A9llo") << QString();
+    QTest::newRow("lone continuation byte in the body") << QByteArray() << QByteArray("Labels=%80") << u"Labels"_s;
+    QTest::newRow("truncated sequence in the query") << QByteArray("SessionId=a%C3") << QByteArray() << u"SessionId"_s;
+    QTest::newRow("overlong encoding") << QByteArray() << QByteArray("Args=%C0%AF") << u"Args"_s;
+    QTest::newRow("raw byte, not escaped") << QByteArray() << QByteArray("Name=\xff") << u"Name"_s;
+    QTest::newRow("in the key") << QByteArray() << QByteArray("K%FF=v") << QString::fromUtf8("K\xef\xbf\xbd");
+    QTest::newRow("first by name") << QByteArray("Zed=%FF") << QByteArray("Args=%FF") << u"Args"_s;
+}
+
+void tst_RequestParameters::invalidUtf8Name_namesTheParameter()
+{
+    QFETCH(QByteArray, query);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, name);
+    QCOMPARE(RequestParameters(query, body).invalidUtf8Name(), name);
 }
 
 QTEST_APPLESS_MAIN(tst_RequestParameters)

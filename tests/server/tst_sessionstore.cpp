@@ -8,6 +8,9 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +30,9 @@ private Q_SLOTS:
     void restart_keepsSessionsLabelsAndWorkspaces();
     void restart_afterKillDuringDelete_leavesNoLeftovers();
     void newSessionId_hasTheServiceShape();
+    void isValidId_acceptsOnlyPlainIds_data();
+    void isValidId_acceptsOnlyPlainIds();
+    void load_storedIdThatIsAPath_isSkippedAndTouchesNothing();
     void load_damagedStore_isReportedNotOverwritten();
 };
 
@@ -136,6 +142,54 @@ void tst_SessionStore::newSessionId_hasTheServiceShape()
     const QString id = SessionStore::newSessionId();
     QVERIFY(QRegularExpression(u"^session-[a-z0-9]{20}$"_s).match(id).hasMatch());
     QVERIFY(id != SessionStore::newSessionId());
+}
+
+void tst_SessionStore::isValidId_acceptsOnlyPlainIds_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("generated") << SessionStore::newSessionId() << true;
+    QTest::newRow("service shape") << u"session-04bdwfj7u22a1s30g"_s << true;
+    QTest::newRow("underscore and capitals") << u"Session_X-1"_s << true;
+    QTest::newRow("longest") << QString(SessionStore::maxIdLength, u'a') << true;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("too long") << QString(SessionStore::maxIdLength + 1, u'a') << false;
+    QTest::newRow("dot dot") << u".."_s << false;
+    QTest::newRow("traversal") << u"../../etc"_s << false;
+    QTest::newRow("absolute") << u"/etc/passwd"_s << false;
+    QTest::newRow("backslash") << u"session-a\\b"_s << false;
+    QTest::newRow("space") << u"session- a"_s << false;
+    QTest::newRow("NUL") << QString(u"session-a\0b"_s) << false;
+    QTest::newRow("non-ASCII letter") << u"session-\u00e9"_s << false;
+}
+
+void tst_SessionStore::isValidId_acceptsOnlyPlainIds()
+{
+    QFETCH(QString, id);
+    QFETCH(bool, valid);
+    QCOMPARE(SessionStore::isValidId(id), valid);
+}
+
+void tst_SessionStore::load_storedIdThatIsAPath_isSkippedAndTouchesNothing()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir().mkpath(dir.path() + u"/data"_s));
+    QVERIFY(QDir().mkpath(dir.path() + u"/victim"_s));
+    QFile victim(dir.path() + u"/victim/precious.txt"_s);
+    QVERIFY(victim.open(QIODevice::WriteOnly));
+    victim.close();
+    const QJsonObject evil{{u"id"_s, u"../../victim"_s}, {u"imageId"_s, u"linux_latest"_s}, {u"sequence"_s, 1}};
+    QFile file(dir.path() + u"/data/sessions.json"_s);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"sessions"_s, QJsonArray{evil}}}).toJson());
+    file.close();
+
+    SessionStore store(dir.path() + u"/data"_s);
+    QString error;
+    QVERIFY2(store.load(&error), qPrintable(error));
+    QCOMPARE(store.count(), 0);
+    QVERIFY(!QFileInfo::exists(dir.path() + u"/victim/workspace"_s));
+    QVERIFY(QFileInfo::exists(dir.path() + u"/victim/precious.txt"_s));
 }
 
 void tst_SessionStore::load_damagedStore_isReportedNotOverwritten()

@@ -27,6 +27,11 @@ LocalServer::~LocalServer()
     stop();
 }
 
+void LocalServer::setExtraArguments(const QStringList &arguments)
+{
+    m_extraArguments = arguments;
+}
+
 bool LocalServer::start(int port)
 {
     if (isRunning()) {
@@ -41,7 +46,9 @@ bool LocalServer::start(int port)
     }
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(program);
-    m_process->setArguments({QStringLiteral("--port"), QString::number(port), QStringLiteral("--data-dir"), m_dataDir});
+    m_process->setArguments(
+        QStringList{QStringLiteral("--port"), QString::number(port), QStringLiteral("--data-dir"), m_dataDir}
+        + m_extraArguments);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     QByteArray out;
     QEventLoop loop;

@@ -3,6 +3,7 @@
 
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -19,6 +20,8 @@ public:
     LocalServer(const LocalServer &) = delete;
     LocalServer &operator=(const LocalServer &) = delete;
 
+    // Arguments added after --port and --data-dir on the next start (e.g. --max-sessions 2).
+    void setExtraArguments(const QStringList &arguments);
     // Starts the server and waits (running the event loop, at most 10 s) for its URL line.
     bool start(int port = 0);
     void stop(); // SIGTERM and wait
@@ -35,6 +38,7 @@ public:
 private:
     std::unique_ptr<QTemporaryDir> m_tempDir;
     QString m_dataDir;
+    QStringList m_extraArguments;
     std::unique_ptr<QProcess> m_process;
     QString m_url;
     QString m_apiKey;
