@@ -142,6 +142,7 @@ MainWindow::MainWindow(
     connect(m_controller, &SessionController::refreshed, this, [this] {
         hideBanner();
         updateStatusBar();
+        updateCounts();
     });
     connect(m_controller, &SessionController::refreshFailed, this, [this](const Core::ApiError &error) {
         showError(tr("Refresh failed"), error);
@@ -398,6 +399,14 @@ void MainWindow::buildCentral()
     m_table->setColumnWidth(SessionListModel::AgeColumn, charWidth * 9);
     m_table->setColumnWidth(SessionListModel::RegionColumn, charWidth * 14);
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
+
+    // Shown over the empty table: what to do next, or why nothing is listed.
+    m_emptyHint = new QLabel(m_table->viewport());
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setEnabled(false);
+    auto *hintLayout = new QVBoxLayout(m_table->viewport());
+    hintLayout->addWidget(m_emptyHint);
     connect(m_table, &QAbstractItemView::doubleClicked, this, [this] {
         if (m_openDesktop->isEnabled()) {
             openDesktopSelected();
@@ -722,7 +731,21 @@ void MainWindow::updateStatusBar()
 
 void MainWindow::updateCounts()
 {
-    m_filterBar->setCounts(m_proxy->rowCount(), m_controller->model()->rowCount());
+    const int shown = m_proxy->rowCount();
+    const int total = m_controller->model()->rowCount();
+    m_filterBar->setCounts(shown, total);
+    if (shown > 0) {
+        m_emptyHint->hide();
+        return;
+    }
+    if (total > 0) {
+        m_emptyHint->setText(tr("No session matches the filter."));
+    } else if (!m_controller->hasRefreshed()) {
+        m_emptyHint->setText(tr("Loading sessions…"));
+    } else {
+        m_emptyHint->setText(tr("No sessions yet.\nCreate one with New Session (Ctrl+N)."));
+    }
+    m_emptyHint->show();
 }
 
 QStringList MainWindow::selectedIds() const

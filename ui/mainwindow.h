@@ -157,6 +157,7 @@ private:
     SessionDetailPane *m_detail = nullptr;
     QSplitter *m_splitter = nullptr;
     QDockWidget *m_logDock = nullptr;
+    QLabel *m_emptyHint = nullptr;
     QFrame *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
     QPushButton *m_bannerButton = nullptr;

@@ -116,10 +116,10 @@ SessionDetailPane::SessionDetailPane(SessionController *controller, QWidget *par
     header->addWidget(m_statusBadge);
 
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(buildOverview(), tr("Overview"));
+    m_tabs->addTab(buildOverview(), QIcon(u":/icons/info.svg"_s), tr("Overview"));
     m_tabs->addTab(buildLabels(), QIcon(u":/icons/labels.svg"_s), tr("Labels"));
     m_tabs->addTab(buildLinks(), QIcon(u":/icons/link.svg"_s), tr("Links"));
-    m_tabs->addTab(buildTools(), tr("Tools"));
+    m_tabs->addTab(buildTools(), QIcon(u":/icons/tools.svg"_s), tr("Tools"));
 
     auto *details = new QWidget(this);
     auto *detailsLayout = new QVBoxLayout(details);

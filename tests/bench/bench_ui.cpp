@@ -3,7 +3,7 @@
 //   refresh: applying a refresh of 10,000 sessions with 1% changed       (target < 5 ms)
 //   filter:  re-filtering 10,000 rows on a keystroke in the label filter  (target < 16 ms)
 //   memory:  RSS with 10,000 sessions in the model, proxy and table       (target < 100 MB)
-//   startup: agentbay-desktop --self-test, start to first shown window    (target < 400 ms)
+//   startup: agentbay-desktop --self-test, process start to window shown  (target < 400 ms)
 // Usage: bench_ui [--rounds N] [--skip-startup]
 #include <core/labelselector.h>
 #include <support/localserver.h>
@@ -175,6 +175,7 @@ int main(int argc, char *argv[])
     }
     QTemporaryDir home;
     QList<double> startup;
+    QList<double> startupWall;
     QList<double> firstRefresh;
     const QRegularExpression shown(u"window shown after (\\d+) ms"_s);
     const QRegularExpression refreshed(u"first refresh after (\\d+) ms"_s);
@@ -186,10 +187,24 @@ int main(int argc, char *argv[])
         env.insert(u"XDG_CONFIG_HOME"_s, home.path());
         process.setProcessEnvironment(env);
         QSignalSpy finished(&process, &QProcess::finished);
+        // Wall clock from asking for the process to its "window shown" line: exec and loading included.
+        QElapsedTimer wall;
+        qint64 shownAtMs = -1;
+        QByteArray early;
+        QObject::connect(&process, &QProcess::readyReadStandardOutput, &process, [&] {
+            early += process.peek(process.bytesAvailable());
+            if (shownAtMs < 0 && early.contains("window shown")) {
+                shownAtMs = wall.elapsed();
+            }
+        });
+        wall.start();
         process.start(QStringLiteral(AGENTBAY_DESKTOP_BIN), {u"--self-test"_s, u"--endpoint"_s, server.url()});
         if (!finished.wait(20000) || process.exitCode() != 0) {
             std::printf("startup  run %d failed: %s\n", round, process.readAllStandardError().constData());
             continue;
+        }
+        if (shownAtMs >= 0) {
+            startupWall.append(double(shownAtMs));
         }
         const QString out = QString::fromUtf8(process.readAllStandardOutput());
         if (const auto match = shown.match(out); match.hasMatch()) {
@@ -199,7 +214,8 @@ int main(int argc, char *argv[])
             firstRefresh.append(match.captured(1).toDouble());
         }
     }
-    report("startup", median(startup), "ms", 400);
+    report("startup", median(startupWall), "ms", 400);
+    std::printf("         (%.0f ms of it inside main(), from its first line to the window shown)\n", median(startup));
     std::printf("         (first refresh completed after %.0f ms median)\n", median(firstRefresh));
     return 0;
 }
