@@ -124,6 +124,46 @@ void writeJson(QHttpServerResponder &responder, const ApiReply &reply)
         reply.toJson(ApiReply::newRequestId()), "application/json", static_cast<StatusCode>(reply.httpStatus()));
 }
 
+void writePage(
+    QHttpServerResponder &responder, const QString &title, const QString &text, StatusCode status = StatusCode::Ok)
+{
+    responder.write(SessionPage::message(title, text), "text/html; charset=utf-8", status);
+}
+
+// Pause and resume: the transitional status shows before the reply, the sandbox does the
+// work on the next turn of the event loop, and a failure returns the session where it was.
+void beginTransition(LocalSession *session,
+    LocalSession::Status through,
+    LocalSession::Status to,
+    bool (SessionSandbox::*step)(QString *),
+    const char *failure)
+{
+    const LocalSession::Status from = session->status();
+    session->setStatus(through);
+    QTimer::singleShot(0, session, [session, from, through, to, step, failure] {
+        if (session->status() != through) {
+            return;
+        }
+        QString error;
+        if (session->sandbox() && !(session->sandbox()->*step)(&error)) {
+            qCWarning(lcApi).noquote() << failure << session->id() << error;
+            session->setStatus(from);
+            return;
+        }
+        session->setStatus(to);
+    });
+}
+
+QString appInstanceId(const LocalSession *session)
+{
+    return QStringLiteral("ai-") + suffixOf(session->id());
+}
+
+QString resourceId(const LocalSession *session)
+{
+    return QStringLiteral("p-") + suffixOf(session->id());
+}
+
 QByteArray cookieName(const QString &sessionId)
 {
     return "agentbay_auth_" + sessionId.toLatin1().replace('-', '_');
@@ -176,18 +216,15 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
         const QString sessionId = parts.at(1);
         if (!SessionStore::isValidId(sessionId)) {
             QHttpServerResponder responder = makeResponder(request, socket);
-            responder.write(SessionPage::message(tr("Not found"), tr("This is not a session id.")),
-                "text/html; charset=utf-8",
-                StatusCode::NotFound);
+            writePage(responder, tr("Not found"), tr("This is not a session id."), StatusCode::NotFound);
             return true;
         }
         if (parts.size() >= 4 && parts.at(2) == u"ports") {
             LocalSession *session = m_store->find(sessionId);
             auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
             if (!session) {
-                responder->write(SessionPage::message(tr("Not found"), tr("There is no session %1.").arg(sessionId)),
-                    "text/html; charset=utf-8",
-                    StatusCode::NotFound);
+                writePage(
+                    *responder, tr("Not found"), tr("There is no session %1.").arg(sessionId), StatusCode::NotFound);
                 return true;
             }
             const QString fromQuery = request.query().queryItemValue(QStringLiteral("authcode"), QUrl::FullyDecoded);
@@ -195,27 +232,26 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
             const QByteArray expected = session->authCode().toUtf8();
             const bool queryOk = constantTimeEquals(fromQuery.toUtf8(), expected);
             if (!queryOk && !constantTimeEquals(fromCookie.toUtf8(), expected)) {
-                responder->write(SessionPage::message(tr("Forbidden"), tr("This link needs the session's auth code.")),
-                    "text/html; charset=utf-8",
-                    StatusCode::Forbidden);
+                writePage(
+                    *responder, tr("Forbidden"), tr("This link needs the session's auth code."), StatusCode::Forbidden);
                 return true;
             }
             bool portOk = false;
             const int port = parts.at(3).toInt(&portOk);
             if (!portOk || port < minLinkPort || port > maxLinkPort) {
-                responder->write(SessionPage::message(tr("Bad port"), tr("Port links cover 30100 to 30199 only.")),
-                    "text/html; charset=utf-8",
-                    StatusCode::BadRequest);
+                writePage(
+                    *responder, tr("Bad port"), tr("Port links cover 30100 to 30199 only."), StatusCode::BadRequest);
                 return true;
             }
             if (session->status() != LocalSession::Status::Running) {
-                responder->write(
-                    SessionPage::message(tr("Unavailable"), tr("The session is %1.").arg(session->statusName())),
-                    "text/html; charset=utf-8",
+                writePage(*responder,
+                    tr("Unavailable"),
+                    tr("The session is %1.").arg(session->statusName()),
                     StatusCode::ServiceUnavailable);
                 return true;
             }
-            const QString prefix = QStringLiteral("/sessions/%1/ports/%2").arg(sessionId).arg(port);
+            // As written in the path (the port may be spelled "030150"), so that the rest is found.
+            const QString prefix = QStringLiteral("/sessions/%1/ports/%2").arg(sessionId, parts.at(3));
             QString rest = path.mid(path.indexOf(prefix) + prefix.size());
             if (rest.isEmpty()) {
                 rest = QStringLiteral("/");
@@ -252,9 +288,9 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
     }
     if (path == u"/" && request.method() == QHttpServerRequest::Method::Get) {
         QHttpServerResponder responder = makeResponder(request, socket);
-        responder.write(SessionPage::message(QStringLiteral("agentbay-local"),
-                            tr("An AgentBay-compatible server. Send API requests as POST /?Action=<name>.")),
-            "text/html; charset=utf-8");
+        writePage(responder,
+            QStringLiteral("agentbay-local"),
+            tr("An AgentBay-compatible server. Send API requests as POST /?Action=<name>."));
         return true;
     }
     return false;
@@ -266,7 +302,7 @@ void HttpApi::missingHandler(const QHttpServerRequest &request, QTcpSocket *sock
     writeJson(responder,
         ApiReply::failure(404,
             QStringLiteral("InvalidPath.NotFound"),
-            tr("Nothing is served at %1 for this method").arg(request.url().path())));
+            tr("Nothing is served at %1 for this method").arg(shorten(request.url().path()))));
 }
 
 void HttpApi::handleSessionPage(const QHttpServerRequest &request, QTcpSocket *socket, const QString &sessionId)
@@ -274,16 +310,12 @@ void HttpApi::handleSessionPage(const QHttpServerRequest &request, QTcpSocket *s
     QHttpServerResponder responder = makeResponder(request, socket);
     const LocalSession *session = m_store->find(sessionId);
     if (!session) {
-        responder.write(SessionPage::message(tr("Not found"), tr("There is no session %1.").arg(sessionId)),
-            "text/html; charset=utf-8",
-            StatusCode::NotFound);
+        writePage(responder, tr("Not found"), tr("There is no session %1.").arg(sessionId), StatusCode::NotFound);
         return;
     }
     const QString code = request.query().queryItemValue(QStringLiteral("authcode"), QUrl::FullyDecoded);
     if (!constantTimeEquals(code.toUtf8(), session->authCode().toUtf8())) {
-        responder.write(SessionPage::message(tr("Forbidden"), tr("This page needs the session's auth code.")),
-            "text/html; charset=utf-8",
-            StatusCode::Forbidden);
+        writePage(responder, tr("Forbidden"), tr("This page needs the session's auth code."), StatusCode::Forbidden);
         return;
     }
     responder.write(SessionPage::render(*session), "text/html; charset=utf-8");
@@ -436,6 +468,19 @@ std::optional<QMap<QString, QString>> HttpApi::parseLabels(const QString &json, 
     return labels;
 }
 
+std::optional<QString> HttpApi::imageFor(const RequestParameters &params, ApiReply *refusal)
+{
+    const QString given = params.value(QStringLiteral("ImageId")).trimmed();
+    const QString imageId = given.isEmpty() ? defaultImage : given;
+    if (!ToolCatalog::isKnownImage(imageId)) {
+        *refusal = badRequest(QStringLiteral("InvalidParameter.ImageId"),
+            tr("Unknown image %1; this server offers %2")
+                .arg(shorten(imageId), ToolCatalog::images().join(QStringLiteral(", "))));
+        return std::nullopt;
+    }
+    return imageId;
+}
+
 QString HttpApi::resourceUrl(const LocalSession *session) const
 {
     return m_baseUrl + QStringLiteral("/sessions/") + session->id() + QStringLiteral("/?authcode=")
@@ -454,14 +499,12 @@ QString HttpApi::toolListJson(const QString &imageId)
 
 ApiReply HttpApi::createSession(const RequestParameters &params)
 {
-    const QString imageId = params.value(QStringLiteral("ImageId")).trimmed().isEmpty()
-        ? defaultImage
-        : params.value(QStringLiteral("ImageId")).trimmed();
-    if (!ToolCatalog::isKnownImage(imageId)) {
-        return badRequest(QStringLiteral("InvalidParameter.ImageId"),
-            tr("Unknown image %1; this server offers %2")
-                .arg(shorten(imageId), ToolCatalog::images().join(QStringLiteral(", "))));
+    ApiReply refusal;
+    const auto image = imageFor(params, &refusal);
+    if (!image) {
+        return refusal;
     }
+    const QString imageId = *image;
     QString problem;
     const auto labels = parseLabels(params.value(QStringLiteral("Labels")), &problem);
     if (!labels) {
@@ -481,14 +524,13 @@ ApiReply HttpApi::createSession(const RequestParameters &params)
             {QStringLiteral("ErrMsg"), tr("The session could not start: %1").arg(error)},
         });
     }
-    const QString suffix = suffixOf(session->id());
     return ApiReply::success(QJsonObject{
         {QStringLiteral("SessionId"), session->id()},
         {QStringLiteral("ResourceUrl"), resourceUrl(session)},
         {QStringLiteral("Success"), true},
         {QStringLiteral("ErrMsg"), QString()},
-        {QStringLiteral("AppInstanceId"), QString(QStringLiteral("ai-") + suffix)},
-        {QStringLiteral("ResourceId"), QString(QStringLiteral("p-") + suffix)},
+        {QStringLiteral("AppInstanceId"), appInstanceId(session)},
+        {QStringLiteral("ResourceId"), resourceId(session)},
         {QStringLiteral("ToolList"), toolListJson(imageId)},
         {QStringLiteral("HttpPort"), QString()},
         {QStringLiteral("NetworkInterfaceIp"), QString()},
@@ -503,13 +545,12 @@ ApiReply HttpApi::getSession(const RequestParameters &params)
     if (!session) {
         return refusal;
     }
-    const QString suffix = suffixOf(session->id());
     return ApiReply::success(QJsonObject{
         {QStringLiteral("SessionId"), session->id()},
         {QStringLiteral("Status"), session->statusName()},
         {QStringLiteral("ResourceUrl"), resourceUrl(session)},
-        {QStringLiteral("AppInstanceId"), QString(QStringLiteral("ai-") + suffix)},
-        {QStringLiteral("ResourceId"), QString(QStringLiteral("p-") + suffix)},
+        {QStringLiteral("AppInstanceId"), appInstanceId(session)},
+        {QStringLiteral("ResourceId"), resourceId(session)},
         {QStringLiteral("ToolList"), toolListJson(session->imageId())},
         {QStringLiteral("Token"), QString()},
         {QStringLiteral("HttpPort"), QString()},
@@ -531,7 +572,7 @@ ApiReply HttpApi::getSessionDetail(const RequestParameters &params)
         {QStringLiteral("Aliuid"), QString()},
         {QStringLiteral("ApikeyId"), QString()},
         {QStringLiteral("AppInstanceGroupId"), QString()},
-        {QStringLiteral("AppInstanceId"), QString(QStringLiteral("ai-") + suffixOf(session->id()))},
+        {QStringLiteral("AppInstanceId"), appInstanceId(session)},
         {QStringLiteral("AppUserId"), QString()},
         {QStringLiteral("BizType"), 1},
         {QStringLiteral("EndReason"), QString()},
@@ -637,7 +678,6 @@ ApiReply HttpApi::getMcpResource(const RequestParameters &params)
         {QStringLiteral("note"),
             tr("Processes do not survive a server restart; the workspace, labels and the session itself do.")},
     };
-    const QString suffix = suffixOf(session->id());
     return ApiReply::success(QJsonObject{
         {QStringLiteral("SessionId"), session->id()},
         {QStringLiteral("ResourceUrl"), resourceUrl(session)},
@@ -646,7 +686,7 @@ ApiReply HttpApi::getMcpResource(const RequestParameters &params)
                 {QStringLiteral("AppId"), QStringLiteral("agentbay-local")},
                 {QStringLiteral("AuthCode"), session->authCode()},
                 {QStringLiteral("ConnectionProperties"), compact(connection)},
-                {QStringLiteral("ResourceId"), QString(QStringLiteral("p-") + suffix)},
+                {QStringLiteral("ResourceId"), resourceId(session)},
                 {QStringLiteral("ResourceType"), QStringLiteral("AIAgent")},
                 {QStringLiteral("Ticket"), QString()},
             }},
@@ -696,19 +736,8 @@ ApiReply HttpApi::pauseSession(const RequestParameters &params)
     default:
         return wrongStatus(session, tr("it cannot be paused now"));
     }
-    session->setStatus(LocalSession::Status::Pausing);
-    QTimer::singleShot(0, session, [session] {
-        if (session->status() != LocalSession::Status::Pausing) {
-            return;
-        }
-        QString error;
-        if (session->sandbox() && !session->sandbox()->pause(&error)) {
-            qCWarning(lcApi).noquote() << "cannot pause" << session->id() << error;
-            session->setStatus(LocalSession::Status::Running);
-            return;
-        }
-        session->setStatus(LocalSession::Status::Paused);
-    });
+    beginTransition(
+        session, LocalSession::Status::Pausing, LocalSession::Status::Paused, &SessionSandbox::pause, "cannot pause");
     return ApiReply::success(QJsonValue::Undefined, tr("Session pause initiated successfully"));
 }
 
@@ -728,19 +757,11 @@ ApiReply HttpApi::resumeSession(const RequestParameters &params)
     default:
         return wrongStatus(session, tr("it cannot be resumed now"));
     }
-    session->setStatus(LocalSession::Status::Resuming);
-    QTimer::singleShot(0, session, [session] {
-        if (session->status() != LocalSession::Status::Resuming) {
-            return;
-        }
-        QString error;
-        if (session->sandbox() && !session->sandbox()->resume(&error)) {
-            qCWarning(lcApi).noquote() << "cannot resume" << session->id() << error;
-            session->setStatus(LocalSession::Status::Paused);
-            return;
-        }
-        session->setStatus(LocalSession::Status::Running);
-    });
+    beginTransition(session,
+        LocalSession::Status::Resuming,
+        LocalSession::Status::Running,
+        &SessionSandbox::resume,
+        "cannot resume");
     return ApiReply::success(QJsonValue::Undefined, tr("Session resume initiated successfully"));
 }
 
@@ -822,14 +843,12 @@ ApiReply HttpApi::getLink(const RequestParameters &params)
 
 ApiReply HttpApi::listMcpTools(const RequestParameters &params)
 {
-    const QString given = params.value(QStringLiteral("ImageId")).trimmed();
-    const QString imageId = given.isEmpty() ? defaultImage : given;
-    if (!ToolCatalog::isKnownImage(imageId)) {
-        return badRequest(QStringLiteral("InvalidParameter.ImageId"),
-            tr("Unknown image %1; this server offers %2")
-                .arg(shorten(imageId), ToolCatalog::images().join(QStringLiteral(", "))));
+    ApiReply refusal;
+    const auto imageId = imageFor(params, &refusal);
+    if (!imageId) {
+        return refusal;
     }
-    return ApiReply::success(toolListJson(imageId));
+    return ApiReply::success(toolListJson(*imageId));
 }
 
 void HttpApi::callMcpTool(const RequestParameters &params, const ReplyCallback &done)

@@ -78,6 +78,8 @@ private:
     // The session named by SessionId, or the refusal to send (missing / not found).
     LocalSession *sessionFor(const RequestParameters &params, ApiReply *refusal) const;
     static std::optional<QMap<QString, QString>> parseLabels(const QString &json, QString *problem);
+    // ImageId (default linux_latest) when this server offers it, else the refusal to send.
+    static std::optional<QString> imageFor(const RequestParameters &params, ApiReply *refusal);
     QString resourceUrl(const LocalSession *session) const;
     QString toolListJson(const QString &imageId);
 

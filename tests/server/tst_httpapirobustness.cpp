@@ -7,6 +7,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHttpServer>
+#include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTcpSocket>
@@ -113,6 +115,8 @@ private Q_SLOTS:
     void token_neverReachesSessionProcesses();
     void token_neverInErrorsPagesOrLog();
     void authCodes_arePerSession();
+    void portLink_portSpelledDifferently_forwardsTheSamePath_data();
+    void portLink_portSpelledDifferently_forwardsTheSamePath();
 
     void maxSessions_createBeyondTheCap_isRefusedWithResourceLimit();
     void maxSessions_invalidValue_isRefusedAtStart_data();
@@ -544,6 +548,41 @@ void tst_HttpApiRobustness::authCodes_arePerSession()
                      "GET")
                  .status,
         403);
+}
+
+void tst_HttpApiRobustness::portLink_portSpelledDifferently_forwardsTheSamePath_data()
+{
+    QTest::addColumn<QString>("spelling"); // %1 is the port
+    QTest::newRow("plain") << q("%1");
+    QTest::newRow("leading zero") << q("0%1");
+    QTest::newRow("plus sign") << q("+%1");
+}
+
+void tst_HttpApiRobustness::portLink_portSpelledDifferently_forwardsTheSamePath()
+{
+    QFETCH(QString, spelling);
+    QHttpServer service;
+    service.route(q("/deep/hello"), [] {
+        return QHttpServerResponse("text/plain", "hello from the session");
+    });
+    quint16 servicePort = 0;
+    for (quint16 candidate = 30180; candidate >= 30100 && servicePort == 0; --candidate) {
+        servicePort = service.listen(QHostAddress::LocalHost, candidate);
+    }
+    QVERIFY(servicePort != 0);
+    const QString code = m_api->call(q("GetMcpResource"), {{q("SessionId"), m_session}})
+                             .json.value(q("Data"))
+                             .toObject()
+                             .value(q("DesktopInfo"))
+                             .toObject()
+                             .value(q("AuthCode"))
+                             .toString();
+    const QByteArray target = "/sessions/" + m_session.toUtf8() + "/ports/"
+        + QUrl::toPercentEncoding(spelling.arg(servicePort)) + "/deep/hello?authcode=" + code.toUtf8();
+    RawApi browser{QString(), QString()};
+    const RawAnswer answer = browser.send(m_server.url().toUtf8() + target, {}, {}, "GET");
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(answer.body, QByteArray("hello from the session"));
 }
 
 void tst_HttpApiRobustness::maxSessions_createBeyondTheCap_isRefusedWithResourceLimit()
