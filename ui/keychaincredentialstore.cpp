@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <qt6keychain/keychain.h>
 
+using namespace Qt::StringLiterals;
+
 namespace AgentBay::Ui {
 
 Q_LOGGING_CATEGORY(lcKeychain, "agentbay.ui.keychaincredentialstore")
@@ -27,6 +29,8 @@ KeychainCredentialStore::KeychainCredentialStore(const QString &service, QObject
     , m_service(service)
     , m_memory(new MemoryCredentialStore(this))
 {
+    // Find out early whether a keychain answers at all, so the UI can say so before a key is typed.
+    read(u"availability-probe"_s, this, [](const std::optional<QString> &, const QString &) {});
 }
 
 KeychainCredentialStore::~KeychainCredentialStore() = default;

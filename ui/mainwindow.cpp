@@ -197,6 +197,11 @@ MainWindow::MainWindow(
     }
 
     auto *model = m_controller->model();
+    // New sessions: remember when they were first seen, even if the app is killed later.
+    m_saveFirstSeen.setSingleShot(true);
+    m_saveFirstSeen.setInterval(2s);
+    connect(&m_saveFirstSeen, &QTimer::timeout, this, &MainWindow::saveFirstSeen);
+    connect(model, &SessionListModel::sessionsAdded, &m_saveFirstSeen, qOverload<>(&QTimer::start));
     connect(model, &SessionListModel::dataChanged, this, &MainWindow::updateActions);
     connect(model, &SessionListModel::rowsRemoved, this, &MainWindow::updateActions);
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
@@ -346,6 +351,9 @@ void MainWindow::buildCentral()
     connect(m_filterBar, &FilterBar::statusChanged, m_proxy, &SessionFilterProxyModel::setStatusFilter);
     connect(m_filterBar, &FilterBar::idTextChanged, m_proxy, &SessionFilterProxyModel::setIdFilter);
     connect(m_filterBar, &FilterBar::serverFilterChanged, m_controller, &SessionController::setServerFilter);
+    connect(m_filterBar, &FilterBar::selectorChanged, this, &MainWindow::updateCounts);
+    connect(m_filterBar, &FilterBar::statusChanged, this, &MainWindow::updateCounts);
+    connect(m_filterBar, &FilterBar::idTextChanged, this, &MainWindow::updateCounts);
 
     m_banner = new QFrame(this);
     m_banner->setObjectName(u"banner"_s);
@@ -675,6 +683,7 @@ void MainWindow::loadFirstSeen()
 
 void MainWindow::applyConnection(const QString &endpoint, const QString &apiKey)
 {
+    m_saveFirstSeen.stop();
     saveFirstSeen();
     Core::Config config = m_client->config();
     config.endpoint = endpoint;
@@ -738,7 +747,10 @@ void MainWindow::updateCounts()
         m_emptyHint->hide();
         return;
     }
-    if (total > 0) {
+    const bool filtered = !m_filterBar->selector().isEmpty() || m_filterBar->status().has_value()
+        || !m_filterBar->idText().trimmed().isEmpty();
+    if (total > 0 || filtered) {
+        // With a filter, the server may already have left the others out of the list.
         m_emptyHint->setText(tr("No session matches the filter."));
     } else if (!m_controller->hasRefreshed()) {
         m_emptyHint->setText(tr("Loading sessions…"));

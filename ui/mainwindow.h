@@ -6,6 +6,7 @@
 #include <core/apierror.h>
 
 #include <QMainWindow>
+#include <QTimer>
 
 #include <functional>
 
@@ -169,6 +170,7 @@ private:
     QLabel *m_inFlightLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
     QString m_lastErrorDetails;
+    QTimer m_saveFirstSeen;
 
     QAction *m_create = nullptr;
     QAction *m_pause = nullptr;

@@ -75,7 +75,7 @@ ProfileDialog::ProfileDialog(
     form->addRow(tr("&Service:"), m_kind);
     form->addRow(tr("&Endpoint:"), m_endpoint);
     form->addRow(tr("&Region:"), m_region);
-    form->addRow(tr("API &key:"), keyRow);
+    form->addRow(tr("API key:"), keyRow);
     form->addRow(QString(), m_keyStatus);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
