@@ -12,6 +12,8 @@ const char kAgent[] = R"PY(
 import base64, json, os, signal, subprocess, sys, tempfile, threading, time
 LIMIT = @LIMIT@
 TAIL = @TAIL@
+HARD = @HARD@
+CHECK = 0.25
 # A process group of its own per exec; process_group (3.11+) keeps Popen on its vfork path,
 # which start_new_session leaves (a fork there costs up to ~8 ms on a busy 2-core VM).
 GROUP = {'process_group': 0} if sys.version_info >= (3, 11) else {'start_new_session': True}
@@ -77,19 +79,40 @@ def run(req):
                                      stdin=i if 'stdin' in req else subprocess.DEVNULL, stdout=o, stderr=e,
                                      **GROUP)
                 active.add(p.pid)
-            state = {'timedOut': False}
+            state = {'timedOut': False, 'overflow': False, 'done': False, 'timer': None}
+            deadline = time.monotonic() + max(req.get('timeout', 60000), 1) / 1000.0
             def expire():
                 state['timedOut'] = True
                 kill(p.pid)
+            # One timer at a time: the deadline, and every CHECK seconds the size of the
+            # captured output, which lives in /tmp (memory in the sandbox).
+            def tick():
+                if state['done']:
+                    return
+                now = time.monotonic()
+                if now >= deadline:
+                    expire()
+                    return
+                if os.fstat(o.fileno()).st_size + os.fstat(e.fileno()).st_size > HARD:
+                    state['overflow'] = True
+                    kill(p.pid)
+                    return
+                arm(min(deadline - now, CHECK))
+            def arm(delay):
+                t = threading.Timer(delay, tick)
+                t.daemon = True
+                state['timer'] = t
+                t.start()
             expirers[rid] = expire
-            timer = threading.Timer(max(req.get('timeout', 60000), 1) / 1000.0, expire)
-            timer.daemon = True
-            timer.start()
+            arm(min(deadline - time.monotonic(), CHECK))
             code = p.wait()
             active.discard(p.pid)
-            timer.cancel()
+            state['done'] = True
+            state['timer'].cancel()
             expirers.pop(rid, None)
             res.update(code=(128 - code if code < 0 else code), timedOut=state['timedOut'])
+            if state['overflow']:
+                res['overflow'] = HARD
             grab(res, 'out', o)
             grab(res, 'err', e)
     except Exception as ex:
@@ -194,7 +217,8 @@ QString SandboxAgent::agentScript()
 {
     return QString::fromUtf8(kAgent)
         .replace(QStringLiteral("@LIMIT@"), QString::number(maxOutputBytes))
-        .replace(QStringLiteral("@TAIL@"), QString::number(keptTailBytes));
+        .replace(QStringLiteral("@TAIL@"), QString::number(keptTailBytes))
+        .replace(QStringLiteral("@HARD@"), QString::number(maxCapturedBytes));
 }
 
 QString SandboxAgent::pythonRunner()

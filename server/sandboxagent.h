@@ -24,6 +24,9 @@ public:
     // Largest stdout (and stderr) one exec returns; the middle of a longer one is left out.
     static constexpr qint64 maxOutputBytes = 1024 * 1024;
     static constexpr qint64 keptTailBytes = 64 * 1024;
+    // A command whose stdout and stderr together pass this is killed: the agent keeps them
+    // in /tmp, which is memory inside the sandbox. The answer then carries "overflow":N.
+    static constexpr qint64 maxCapturedBytes = 128 * 1024 * 1024;
 
     static QString agentScript();
     // Reads the code from stdin, runs it, prints the output and then, after marker(), one

@@ -614,6 +614,14 @@ void SessionSandbox::handleAgentLine(const QByteArray &line)
         result.timedOut = message.value(QStringLiteral("timedOut")).toBool();
         result.stdOut = agentOutput(message, QStringLiteral("out"));
         result.stdErr = agentOutput(message, QStringLiteral("err"));
+        if (message.contains(QStringLiteral("overflow"))) {
+            if (!result.stdErr.isEmpty() && !result.stdErr.endsWith('\n')) {
+                result.stdErr += '\n';
+            }
+            result.stdErr += tr("[the command was killed: its output passed %1 bytes]")
+                                 .arg(message.value(QStringLiteral("overflow")).toInteger())
+                                 .toUtf8();
+        }
     }
     finishPending(quint64(message.value(QStringLiteral("id")).toInteger()), result);
 }

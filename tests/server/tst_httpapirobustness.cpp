@@ -6,6 +6,7 @@
 #include <support/localserver.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHttpServer>
 #include <QHttpServerResponse>
@@ -123,6 +124,7 @@ private Q_SLOTS:
     void maxSessions_invalidValue_isRefusedAtStart();
     void toolOutput_beyondTheCap_isTruncatedWithANote_data();
     void toolOutput_beyondTheCap_isTruncatedWithANote();
+    void toolOutput_flood_isKilledAtTheHardCap();
 
 private:
     QNetworkReply *callAsync(const Form &form, QNetworkAccessManager *nam);
@@ -665,6 +667,27 @@ void tst_HttpApiRobustness::toolOutput_beyondTheCap_isTruncatedWithANote()
     QVERIFY2(out.contains(u"output truncated"), qPrintable(out.right(300)));
     QVERIFY(out.endsWith(end.isEmpty() ? q("eeeeEND\n") : end));
     verifyUnharmed();
+}
+
+void tst_HttpApiRobustness::toolOutput_flood_isKilledAtTheHardCap()
+{
+    const QString id = m_api->createSession();
+    QElapsedTimer timer;
+    timer.start();
+    // Without the cap this would fill the sandbox's /tmp (memory) for a minute.
+    const RawAnswer answer = m_api->call(q("CallMcpTool"),
+        {{q("SessionId"), id},
+            {q("Name"), q("shell")},
+            {q("Args"), q(R"({"command": "echo started >&2; yes flood", "timeout_ms": 60000})")}});
+    QCOMPARE(answer.status, 200);
+    QVERIFY2(timer.elapsed() < 30000, qPrintable(QString::number(timer.elapsed())));
+    const QJsonObject payload = toolPayload(answer);
+    QCOMPARE(payload.value(q("exit_code")).toInt(), 137);
+    const QString stdErr = payload.value(q("stderr")).toString();
+    QVERIFY2(stdErr.startsWith(u"started\n"), qPrintable(stdErr.left(200)));
+    QVERIFY2(stdErr.contains(u"the command was killed: its output passed"), qPrintable(stdErr.right(200)));
+    QVERIFY(payload.value(q("stdout")).toString().contains(u"output truncated"));
+    QCOMPARE(m_api->status(id), q("RUNNING"));
 }
 
 QTEST_GUILESS_MAIN(tst_HttpApiRobustness)
