@@ -467,14 +467,17 @@ void tst_HttpApiRobustness::token_neverReachesSessionProcesses()
                         QJsonDocument(QJsonObject{{q("command"), command}}).toJson(QJsonDocument::Compact))}}));
         return payload.value(q("stdout")).toString() + payload.value(q("stderr")).toString();
     };
-    const QString environment = run(q("env; cat /proc/*/environ"));
+    // The session's own environment is built from nothing, in every isolation mode.
+    const QString environment = run(q("env; cat /proc/self/environ"));
     QVERIFY2(environment.contains(u"AGENTBAY_SESSION_ID="), qPrintable(environment.left(500)));
     QVERIFY(!environment.contains(m_server.apiKey()));
     QVERIFY(!environment.contains(QString::fromUtf8(environmentSecret)));
     if (isolationOf(id) != u"bwrap") {
-        QSKIP("a plain process session runs as the server's user and can read its files");
+        QSKIP("a plain process session runs as the server's user and can read its files and processes");
     }
-    const QString files = run(q("cat '%1/token' '%1/server.json'").arg(m_server.dataDir()));
+    // Nor can a sandboxed session see the server's files or other processes' environments.
+    const QString files = run(q("cat /proc/*/environ; cat '%1/token' '%1/server.json'").arg(m_server.dataDir()));
+    QVERIFY(!files.contains(QString::fromUtf8(environmentSecret)));
     QVERIFY2(!files.contains(m_server.apiKey()), qPrintable(files));
 }
 
