@@ -246,6 +246,18 @@ OperationHandle ApiClient::simpleRequest(const QString &action,
 }
 
 template <typename T>
+OperationHandle ApiClient::sessionRequest(const QString &action,
+    const QString &sessionId,
+    QObject *context,
+    Callback<T> done,
+    Result<T> (*parse)(const QJsonObject &),
+    const Fields &extraBody)
+{
+    const Fields body = Fields{{QStringLiteral("SessionId"), sessionId}} + extraBody;
+    return simpleRequest<T>(action, sessionId, body, context, std::move(done), parse);
+}
+
+template <typename T>
 OperationHandle ApiClient::refuse(ApiError error, QObject *context, Callback<T> done)
 {
     // Reported on the next event loop turn, like every other outcome.
@@ -407,12 +419,8 @@ OperationHandle ApiClient::listAll(
 
 OperationHandle ApiClient::getSession(const QString &sessionId, QObject *context, Callback<SessionData> done)
 {
-    return simpleRequest<SessionData>(QStringLiteral("GetSession"),
-        sessionId,
-        {{QStringLiteral("SessionId"), sessionId}},
-        context,
-        std::move(done),
-        &ResponseParser::session);
+    return sessionRequest<SessionData>(
+        QStringLiteral("GetSession"), sessionId, context, std::move(done), &ResponseParser::session);
 }
 
 OperationHandle ApiClient::get(const QString &sessionId, QObject *context, Callback<SessionData> done)
@@ -444,22 +452,14 @@ OperationHandle ApiClient::getSessionDetail(const QString &sessionId, QObject *c
 
 OperationHandle ApiClient::pauseAsync(const QString &sessionId, QObject *context, Callback<Empty> done)
 {
-    return simpleRequest<Empty>(QStringLiteral("PauseSessionAsync"),
-        sessionId,
-        {{QStringLiteral("SessionId"), sessionId}},
-        context,
-        std::move(done),
-        &emptyResult);
+    return sessionRequest<Empty>(
+        QStringLiteral("PauseSessionAsync"), sessionId, context, std::move(done), &emptyResult);
 }
 
 OperationHandle ApiClient::resumeAsync(const QString &sessionId, QObject *context, Callback<Empty> done)
 {
-    return simpleRequest<Empty>(QStringLiteral("ResumeSessionAsync"),
-        sessionId,
-        {{QStringLiteral("SessionId"), sessionId}},
-        context,
-        std::move(done),
-        &emptyResult);
+    return sessionRequest<Empty>(
+        QStringLiteral("ResumeSessionAsync"), sessionId, context, std::move(done), &emptyResult);
 }
 
 OperationHandle ApiClient::waitForStatus(const QString &action,
@@ -601,10 +601,9 @@ OperationHandle ApiClient::deleteSession(const QString &sessionId,
     };
 
     auto release = [=, this] {
-        const OperationHandle inner = simpleRequest<Empty>(
+        const OperationHandle inner = sessionRequest<Empty>(
             QStringLiteral("DeleteSessionAsync"),
             sessionId,
-            {{QStringLiteral("SessionId"), sessionId}},
             operation,
             [=](const Result<Empty> &result) {
                 if (!result.ok()) {
@@ -662,32 +661,24 @@ OperationHandle ApiClient::setLabels(
                 invalidArgument(tr("Label keys and values must not be empty.")), context, std::move(done));
         }
     }
-    return simpleRequest<Empty>(QStringLiteral("SetLabel"),
+    return sessionRequest<Empty>(QStringLiteral("SetLabel"),
         sessionId,
-        {{QStringLiteral("SessionId"), sessionId}, {QStringLiteral("Labels"), ResponseParser::labelsToJson(labels)}},
         context,
         std::move(done),
-        &emptyResult);
+        &emptyResult,
+        {{QStringLiteral("Labels"), ResponseParser::labelsToJson(labels)}});
 }
 
 OperationHandle ApiClient::getLabels(const QString &sessionId, QObject *context, Callback<Labels> done)
 {
-    return simpleRequest<Labels>(QStringLiteral("GetLabel"),
-        sessionId,
-        {{QStringLiteral("SessionId"), sessionId}},
-        context,
-        std::move(done),
-        &ResponseParser::labels);
+    return sessionRequest<Labels>(
+        QStringLiteral("GetLabel"), sessionId, context, std::move(done), &ResponseParser::labels);
 }
 
 OperationHandle ApiClient::info(const QString &sessionId, QObject *context, Callback<SessionInfo> done)
 {
-    return simpleRequest<SessionInfo>(QStringLiteral("GetMcpResource"),
-        sessionId,
-        {{QStringLiteral("SessionId"), sessionId}},
-        context,
-        std::move(done),
-        &ResponseParser::info);
+    return sessionRequest<SessionInfo>(
+        QStringLiteral("GetMcpResource"), sessionId, context, std::move(done), &ResponseParser::info);
 }
 
 OperationHandle ApiClient::getLink(
@@ -701,7 +692,7 @@ OperationHandle ApiClient::getLink(
             context,
             std::move(done));
     }
-    Fields body{{QStringLiteral("SessionId"), sessionId}};
+    Fields body;
     if (!params.protocolType.isEmpty()) {
         body.append({QStringLiteral("ProtocolType"), params.protocolType});
     }
@@ -711,8 +702,8 @@ OperationHandle ApiClient::getLink(
     if (!params.options.isEmpty()) {
         body.append({QStringLiteral("Option"), params.options});
     }
-    return simpleRequest<QString>(
-        QStringLiteral("GetLink"), sessionId, body, context, std::move(done), &ResponseParser::link);
+    return sessionRequest<QString>(
+        QStringLiteral("GetLink"), sessionId, context, std::move(done), &ResponseParser::link, body);
 }
 
 OperationHandle ApiClient::listMcpTools(const QString &imageId, QObject *context, Callback<QList<McpTool>> done)

@@ -133,6 +133,14 @@ private:
         Result<T> (*parse)(const QJsonObject &),
         Fields extraQuery = {},
         int timeoutMs = 0);
+    // An action whose body is the SessionId plus extraBody.
+    template <typename T>
+    OperationHandle sessionRequest(const QString &action,
+        const QString &sessionId,
+        QObject *context,
+        Callback<T> done,
+        Result<T> (*parse)(const QJsonObject &),
+        const Fields &extraBody = {});
     template <typename T>
     OperationHandle refuse(ApiError error, QObject *context, Callback<T> done);
     OperationHandle waitForStatus(const QString &action,
