@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <core/apiclient.h>
+#include <support/callbackprobe.h>
 #include <support/fakehttpserver.h>
 
 #include <QDateTime>
@@ -36,32 +37,8 @@ struct Outcome
     QString requestId;
 };
 
-// Collects callback results. The context is the last member, so it dies first: a test that
-// fails early never leaves a callback pointing at a dead Probe.
 template <typename T>
-struct Probe
-{
-    std::optional<Result<T>> result;
-    int calls = 0;
-    QObject context;
-
-    ApiClient::Callback<T> callback()
-    {
-        return [this](const Result<T> &r) {
-            result = r;
-            ++calls;
-        };
-    }
-
-    bool done() const { return result.has_value(); }
-
-    // For QVERIFY2 messages, which Qt evaluates even when the check passes.
-    QString why() const { return result && !result->ok() ? result->error().details() : QString(); }
-
-    const T &value() const { return result->value(); }
-
-    const ApiError &error() const { return result->error(); }
-};
+using Probe = AgentBay::Test::CallbackProbe<T>;
 
 struct AnyProbe
 {

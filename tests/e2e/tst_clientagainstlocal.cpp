@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <core/apiclient.h>
+#include <support/callbackprobe.h>
 #include <support/localserver.h>
 
 #include <QJsonArray>
@@ -17,32 +18,8 @@ using AgentBay::Test::LocalServer;
 
 namespace {
 
-// Collects one callback result; the context dies first, so a failed test leaves no dangling callback.
 template <typename T>
-struct Probe
-{
-    std::optional<Result<T>> result;
-    int calls = 0;
-    QObject context;
-
-    ApiClient::Callback<T> callback()
-    {
-        return [this](const Result<T> &r) {
-            result = r;
-            ++calls;
-        };
-    }
-
-    bool done() const { return result.has_value(); }
-
-    bool ok() const { return result && result->ok(); }
-
-    QString why() const { return result && !result->ok() ? result->error().details() : QString(); }
-
-    const T &value() const { return result->value(); }
-
-    const ApiError &error() const { return result->error(); }
-};
+using Probe = AgentBay::Test::CallbackProbe<T>;
 
 constexpr int CallTimeoutMs = 30000;
 const WaitOptions Wait{60000, 50};
