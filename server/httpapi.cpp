@@ -341,7 +341,8 @@ void HttpApi::handleApi(const QHttpServerRequest &request, QTcpSocket *socket)
         writeJson(responder, invalidParameter(notUtf8, tr("The value of %1 is not valid UTF-8").arg(shorten(notUtf8))));
         return;
     }
-    QString action = params.inQuery(QStringLiteral("Action")) ? params.value(QStringLiteral("Action")) : QString();
+    // Action from the query (protocol.md 1.2), else x-acs-action, else the body as a last resort.
+    QString action = params.queryValue(QStringLiteral("Action"));
     if (action.isEmpty()) {
         action = QString::fromUtf8(request.value("x-acs-action")).trimmed();
     }
@@ -404,7 +405,13 @@ void HttpApi::dispatch(const QString &action, const RequestParameters &params, c
         {QStringLiteral("GetLabel"), &HttpApi::getLabels},
         {QStringLiteral("GetLink"), &HttpApi::getLink},
         {QStringLiteral("ListMcpTools"), &HttpApi::listMcpTools},
+        {QStringLiteral("SyncContext"), &HttpApi::syncContext},
+        {QStringLiteral("GetContextInfo"), &HttpApi::getContextInfo},
     };
+    // Every other action of the API (contexts: GetContext, ListContexts, ModifyContext, ...;
+    // browsers: GetCdpLink, InitBrowser; Android: GetAdbLink; networks: CreateNetwork,
+    // DescribeNetwork) answers InvalidAction.NotFound, which the SDKs read as "feature not
+    // deployed" (protocol.md 1.7), rather than a fake that would pretend to work.
     const Handler handler = handlers.value(action);
     if (!handler) {
         done(badRequest(QStringLiteral("InvalidAction.NotFound"),
@@ -552,7 +559,8 @@ ApiReply HttpApi::getSession(const RequestParameters &params)
         {QStringLiteral("AppInstanceId"), appInstanceId(session)},
         {QStringLiteral("ResourceId"), resourceId(session)},
         {QStringLiteral("ToolList"), toolListJson(session->imageId())},
-        {QStringLiteral("Token"), QString()},
+        // No Token (nor LinkUrl): with them the SDKs would call <LinkUrl>/callTool, which
+        // this server does not serve (protocol.md 5 and 7.8).
         {QStringLiteral("HttpPort"), QString()},
         {QStringLiteral("NetworkInterfaceIp"), QString()},
         {QStringLiteral("VpcResource"), false},
@@ -849,6 +857,37 @@ ApiReply HttpApi::listMcpTools(const RequestParameters &params)
         return refusal;
     }
     return ApiReply::success(toolListJson(*imageId));
+}
+
+// Contexts (storage synced into sessions) are not offered: no session mounts one, and
+// GetSession's contexts is always empty. SyncContext and GetContextInfo still answer
+// honestly for a session, because the SDKs call them around other operations:
+// delete(sync_context=True) syncs and then waits on GetContextInfo, and create() with
+// PersistenceDataList waits on GetContextInfo. There is nothing to sync and no task to report.
+ApiReply HttpApi::syncContext(const RequestParameters &params)
+{
+    ApiReply refusal;
+    const LocalSession *session = sessionFor(params, &refusal);
+    if (!session) {
+        return refusal;
+    }
+    const QString contextId = params.value(QStringLiteral("ContextId")).trimmed();
+    if (!contextId.isEmpty()) {
+        return invalidParameter(QStringLiteral("ContextId"),
+            tr("The session mounts no context %1; this server offers no contexts").arg(shorten(contextId)));
+    }
+    return ApiReply::success(QJsonValue::Undefined, tr("No context is mounted in the session; nothing to sync"));
+}
+
+ApiReply HttpApi::getContextInfo(const RequestParameters &params)
+{
+    ApiReply refusal;
+    const LocalSession *session = sessionFor(params, &refusal);
+    if (!session) {
+        return refusal;
+    }
+    // A JSON string, like the service's: an empty list of sync tasks ends the SDKs' wait at once.
+    return ApiReply::success(QJsonObject{{QStringLiteral("ContextStatus"), QStringLiteral("[]")}});
 }
 
 void HttpApi::callMcpTool(const RequestParameters &params, const ReplyCallback &done)

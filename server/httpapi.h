@@ -73,6 +73,8 @@ private:
     ApiReply getLabels(const RequestParameters &params);
     ApiReply getLink(const RequestParameters &params);
     ApiReply listMcpTools(const RequestParameters &params);
+    ApiReply syncContext(const RequestParameters &params);
+    ApiReply getContextInfo(const RequestParameters &params);
     void callMcpTool(const RequestParameters &params, const ReplyCallback &done);
 
     // The session named by SessionId, or the refusal to send (missing / not found).

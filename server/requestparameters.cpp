@@ -78,6 +78,11 @@ bool RequestParameters::inQuery(const QString &name) const
     return m_query.contains(name);
 }
 
+QString RequestParameters::queryValue(const QString &name) const
+{
+    return m_query.value(name);
+}
+
 QString RequestParameters::invalidUtf8Name() const
 {
     if (m_invalidUtf8.isEmpty()) {

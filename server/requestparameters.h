@@ -31,6 +31,8 @@ public:
     bool contains(const QString &name) const;
     QString value(const QString &name, const QString &fallback = {}) const;
     bool inQuery(const QString &name) const;
+    // The query string's value only (Action lives there, whatever the body says).
+    QString queryValue(const QString &name) const;
     // Name of a parameter that was not valid UTF-8 (the first in name order), or empty.
     QString invalidUtf8Name() const;
 

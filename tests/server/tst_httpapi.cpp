@@ -77,6 +77,7 @@ private Q_SLOTS:
     void sdkEncodings_areAllUnderstood_data();
     void sdkEncodings_areAllUnderstood();
     void actionHeader_isTheFallbackForAction();
+    void action_queryWinsOverHeaderAndBody();
     void getSessionDetail_takesSessionIdFromTheQuery();
 
     void auth_missingOrWrongKey_isRefusedWithoutData_data();
@@ -84,8 +85,15 @@ private Q_SLOTS:
     void invalidParameters_areRefusedNamingTheParameter_data();
     void invalidParameters_areRefusedNamingTheParameter();
     void unknownSession_isHttp400NotFound();
+    void errorAnswers_alwaysCarryTheWholeEnvelope_data();
+    void errorAnswers_alwaysCarryTheWholeEnvelope();
+    void unimplementedActions_answerInvalidActionNotFound_data();
+    void unimplementedActions_answerInvalidActionNotFound();
+    void contexts_syncAndInfo_answerForASessionWithoutContexts();
 
     void pauseResume_moveThroughTransitionalStatuses();
+    void transitions_pollingRightAfterTheCall_seesOnlyTheTransitionAndTarget_data();
+    void transitions_pollingRightAfterTheCall_seesOnlyTheTransitionAndTarget();
     void pausedSession_refusesToolCallsAndDeletion();
     void delete_movesThroughDeletingAndSessionIsGone_data();
     void delete_movesThroughDeletingAndSessionIsGone();
@@ -151,11 +159,13 @@ void tst_HttpApi::envelope_everyAction_hasTheFieldTypesOfTheProtocol_data()
                 q("Data.AppInstanceId=string"),
                 q("Data.ResourceId=string"),
                 q("Data.ToolList=string"),
-                q("Data.Token=string"),
                 q("Data.HttpPort=string"),
                 q("Data.NetworkInterfaceIp=string"),
                 q("Data.VpcResource=bool"),
-                q("Data.contexts=array")};
+                q("Data.Success=bool"),
+                q("Data.contexts=array"),
+                q("Data.LinkUrl=absent"),
+                q("Data.Token=absent")};
     QTest::newRow("GetSessionDetail") << q("GetSessionDetail") << true << Form{}
                                       << envelope
             + QStringList{q("Data.Status=string"),
@@ -355,6 +365,18 @@ void tst_HttpApi::actionHeader_isTheFallbackForAction()
     QCOMPARE(suffixed.status, 200);
 }
 
+void tst_HttpApi::action_queryWinsOverHeaderAndBody()
+{
+    // The body may carry a stray Action and the header another: the query's is the action.
+    const RawAnswer answer = m_api->send("/?Action=GetSession",
+        encodeForm({{q("Authorization"), m_api->authorization()},
+            {q("SessionId"), m_session},
+            {q("Action"), q("DescribeEverything")}}),
+        {{"x-acs-action", "ListMcpTools"}});
+    QVERIFY2(answer.status == 200, answer.body.constData());
+    QCOMPARE(valueAt(answer.json, q("Data.SessionId")).toString(), m_session);
+}
+
 void tst_HttpApi::getSessionDetail_takesSessionIdFromTheQuery()
 {
     const RawAnswer answer = m_api->send("/?Action=GetSessionDetail&SessionId=" + m_session.toUtf8(),
@@ -480,6 +502,204 @@ void tst_HttpApi::unknownSession_isHttp400NotFound()
         QCOMPARE(answer.json.value(q("Success")).toBool(true), false);
         QCOMPARE(answer.json.value(q("HttpStatusCode")).toInt(), 400);
     }
+}
+
+void tst_HttpApi::errorAnswers_alwaysCarryTheWholeEnvelope_data()
+{
+    QTest::addColumn<QByteArray>("request"); // raw HTTP
+    QTest::addColumn<int>("status");
+
+    const QByteArray key = "Authorization=" + QUrl::toPercentEncoding(m_api->authorization());
+    const QByteArray session = m_session.toUtf8();
+    const auto post =
+        [](const QByteArray &pathAndQuery, const QByteArray &body, const QByteArray &extra = {}) -> QByteArray {
+        return "POST " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra
+            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + QByteArray::number(body.size())
+            + "\r\n\r\n" + body;
+    };
+    QTest::newRow("401 missing key") << post("/?Action=GetSession", "SessionId=" + session) << 401;
+    QTest::newRow("401 wrong key") << post("/?Action=GetSession", "Authorization=Bearer%20nope&SessionId=" + session)
+                                   << 401;
+    QTest::newRow("400 missing action") << post("/", key) << 400;
+    QTest::newRow("400 unknown action") << post("/?Action=Nope", key) << 400;
+    QTest::newRow("400 unknown session") << post("/?Action=GetSessionDetail&SessionId=session-gone", key) << 400;
+    QTest::newRow("400 bad content length")
+        << QByteArray("POST /?Action=GetSession HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ten\r\n\r\n") << 400;
+    QTest::newRow("404 unknown path") << QByteArray("GET /no/such/page HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n") << 404;
+    QTest::newRow("411 chunked") << QByteArray("POST /?Action=GetSession HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                               "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
+                                 << 411;
+    QTest::newRow("413 body too large") << QByteArray(
+        "POST /?Action=GetSession HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 999999999\r\n\r\n")
+                                        << 413;
+    QTest::newRow("431 headers too large")
+        << post("/?Action=GetSession", key, "X-Big: " + QByteArray(70000, 'a') + "\r\n") << 431;
+}
+
+void tst_HttpApi::errorAnswers_alwaysCarryTheWholeEnvelope()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, QUrl(m_server.url()).port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write(request);
+    QByteArray answer;
+    // Until the whole body (Content-Length) is in, or the server closes.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            socket.waitForReadyRead(50);
+            answer += socket.readAll();
+            const qsizetype end = answer.indexOf("\r\n\r\n");
+            if (end < 0) {
+                return socket.state() != QAbstractSocket::ConnectedState;
+            }
+            const QRegularExpression length(q("content-length:\\s*(\\d+)"), QRegularExpression::CaseInsensitiveOption);
+            const auto match = length.match(QString::fromLatin1(answer.left(end)));
+            return match.hasMatch() && answer.size() - end - 4 >= match.captured(1).toLongLong();
+        }(),
+        10000);
+    socket.abort();
+
+    QVERIFY2(
+        answer.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(status) + ' ')), answer.left(200).constData());
+    const QJsonObject json = QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4)).object();
+    QVERIFY2(
+        json.value(q("RequestId")).isString() && !json.value(q("RequestId")).toString().isEmpty(), answer.constData());
+    QCOMPARE(typeName(json.value(q("Success"))), q("bool"));
+    QCOMPARE(json.value(q("Success")).toBool(), false);
+    QCOMPARE(typeName(json.value(q("Code"))), q("string"));
+    QVERIFY(!json.value(q("Code")).toString().isEmpty());
+    QCOMPARE(typeName(json.value(q("Message"))), q("string"));
+    QVERIFY(!json.value(q("Message")).toString().isEmpty());
+    QCOMPARE(typeName(json.value(q("HttpStatusCode"))), q("number"));
+    QCOMPARE(json.value(q("HttpStatusCode")).toInt(), status);
+    QVERIFY(!json.contains(q("Data")));
+}
+
+void tst_HttpApi::unimplementedActions_answerInvalidActionNotFound_data()
+{
+    QTest::addColumn<QString>("action");
+    for (const char *action : {"GetContext",
+             "ListContexts",
+             "ModifyContext",
+             "DeleteContext",
+             "ClearContext",
+             "DescribeContextFiles",
+             "GetContextFileDownloadUrl",
+             "GetContextFileUploadUrl",
+             "DeleteContextFile",
+             "GetAndLoadInternalContext",
+             "GetCdpLink",
+             "GetAdbLink",
+             "InitBrowser",
+             "CreateNetwork",
+             "DescribeNetwork"}) {
+        QTest::newRow(action) << q(action);
+    }
+}
+
+void tst_HttpApi::unimplementedActions_answerInvalidActionNotFound()
+{
+    QFETCH(QString, action);
+    const RawAnswer answer = m_api->call(action,
+        {{q("SessionId"), m_session},
+            {q("Name"), q("ctx")},
+            {q("AllowCreate"), q("True")},
+            {q("Option"), q(R"({"adbkey_pub": "k"})")}});
+    QCOMPARE(answer.status, 400);
+    QCOMPARE(answer.json.value(q("Code")).toString(), q("InvalidAction.NotFound"));
+    QCOMPARE(answer.json.value(q("Success")).toBool(true), false);
+    QCOMPARE(answer.json.value(q("HttpStatusCode")).toInt(), 400);
+    QVERIFY(answer.json.value(q("Message")).toString().contains(action));
+    QVERIFY(!answer.json.contains(q("Data")));
+    QCOMPARE(m_api->status(m_session), q("RUNNING"));
+}
+
+void tst_HttpApi::contexts_syncAndInfo_answerForASessionWithoutContexts()
+{
+    // delete(sync_context=True): SyncContext with the key in the query (every SDK does so)...
+    const QByteArray keyInQuery = "&Authorization=" + QUrl::toPercentEncoding(m_api->authorization());
+    const RawAnswer synced = m_api->send("/?Action=SyncContext" + keyInQuery, "SessionId=" + m_session.toUtf8());
+    QVERIFY2(synced.status == 200, synced.body.constData());
+    QCOMPARE(synced.json.value(q("Success")).toBool(), true);
+    QVERIFY(!synced.json.contains(q("Data")));
+
+    // ...then GetContextInfo until every task is done: there are none.
+    const RawAnswer info = m_api->call(q("GetContextInfo"), {{q("SessionId"), m_session}});
+    QVERIFY2(info.status == 200, info.body.constData());
+    QCOMPARE(info.json.value(q("Success")).toBool(), true);
+    const QJsonValue status = valueAt(info.json, q("Data.ContextStatus"));
+    QCOMPARE(typeName(status), q("string"));
+    const QJsonDocument tasks = QJsonDocument::fromJson(status.toString().toUtf8());
+    QVERIFY(tasks.isArray());
+    QVERIFY(tasks.array().isEmpty());
+
+    // A context this server does not have, or a session that is gone, is refused.
+    const RawAnswer named =
+        m_api->call(q("SyncContext"), {{q("SessionId"), m_session}, {q("ContextId"), q("SdkCtx-1")}});
+    QCOMPARE(named.status, 400);
+    QCOMPARE(named.json.value(q("Code")).toString(), q("InvalidParameter.ContextId"));
+    for (const char *action : {"SyncContext", "GetContextInfo"}) {
+        const RawAnswer gone = m_api->call(q(action), {{q("SessionId"), q("session-doesnotexist000000")}});
+        QCOMPARE(gone.status, 400);
+        QCOMPARE(gone.json.value(q("Code")).toString(), q("InvalidMcpSession.NotFound"));
+    }
+}
+
+void tst_HttpApi::transitions_pollingRightAfterTheCall_seesOnlyTheTransitionAndTarget_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("through");
+    QTest::addColumn<QString>("target"); // a status, or the error code that ends the SDKs' wait
+    QTest::newRow("pause") << q("PauseSessionAsync") << q("PAUSING") << q("PAUSED");
+    QTest::newRow("resume") << q("ResumeSessionAsync") << q("RESUMING") << q("RUNNING");
+    QTest::newRow("delete") << q("DeleteSessionAsync") << q("DELETING") << q("InvalidMcpSession.NotFound");
+}
+
+void tst_HttpApi::transitions_pollingRightAfterTheCall_seesOnlyTheTransitionAndTarget()
+{
+    QFETCH(QString, action);
+    QFETCH(QString, through);
+    QFETCH(QString, target);
+    const QString id = m_api->createSession();
+    QVERIFY(!id.isEmpty());
+    if (action == u"ResumeSessionAsync") {
+        QCOMPARE(m_api->call(q("PauseSessionAsync"), {{q("SessionId"), id}}).status, 200);
+        QTRY_COMPARE(m_api->status(id), q("PAUSED"));
+    }
+    // Go and TS fail on anything but the transitional status until the target shows; the
+    // delete wait polls GetSessionDetail (SessionId in the query) and stops at not found.
+    const bool viaDetail = action == u"DeleteSessionAsync";
+    const auto poll = [&] {
+        if (!viaDetail) {
+            return m_api->status(id);
+        }
+        const RawAnswer detail = m_api->send("/?Action=GetSessionDetail&SessionId=" + id.toUtf8(),
+            encodeForm({{q("Authorization"), m_api->authorization()}}));
+        if (detail.status == 200) {
+            return valueAt(detail.json, q("Data.Status")).toString();
+        }
+        const QString message = detail.json.value(q("Message")).toString();
+        const bool goneForTheSdks = detail.status == 400 && detail.json.value(q("HttpStatusCode")).toInt() == 400
+            && message.contains(q("not found"), Qt::CaseInsensitive);
+        return goneForTheSdks ? detail.json.value(q("Code")).toString() : q("unexpected: ") + message;
+    };
+
+    const RawAnswer started = m_api->call(action, {{q("SessionId"), id}});
+    QVERIFY2(started.status == 200, started.body.constData());
+    QStringList seen;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 20000 && (seen.isEmpty() || seen.constLast() != target)) {
+        seen.append(poll());
+    }
+    for (int i = 0; i < 5; ++i) {
+        seen.append(poll()); // and it stays there
+    }
+    seen.removeDuplicates();
+    QVERIFY2(seen == QStringList({through, target}) || seen == QStringList({target}), qPrintable(seen.join(q(" -> "))));
 }
 
 void tst_HttpApi::pauseResume_moveThroughTransitionalStatuses()
