@@ -78,6 +78,8 @@ private Q_SLOTS:
     void sdkEncodings_areAllUnderstood();
     void actionHeader_isTheFallbackForAction();
     void action_queryWinsOverHeaderAndBody();
+    void sdkExtras_areAcceptedAndIgnored_data();
+    void sdkExtras_areAcceptedAndIgnored();
     void getSessionDetail_takesSessionIdFromTheQuery();
 
     void auth_missingOrWrongKey_isRefusedWithoutData_data();
@@ -375,6 +377,93 @@ void tst_HttpApi::action_queryWinsOverHeaderAndBody()
         {{"x-acs-action", "ListMcpTools"}});
     QVERIFY2(answer.status == 200, answer.body.constData());
     QCOMPARE(valueAt(answer.json, q("Data.SessionId")).toString(), m_session);
+}
+
+void tst_HttpApi::sdkExtras_areAcceptedAndIgnored_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<Form>("params"); // "SESSION" stands for a live session id
+    QTest::addColumn<QString>("topLevel"); // key=value expected at the top level, or empty
+
+    const QString s = q("SESSION");
+    QTest::newRow("python create: extras, flattened ExtraConfigs, True/False")
+        << q("CreateMcpSession")
+        << Form{{q("ImageId"), q("linux_latest")},
+               {q("SdkStats"),
+                   q(R"({"source": "sdk", "sdk_language": "python", "sdk_version": "0.15.0", "is_release": true})")},
+               {q("EnableRecord"), q("False")},
+               {q("VpcResource"), q("True")},
+               {q("PersistenceDataList"),
+                   q(R"([{"ContextId": "SdkCtx-1", "Path": "/home/wuying/work", "Policy": "{\"uploadPolicy\": {}}"}])")},
+               {q("McpPolicyId"), q("policy-1")},
+               {q("NetworkId"), q("net-1")},
+               {q("LoginRegionId"), q("cn-hangzhou")},
+               {q("ExtraConfigs.Mobile.LockResolution"), q("True")},
+               {q("ExtraConfigs.Mobile.HideNavigationBar"), q("False")}}
+        << QString();
+    QTest::newRow("go create: ExtraConfigs JSON, true/false, 1/0")
+        << q("CreateMcpSession")
+        << Form{{q("ExtraConfigs"), q(R"({"mobile":{"lock_resolution":true}})")},
+               {q("EnableRecord"), q("0")},
+               {q("VpcResource"), q("false")},
+               {q("SdkStats"), q(R"({"source":"sdk","sdk_language":"golang"})")}}
+        << QString();
+    QTest::newRow("python call: Server empty, AutoGenSession False")
+        << q("CallMcpTool")
+        << Form{{q("SessionId"), s},
+               {q("Name"), q("shell")},
+               {q("Args"), q(R"({"command": "true", "timeout_ms": 50000})")},
+               {q("Server"), QString()},
+               {q("AutoGenSession"), q("False")}}
+        << QString();
+    QTest::newRow("go call: ExternalUserId and ImageId empty, AutoGenSession false")
+        << q("CallMcpTool")
+        << Form{{q("SessionId"), s},
+               {q("Name"), q("shell")},
+               {q("Args"), q(R"({"command":"true","timeout_ms":1000})")},
+               {q("Server"), q("wuying_shell")},
+               {q("AutoGenSession"), q("false")},
+               {q("ExternalUserId"), QString()},
+               {q("ImageId"), QString()}}
+        << QString();
+    QTest::newRow("list: Labels absent") << q("ListSession") << Form{} << q("MaxResults=10");
+    QTest::newRow("list: Labels {} and MaxResults echoed")
+        << q("ListSession") << Form{{q("Labels"), q("{}")}, {q("MaxResults"), q("7")}} << q("MaxResults=7");
+    QTest::newRow("list: Status filter") << q("ListSession")
+                                         << Form{{q("Labels"), q("{}")}, {q("Status"), q("RUNNING")}}
+                                         << q("MaxResults=10");
+    QTest::newRow("get link: Option passed through")
+        << q("GetLink")
+        << Form{{q("SessionId"), s}, {q("Port"), q("30150")}, {q("ProtocolType"), q("https")}, {q("Option"), q("x")}}
+        << QString();
+}
+
+void tst_HttpApi::sdkExtras_areAcceptedAndIgnored()
+{
+    QFETCH(QString, action);
+    QFETCH(Form, params);
+    QFETCH(QString, topLevel);
+    for (auto &[key, value] : params) {
+        value.replace(q("SESSION"), m_session);
+    }
+    const RawAnswer answer = m_api->send("/?Action=" + action.toUtf8() + "&Format=json&Version=2025-05-06",
+        encodeFormPython(Form{{q("Authorization"), m_api->authorization()}} + params));
+    QVERIFY2(answer.status == 200, answer.body.constData());
+    QCOMPARE(answer.json.value(q("Success")).toBool(), true);
+    if (action == u"CreateMcpSession") {
+        QCOMPARE(valueAt(answer.json, q("Data.Success")).toBool(), true);
+        QCOMPARE(valueAt(answer.json, q("Data.VpcResource")), QJsonValue(false)); // no VPC route here
+        const QString id = valueAt(answer.json, q("Data.SessionId")).toString();
+        QCOMPARE(m_api->call(q("DeleteSessionAsync"), {{q("SessionId"), id}}).status, 200);
+    }
+    if (action == u"CallMcpTool") {
+        const QJsonObject result = QJsonDocument::fromJson(answer.json.value(q("Data")).toString().toUtf8()).object();
+        QCOMPARE(result.value(q("isError")).toBool(true), false);
+    }
+    if (!topLevel.isEmpty()) {
+        const QString key = topLevel.section(u'=', 0, 0);
+        QCOMPARE(QString::number(answer.json.value(key).toInt()), topLevel.section(u'=', 1));
+    }
 }
 
 void tst_HttpApi::getSessionDetail_takesSessionIdFromTheQuery()

@@ -93,6 +93,72 @@ private Q_SLOTS:
         QVERIFY(!ToolCatalog::hasTool(QStringLiteral("code_latest"), QStringLiteral("no_such_tool")));
     }
 
+    // The argument names (and types) the SDKs send, protocol.md 6: with
+    // additionalProperties false, any other name would refuse an SDK's call.
+    void schema_properties_areTheArgumentsTheSdksSend_data()
+    {
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<QStringList>("properties"); // name:type, sorted
+        QTest::addColumn<QStringList>("required");
+        const auto l = [](std::initializer_list<const char *> items) {
+            QStringList list;
+            for (const char *item : items) {
+                list.append(QString::fromLatin1(item));
+            }
+            return list;
+        };
+        QTest::newRow("shell") << QStringLiteral("shell")
+                               << l({"command:string", "cwd:string", "envs:object", "timeout_ms:integer"})
+                               << l({"command"});
+        QTest::newRow("get_file_info") << QStringLiteral("get_file_info") << l({"path:string"}) << l({"path"});
+        QTest::newRow("list_directory") << QStringLiteral("list_directory") << l({"path:string"}) << l({"path"});
+        QTest::newRow("read_file") << QStringLiteral("read_file")
+                                   << l({"format:string", "length:integer", "offset:integer", "path:string"})
+                                   << l({"path"});
+        QTest::newRow("write_file") << QStringLiteral("write_file")
+                                    << l({"content:string", "mode:string", "path:string"}) << l({"path", "content"});
+        QTest::newRow("create_directory") << QStringLiteral("create_directory") << l({"path:string"}) << l({"path"});
+        QTest::newRow("delete_file") << QStringLiteral("delete_file") << l({"path:string"}) << l({"path"});
+        QTest::newRow("move_file") << QStringLiteral("move_file") << l({"destination:string", "source:string"})
+                                   << l({"source", "destination"});
+        QTest::newRow("edit_file") << QStringLiteral("edit_file") << l({"dryRun:boolean", "edits:array", "path:string"})
+                                   << l({"path", "edits"});
+        QTest::newRow("search_files") << QStringLiteral("search_files")
+                                      << l({"excludePatterns:string", "path:string", "pattern:string"})
+                                      << l({"path", "pattern"});
+        QTest::newRow("read_multiple_files")
+            << QStringLiteral("read_multiple_files") << l({"paths:array"}) << l({"paths"});
+        QTest::newRow("get_file_change") << QStringLiteral("get_file_change") << l({"path:string"}) << l({"path"});
+        QTest::newRow("get_metrics") << QStringLiteral("get_metrics") << QStringList() << QStringList();
+        QTest::newRow("run_code") << QStringLiteral("run_code")
+                                  << l({"code:string", "language:string", "timeout_s:integer"}) << l({"code"});
+    }
+
+    void schema_properties_areTheArgumentsTheSdksSend()
+    {
+        QFETCH(QString, tool);
+        QFETCH(QStringList, properties);
+        QFETCH(QStringList, required);
+        QJsonObject schema;
+        for (const QJsonValue &value : ToolCatalog::toolsFor(QStringLiteral("code_latest"))) {
+            if (value.toObject().value(QStringLiteral("name")).toString() == tool) {
+                schema = value.toObject().value(QStringLiteral("inputSchema")).toObject();
+            }
+        }
+        QVERIFY2(!schema.isEmpty(), qPrintable(tool));
+        QStringList actual;
+        const QJsonObject props = schema.value(QStringLiteral("properties")).toObject();
+        for (auto it = props.begin(); it != props.end(); ++it) {
+            actual.append(it.key() + u':' + it.value().toObject().value(QStringLiteral("type")).toString());
+        }
+        QCOMPARE(actual, properties); // QJsonObject keys come sorted
+        QStringList actualRequired;
+        for (const QJsonValue &field : schema.value(QStringLiteral("required")).toArray()) {
+            actualRequired.append(field.toString());
+        }
+        QCOMPARE(actualRequired, required);
+    }
+
     void everyTool_hasCompleteEntryAndRealSchema()
     {
         const QJsonArray tools = ToolCatalog::toolsFor(QStringLiteral("code_latest"));
