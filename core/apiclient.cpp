@@ -50,12 +50,16 @@ ApiError cancelledError()
     return error;
 }
 
-// Runs the callback once, unless the caller's context is gone; finishes the operation.
+// Runs the callback once, unless the caller's context is gone; finishes the operation. A
+// context that dies cancels the operation, so nothing keeps polling for a caller that left.
 template <typename T>
 std::function<void(const Result<T> &)> guarded(Operation *operation, QObject *context, ApiClient::Callback<T> done)
 {
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
+    if (hasContext) {
+        QObject::connect(context, &QObject::destroyed, operation, &Operation::cancel);
+    }
     return [operation, guard, hasContext, done = std::move(done)](const Result<T> &result) {
         if (!operation->finish()) {
             return;
@@ -67,16 +71,6 @@ std::function<void(const Result<T> &)> guarded(Operation *operation, QObject *co
             done(result);
         }
     };
-}
-
-std::optional<std::chrono::seconds> retryAfterOf(const QByteArray &header)
-{
-    bool ok = false;
-    const int seconds = header.trimmed().toInt(&ok);
-    if (!ok || seconds <= 0) {
-        return std::nullopt;
-    }
-    return std::chrono::seconds(seconds);
 }
 
 Result<Empty> emptyResult(const QJsonObject &envelope)
@@ -105,7 +99,15 @@ ApiClient::ApiClient(const Config &config, QObject *parent)
     m_nam->setAutoDeleteReplies(true);
 }
 
-ApiClient::~ApiClient() = default;
+ApiClient::~ApiClient()
+{
+    // The children die after this body, the NAM first. Silence every operation before that, so
+    // that nothing (a retry timer, a status waiter cancelling its poll) reports on the way out.
+    const auto operations = findChildren<Operation *>(Qt::FindDirectChildrenOnly);
+    for (Operation *operation : operations) {
+        operation->abandon();
+    }
+}
 
 void ApiClient::setConfig(const Config &config)
 {
@@ -125,27 +127,22 @@ Operation *ApiClient::startOperation()
     return new Operation(this);
 }
 
-ApiClient::Fields ApiClient::withAuth(Fields body) const
+QString ApiClient::authorization() const
 {
-    body.prepend({QStringLiteral("Authorization"), QStringLiteral("Bearer ") + m_config.apiKey});
-    return body;
+    return QStringLiteral("Bearer ") + m_config.apiKey;
 }
 
-void ApiClient::send(Operation *operation,
-    const QString &action,
-    const QString &sessionId,
-    const Fields &body,
-    const Fields &extraQuery,
-    int timeoutMs,
-    EnvelopeHandler onEnvelope,
-    int attempt)
+void ApiClient::send(Operation *operation, const Request &req, EnvelopeHandler onEnvelope, int attempt)
 {
+    const QString &action = req.action;
     Fields query{{QStringLiteral("Action"), action},
         {QStringLiteral("Format"), QStringLiteral("json")},
         {QStringLiteral("Version"), ApiVersion},
         {QStringLiteral("Timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
         {QStringLiteral("SignatureNonce"), QUuid::createUuid().toString(QUuid::Id128)}};
-    query += extraQuery;
+    query += req.query;
+    Fields body = req.body;
+    (req.authInQuery ? query : body).prepend({QStringLiteral("Authorization"), authorization()});
     QUrl url = m_config.baseUrl();
     url.setQuery(QString::fromLatin1(FormEncoder::encode(query)), QUrl::StrictMode);
 
@@ -156,17 +153,17 @@ void ApiClient::send(Operation *operation,
             .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
     request.setRawHeader("x-acs-version", ApiVersion.toLatin1());
     request.setRawHeader("x-acs-action", action.toLatin1());
-    request.setTransferTimeout(timeoutMs > 0 ? timeoutMs : m_config.timeoutMs);
+    request.setTransferTimeout(req.timeoutMs > 0 ? req.timeoutMs : m_config.timeoutMs);
 
     RequestLogEntry entry;
     entry.id = m_nextLogId++;
     entry.action = action;
-    entry.sessionId = sessionId;
+    entry.sessionId = req.sessionId;
     entry.started = QDateTime::currentDateTime();
     entry.attempt = attempt;
     Q_EMIT requestStarted(entry);
 
-    QNetworkReply *reply = m_nam->post(request, FormEncoder::encode(withAuth(body)));
+    QNetworkReply *reply = m_nam->post(request, FormEncoder::encode(body));
     operation->setReply(reply);
     trackInFlight(1);
     connect(reply, &QNetworkReply::finished, this, [this] {
@@ -193,13 +190,13 @@ void ApiClient::send(Operation *operation,
         done.requestId = result.requestId();
         done.outcome = result.ok() ? tr("OK") : result.error().details();
         Q_EMIT requestFinished(done);
-        qCDebug(lcApiClient).noquote() << action << sessionId << "HTTP" << raw.httpStatus << done.durationMs << "ms"
+        qCDebug(lcApiClient).noquote() << action << req.sessionId << "HTTP" << raw.httpStatus << done.durationMs << "ms"
                                        << (result.ok() ? QStringLiteral("ok")
                                                        : ApiError::kindName(result.error().kind));
 
         static const RetryPolicy retry;
         if (!result.ok() && !operation->isCancelled() && retry.shouldRetry(action, result.error(), attempt)) {
-            const auto delay = retry.delayFor(attempt, retryAfterOf(raw.retryAfter));
+            const auto delay = retry.delayFor(attempt, result.error().retryAfter);
             qCInfo(lcApiClient).noquote()
                 << action << "failed (" << result.error().message << "), retry in" << delay.count() << "ms";
             operation->setReply(nullptr);
@@ -208,7 +205,7 @@ void ApiClient::send(Operation *operation,
             connect(timer, &QTimer::timeout, operation, [=, this]() mutable {
                 timer->deleteLater();
                 operation->setCancelHandler({});
-                send(operation, action, sessionId, body, extraQuery, timeoutMs, std::move(onEnvelope), attempt + 1);
+                send(operation, req, std::move(onEnvelope), attempt + 1);
             });
             operation->setCancelHandler([timer, onEnvelope] {
                 timer->stop();
@@ -222,26 +219,14 @@ void ApiClient::send(Operation *operation,
 }
 
 template <typename T>
-OperationHandle ApiClient::simpleRequest(const QString &action,
-    const QString &sessionId,
-    Fields body,
-    QObject *context,
-    Callback<T> done,
-    Result<T> (*parse)(const QJsonObject &),
-    Fields extraQuery,
-    int timeoutMs)
+OperationHandle ApiClient::simpleRequest(
+    const Request &request, QObject *context, Callback<T> done, Result<T> (*parse)(const QJsonObject &))
 {
     Operation *operation = startOperation();
     auto deliver = guarded<T>(operation, context, std::move(done));
-    send(operation,
-        action,
-        sessionId,
-        body,
-        extraQuery,
-        timeoutMs,
-        [deliver, parse](const Result<QJsonObject> &envelope) {
-            deliver(envelope.ok() ? parse(envelope.value()) : Result<T>(envelope.error()));
-        });
+    send(operation, request, [deliver, parse](const Result<QJsonObject> &envelope) {
+        deliver(envelope.ok() ? parse(envelope.value()) : Result<T>(envelope.error()));
+    });
     return OperationHandle(operation);
 }
 
@@ -254,7 +239,7 @@ OperationHandle ApiClient::sessionRequest(const QString &action,
     const Fields &extraBody)
 {
     const Fields body = Fields{{QStringLiteral("SessionId"), sessionId}} + extraBody;
-    return simpleRequest<T>(action, sessionId, body, context, std::move(done), parse);
+    return simpleRequest<T>({action, sessionId, body}, context, std::move(done), parse);
 }
 
 template <typename T>
@@ -293,7 +278,39 @@ OperationHandle ApiClient::create(const CreateSessionParams &params, QObject *co
             R"({"source":"desktop","sdk_language":"cpp","sdk_version":"%1","is_release":true,"framework":""})")
             .arg(QCoreApplication::applicationVersion())});
     return simpleRequest<SessionData>(
-        QStringLiteral("CreateMcpSession"), {}, body, context, std::move(done), &ResponseParser::createdSession);
+        {QStringLiteral("CreateMcpSession"), {}, body}, context, std::move(done), &ResponseParser::createdSession);
+}
+
+void ApiClient::sendListPage(Operation *operation,
+    const Labels &labels,
+    int limit,
+    const QString &status,
+    const QString &token,
+    std::function<void(const Result<SessionListPage> &)> done)
+{
+    // Labels and MaxResults always (protocol.md 4.4); NextToken from the second page on. Skip
+    // requests repeat Status as the Python and TS SDKs do (Go drops it there).
+    Fields body{{QStringLiteral("Labels"), ResponseParser::labelsToJson(labels)},
+        {QStringLiteral("MaxResults"), QString::number(limit)}};
+    if (!token.isEmpty()) {
+        body.append({QStringLiteral("NextToken"), token});
+    }
+    if (!status.isEmpty()) {
+        body.append({QStringLiteral("Status"), status});
+    }
+    send(operation, {QStringLiteral("ListSession"), {}, body}, [limit, done](const Result<QJsonObject> &envelope) {
+        if (!envelope.ok()) {
+            done(envelope.error());
+            return;
+        }
+        Result<SessionListPage> page = ResponseParser::sessionList(envelope.value());
+        if (page.ok() && page.value().maxResults <= 0) { // as the SDK: fall back to the page size asked for
+            SessionListPage withSize = page.value();
+            withSize.maxResults = limit;
+            page = Result<SessionListPage>(withSize, page.requestId());
+        }
+        done(page);
+    });
 }
 
 OperationHandle ApiClient::list(const ListSessionParams &params, QObject *context, Callback<SessionListPage> done)
@@ -312,42 +329,29 @@ OperationHandle ApiClient::list(const ListSessionParams &params, QObject *contex
     }
     Operation *operation = startOperation();
     auto deliver = guarded<SessionListPage>(operation, context, std::move(done));
-    const Fields base{{QStringLiteral("Labels"), ResponseParser::labelsToJson(params.labels)},
-        {QStringLiteral("MaxResults"), QString::number(params.limit)}};
 
     // Page N: N-1 skip requests, each giving the token of the next page.
     auto step = std::make_shared<std::function<void(int, QString)>>();
-    *step = [this, operation, deliver, base, params, weakStep = std::weak_ptr(step)](int page, const QString &token) {
-        Fields body = base;
-        if (!token.isEmpty()) {
-            body.append({QStringLiteral("NextToken"), token});
-        }
-        if (!params.status.isEmpty()) {
-            body.append({QStringLiteral("Status"), params.status});
-        }
-        send(operation, QStringLiteral("ListSession"), {}, body, {}, 0, [=](const Result<QJsonObject> &envelope) {
-            if (!envelope.ok()) {
-                deliver(envelope.error());
-                return;
-            }
-            const Result<SessionListPage> result = ResponseParser::sessionList(envelope.value());
-            if (!result.ok() || page == params.page) {
-                deliver(result);
-                return;
-            }
-            if (result.value().nextToken.isEmpty()) {
-                ApiError error =
-                    invalidArgument(tr("Cannot reach page %1: no more pages available (%2 sessions in all).")
-                                        .arg(params.page)
-                                        .arg(result.value().totalCount));
-                error.requestId = result.requestId();
-                deliver(error);
-                return;
-            }
-            if (auto next = weakStep.lock()) {
-                (*next)(page + 1, result.value().nextToken);
-            }
-        });
+    *step = [this, operation, deliver, params, weakStep = std::weak_ptr(step)](int page, const QString &token) {
+        sendListPage(
+            operation, params.labels, params.limit, params.status, token, [=](const Result<SessionListPage> &result) {
+                if (!result.ok() || page == params.page) {
+                    deliver(result);
+                    return;
+                }
+                if (result.value().nextToken.isEmpty()) {
+                    ApiError error =
+                        invalidArgument(tr("Cannot reach page %1: no more pages available (%2 sessions in all).")
+                                            .arg(params.page)
+                                            .arg(result.value().totalCount));
+                    error.requestId = result.requestId();
+                    deliver(error);
+                    return;
+                }
+                if (auto next = weakStep.lock()) {
+                    (*next)(page + 1, result.value().nextToken);
+                }
+            });
     };
     // The operation keeps the walk alive until it finishes.
     connect(operation, &QObject::destroyed, this, [step] {
@@ -375,26 +379,14 @@ OperationHandle ApiClient::listAll(
     };
 
     auto walk = std::make_shared<Walk>();
-    const Fields base{{QStringLiteral("Labels"), ResponseParser::labelsToJson(labels)},
-        {QStringLiteral("MaxResults"), QString::number(qBound(1, pageSize, 100))}};
-    walk->step = [this, operation, deliver, base, status, weakWalk = std::weak_ptr(walk)](const QString &token) {
-        Fields body = base;
-        if (!token.isEmpty()) {
-            body.append({QStringLiteral("NextToken"), token});
-        }
-        if (!status.isEmpty()) {
-            body.append({QStringLiteral("Status"), status});
-        }
-        send(operation, QStringLiteral("ListSession"), {}, body, {}, 0, [=](const Result<QJsonObject> &envelope) {
+    const int limit = qBound(1, pageSize, 100);
+    walk->step = [this, operation, deliver, labels, limit, status, weakWalk = std::weak_ptr(walk)](
+                     const QString &token) {
+        sendListPage(operation, labels, limit, status, token, [=](const Result<SessionListPage> &page) {
             auto state = weakWalk.lock();
             if (!state) {
                 return;
             }
-            if (!envelope.ok()) {
-                deliver(envelope.error());
-                return;
-            }
-            const Result<SessionListPage> page = ResponseParser::sessionList(envelope.value());
             if (!page.ok()) {
                 deliver(page.error());
                 return;
@@ -441,13 +433,10 @@ OperationHandle ApiClient::get(const QString &sessionId, QObject *context, Callb
 
 OperationHandle ApiClient::getSessionDetail(const QString &sessionId, QObject *context, Callback<SessionDetail> done)
 {
-    return simpleRequest<SessionDetail>(QStringLiteral("GetSessionDetail"),
-        sessionId,
-        {},
-        context,
-        std::move(done),
-        &ResponseParser::sessionDetail,
-        {{QStringLiteral("SessionId"), sessionId}});
+    // The one action whose SessionId travels in the query string (all SDKs; protocol.md 4.3).
+    Request request{QStringLiteral("GetSessionDetail"), sessionId};
+    request.query = {{QStringLiteral("SessionId"), sessionId}};
+    return simpleRequest<SessionDetail>(request, context, std::move(done), &ResponseParser::sessionDetail);
 }
 
 OperationHandle ApiClient::pauseAsync(const QString &sessionId, QObject *context, Callback<Empty> done)
@@ -637,15 +626,11 @@ OperationHandle ApiClient::deleteSession(const QString &sessionId,
         }
         release();
     });
-    send(sync,
-        QStringLiteral("SyncContext"),
-        sessionId,
-        {{QStringLiteral("SessionId"), sessionId}},
-        {{QStringLiteral("Authorization"), QStringLiteral("Bearer ") + m_config.apiKey}},
-        0,
-        [afterSync](const Result<QJsonObject> &envelope) {
-            afterSync(envelope.ok() ? emptyResult(envelope.value()) : Result<Empty>(envelope.error()));
-        });
+    Request syncRequest{QStringLiteral("SyncContext"), sessionId, {{QStringLiteral("SessionId"), sessionId}}};
+    syncRequest.authInQuery = true;
+    send(sync, syncRequest, [afterSync](const Result<QJsonObject> &envelope) {
+        afterSync(envelope.ok() ? emptyResult(envelope.value()) : Result<Empty>(envelope.error()));
+    });
     return OperationHandle(operation);
 }
 
@@ -708,9 +693,8 @@ OperationHandle ApiClient::getLink(
 
 OperationHandle ApiClient::listMcpTools(const QString &imageId, QObject *context, Callback<QList<McpTool>> done)
 {
-    return simpleRequest<QList<McpTool>>(QStringLiteral("ListMcpTools"),
-        {},
-        {{QStringLiteral("ImageId"), imageId.isEmpty() ? DefaultImage : imageId}},
+    return simpleRequest<QList<McpTool>>(
+        {QStringLiteral("ListMcpTools"), {}, {{QStringLiteral("ImageId"), imageId.isEmpty() ? DefaultImage : imageId}}},
         context,
         std::move(done),
         &ResponseParser::tools);
@@ -732,15 +716,9 @@ OperationHandle ApiClient::callMcpTool(const QString &sessionId,
         {QStringLiteral("Server"), options.server},
         {QStringLiteral("AutoGenSession"), options.autoGenSession ? QStringLiteral("true") : QStringLiteral("false")}};
     // Qt has one inactivity timeout per request; the longer of the two limits governs it.
-    const int timeoutMs = qMax(options.readTimeoutMs, options.connectTimeoutMs);
-    return simpleRequest<McpToolResult>(QStringLiteral("CallMcpTool"),
-        sessionId,
-        body,
-        context,
-        std::move(done),
-        &ResponseParser::toolResult,
-        {},
-        timeoutMs);
+    Request request{QStringLiteral("CallMcpTool"), sessionId, body};
+    request.timeoutMs = qMax(options.readTimeoutMs, options.connectTimeoutMs);
+    return simpleRequest<McpToolResult>(request, context, std::move(done), &ResponseParser::toolResult);
 }
 
 } // namespace AgentBay::Core

@@ -113,26 +113,25 @@ private:
     using EnvelopeHandler = std::function<void(const Result<QJsonObject> &)>;
     using Fields = QList<QPair<QString, QString>>;
 
+    // One HTTP request (protocol.md 1.2-1.5): common parameters and `query` in the URL,
+    // `body` plus Authorization as the form body.
+    struct Request
+    {
+        QString action{};
+        QString sessionId{}; // for the request log
+        Fields body{};
+        Fields query{};
+        int timeoutMs = 0; // 0 = Config::timeoutMs
+        bool authInQuery = false; // SyncContext: Authorization in the query string, not the body
+    };
+
     // A new operation whose callback is guarded by context.
     Operation *startOperation();
     // One request with bounded retries for reads; onEnvelope gets the classified envelope.
-    void send(Operation *operation,
-        const QString &action,
-        const QString &sessionId,
-        const Fields &body,
-        const Fields &extraQuery,
-        int timeoutMs,
-        EnvelopeHandler onEnvelope,
-        int attempt = 1);
+    void send(Operation *operation, const Request &request, EnvelopeHandler onEnvelope, int attempt = 1);
     template <typename T>
-    OperationHandle simpleRequest(const QString &action,
-        const QString &sessionId,
-        Fields body,
-        QObject *context,
-        Callback<T> done,
-        Result<T> (*parse)(const QJsonObject &),
-        Fields extraQuery = {},
-        int timeoutMs = 0);
+    OperationHandle simpleRequest(
+        const Request &request, QObject *context, Callback<T> done, Result<T> (*parse)(const QJsonObject &));
     // An action whose body is the SessionId plus extraBody.
     template <typename T>
     OperationHandle sessionRequest(const QString &action,
@@ -149,7 +148,14 @@ private:
         QObject *context,
         Callback<SessionStatus> done,
         StatusCallback onStatus);
-    Fields withAuth(Fields body) const;
+    // ListSession from `token` on (empty = first page), as list() and listAll() send it.
+    void sendListPage(Operation *operation,
+        const Labels &labels,
+        int limit,
+        const QString &status,
+        const QString &token,
+        std::function<void(const Result<SessionListPage> &)> done);
+    QString authorization() const;
     void trackInFlight(int delta);
 
     Config m_config;

@@ -25,6 +25,9 @@ bool ApiError::isNotFound() const
     if (code == u"InvalidMcpSession.NotFound") {
         return true;
     }
+    if (code == u"InvalidAction.NotFound") {
+        return false;
+    }
     if (kind != Kind::Api && kind != Kind::Http) {
         return false;
     }
@@ -34,7 +37,7 @@ bool ApiError::isNotFound() const
 
 bool ApiError::isThrottling() const
 {
-    return httpStatus == 429 || code.contains(u"Throttling", Qt::CaseInsensitive);
+    return httpStatus == 429 || code.contains(u"Throttling", Qt::CaseInsensitive) || retryAfter.count() > 0;
 }
 
 QString ApiError::kindName(Kind kind)

@@ -3,6 +3,8 @@
 
 #include <QString>
 
+#include <chrono>
+
 namespace AgentBay::Core {
 
 // Every failure leaves core as one of these, classified once (see responseparser.cpp).
@@ -23,11 +25,18 @@ struct ApiError
     QString code; // API Code, e.g. "InvalidMcpSession.NotFound"
     QString message; // translated, fit to show as is; never contains the API key
     QString requestId; // server RequestId when there was one
+    // The wait the server asked for before trying again (x-acs-retry-after in ms, Retry-After
+    // in s); 0 = none stated.
+    std::chrono::milliseconds retryAfter{0};
 
     // "message [code] (request id ...)" for details panes and logs.
     QString details() const;
-    // The SDKs' "session is gone" heuristic (protocol.md 1.7).
+    // The SDKs' "session is gone" heuristic (protocol.md 1.7), except that a missing action
+    // (InvalidAction.NotFound) says nothing about the session: the SDKs' text match would
+    // take the real service's "Specified api is not found" for a deleted session.
     bool isNotFound() const;
+    // Throttled: HTTP 429, a Code containing "Throttling", or a stated retryAfter (the newer
+    // OpenAPI cores treat a positive x-acs-retry-after as throttling whatever the Code).
     bool isThrottling() const;
     static QString kindName(Kind kind);
 };

@@ -51,6 +51,16 @@ void Operation::cancel()
     }
 }
 
+void Operation::abandon()
+{
+    m_finished = true;
+    m_cancelHandler = {};
+    if (m_reply && m_reply->isRunning()) {
+        m_reply->disconnect(); // neither this operation nor the client hears of it again
+        m_reply->abort();
+    }
+}
+
 bool Operation::finish()
 {
     if (m_finished) {

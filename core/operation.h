@@ -37,6 +37,8 @@ public:
 
     // Marks the operation done (later calls of finish() return false) and schedules deletion.
     bool finish();
+    // The client is going away: no callback from now on, the request is dropped unreported.
+    void abandon();
 
 private:
     QPointer<QNetworkReply> m_reply;

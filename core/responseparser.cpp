@@ -14,10 +14,35 @@ QString tr(const char *text)
     return QCoreApplication::translate("AgentBay::Core::ResponseParser", text);
 }
 
+// The first non-empty string among keys (the OpenAPI core reads Code|code, Message|message,
+// RequestId|requestId on errors; we accept both spellings everywhere).
+QString firstString(const QJsonObject &object, std::initializer_list<const char16_t *> keys)
+{
+    for (const char16_t *key : keys) {
+        const QString value = object.value(QStringView(key)).toString();
+        if (!value.isEmpty()) {
+            return value;
+        }
+    }
+    return {};
+}
+
 QString requestIdOf(const QJsonObject &object)
 {
-    const QString id = object.value(u"RequestId").toString();
-    return id.isEmpty() ? object.value(u"requestId").toString() : id;
+    return firstString(object, {u"RequestId", u"requestId"});
+}
+
+// Success:false, also spelled as text ("false"/"False") by lenient servers.
+bool saysFailure(const QJsonValue &success)
+{
+    return success.isBool() ? !success.toBool() : success.toString().compare(u"false", Qt::CaseInsensitive) == 0;
+}
+
+int intOf(const QJsonValue &value, int fallback)
+{
+    bool ok = false;
+    const int number = value.isString() ? value.toString().toInt(&ok) : value.toInt(fallback);
+    return value.isString() ? (ok ? number : fallback) : number;
 }
 
 // A value that should hold JSON but may arrive encoded as a string.
@@ -71,11 +96,22 @@ RawReply RawReply::from(QNetworkReply &reply, bool cancelledByUser)
         raw.body = reply.readAll();
     }
     raw.cancelledByUser = cancelledByUser;
-    raw.retryAfter = reply.rawHeader("x-acs-retry-after");
-    if (raw.retryAfter.isEmpty()) {
-        raw.retryAfter = reply.rawHeader("Retry-After");
-    }
+    raw.retryAfter = retryAfterFrom(reply.rawHeader("x-acs-retry-after"), reply.rawHeader("Retry-After"));
     return raw;
+}
+
+std::chrono::milliseconds RawReply::retryAfterFrom(const QByteArray &acsRetryAfter, const QByteArray &retryAfter)
+{
+    bool ok = false;
+    const qint64 ms = acsRetryAfter.trimmed().toLongLong(&ok);
+    if (ok && ms > 0) {
+        return std::chrono::milliseconds(ms);
+    }
+    const qint64 seconds = retryAfter.trimmed().toLongLong(&ok);
+    if (ok && seconds > 0) {
+        return std::chrono::seconds(seconds);
+    }
+    return std::chrono::milliseconds(0);
 }
 
 ApiError ResponseParser::parseError(const QString &message, const QString &requestId)
@@ -98,24 +134,25 @@ Result<QJsonObject> ResponseParser::envelope(const RawReply &reply)
             reply.cancelledByUser ? tr("The request was cancelled.") : tr("The server did not answer in time.");
         return error;
     }
-    if (reply.httpStatus == 0) {
+    // No status, or a transport failure after a 1xx-3xx status line (e.g. the connection
+    // dropped mid-body): a network error, not a malformed answer.
+    if (reply.httpStatus == 0 || (reply.error != QNetworkReply::NoError && reply.httpStatus < 400)) {
         error.kind = ApiError::Kind::Network;
         error.message = reply.error == QNetworkReply::NoError
             ? tr("The server closed the connection without an answer.")
             : tr("Cannot reach the server: %1").arg(reply.errorString);
         return error;
     }
+    error.retryAfter = reply.retryAfter;
 
     QJsonParseError jsonError{};
     const QJsonDocument doc = QJsonDocument::fromJson(reply.body, &jsonError);
     const QJsonObject object = doc.object();
     const bool isObject = jsonError.error == QJsonParseError::NoError && doc.isObject();
+    const QString code = firstString(object, {u"Code", u"code"});
+    const QString message = firstString(object, {u"Message", u"message"});
 
     if (reply.httpStatus >= 400) {
-        const QString code =
-            object.contains(u"Code") ? object.value(u"Code").toString() : object.value(u"code").toString();
-        const QString message =
-            object.contains(u"Message") ? object.value(u"Message").toString() : object.value(u"message").toString();
         error.requestId = requestIdOf(object);
         if (isObject && (!code.isEmpty() || !message.isEmpty())) {
             error.kind = ApiError::Kind::Api;
@@ -132,12 +169,10 @@ Result<QJsonObject> ResponseParser::envelope(const RawReply &reply)
             tr("The server's answer is not a JSON object (%1).")
                 .arg(jsonError.error == QJsonParseError::NoError ? tr("wrong type") : jsonError.errorString()));
     }
-    const QJsonValue success = object.value(u"Success");
-    if (success.isBool() && !success.toBool()) {
+    if (saysFailure(object.contains(u"Success") ? object.value(u"Success") : object.value(u"success"))) {
         error.kind = ApiError::Kind::Api;
-        error.code = object.value(u"Code").toString();
-        const QString message = object.value(u"Message").toString();
-        error.message = !message.isEmpty() ? message : !error.code.isEmpty() ? error.code : tr("The request failed.");
+        error.code = code;
+        error.message = !message.isEmpty() ? message : !code.isEmpty() ? code : tr("The request failed.");
         error.requestId = requestIdOf(object);
         const int statusInBody = object.value(u"HttpStatusCode").toInt();
         if (statusInBody >= 400) {
@@ -218,7 +253,7 @@ Result<SessionData> ResponseParser::createdSession(const QJsonObject &envelope)
 {
     const QString requestId = requestIdOf(envelope);
     const QJsonObject data = decodeNested(envelope.value(u"Data")).toObject();
-    if (data.contains(u"Success") && !data.value(u"Success").toBool(true)) {
+    if (saysFailure(data.value(u"Success"))) {
         ApiError error;
         error.kind = ApiError::Kind::Api;
         error.message = data.value(u"ErrMsg").toString();
@@ -259,8 +294,8 @@ Result<SessionListPage> ResponseParser::sessionList(const QJsonObject &envelope)
         }
     }
     page.nextToken = envelope.value(u"NextToken").toString();
-    page.maxResults = envelope.value(u"MaxResults").toInt();
-    page.totalCount = envelope.value(u"TotalCount").toInt(int(page.sessions.size()));
+    page.maxResults = intOf(envelope.value(u"MaxResults"), 0);
+    page.totalCount = intOf(envelope.value(u"TotalCount"), int(page.sessions.size()));
     return Result<SessionListPage>(page, requestId);
 }
 

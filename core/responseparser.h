@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 
+#include <chrono>
+
 namespace AgentBay::Core {
 
 // What came back for one HTTP request, detached from QNetworkReply so it can be tested alone.
@@ -19,8 +21,11 @@ struct RawReply
     int httpStatus = 0;
     QByteArray body;
     bool cancelledByUser = false;
-    QByteArray retryAfter; // x-acs-retry-after or Retry-After header
+    std::chrono::milliseconds retryAfter{0}; // stated by the server; 0 = none
     static RawReply from(QNetworkReply &reply, bool cancelledByUser);
+    // x-acs-retry-after is in milliseconds (the OpenAPI cores' unit), HTTP Retry-After in
+    // seconds; the first positive integer wins, anything else is no statement.
+    static std::chrono::milliseconds retryAfterFrom(const QByteArray &acsRetryAfter, const QByteArray &retryAfter);
 };
 
 // Classifies answers once (both error channels of protocol.md 1.7) and decodes each action's

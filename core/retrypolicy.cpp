@@ -14,7 +14,7 @@ bool RetryPolicy::isReadAction(const QString &action)
 
 bool RetryPolicy::shouldRetry(const QString &action, const ApiError &error, int attempt) const
 {
-    if (attempt >= maxAttempts || !isReadAction(action)) {
+    if (attempt >= maxAttempts || !isReadAction(action) || error.retryAfter > maxRetryAfter) {
         return false;
     }
     switch (error.kind) {
@@ -32,10 +32,10 @@ bool RetryPolicy::shouldRetry(const QString &action, const ApiError &error, int 
     return false;
 }
 
-std::chrono::milliseconds RetryPolicy::delayFor(int attempt, std::optional<std::chrono::seconds> retryAfter) const
+std::chrono::milliseconds RetryPolicy::delayFor(int attempt, std::chrono::milliseconds retryAfter) const
 {
-    if (retryAfter && retryAfter->count() > 0) {
-        return std::min<std::chrono::milliseconds>(*retryAfter, maxDelay * 4);
+    if (retryAfter.count() > 0) {
+        return std::min(retryAfter, maxRetryAfter);
     }
     const auto exponential = baseDelay * (1 << std::clamp(attempt - 1, 0, 10));
     // Up to 25% jitter so many clients do not retry in step.

@@ -4,7 +4,6 @@
 #include <core/apierror.h>
 
 #include <chrono>
-#include <optional>
 
 namespace AgentBay::Core {
 
@@ -17,10 +16,14 @@ public:
     std::chrono::milliseconds baseDelay{200};
     std::chrono::milliseconds maxDelay{3000};
 
+    // The longest wait the server may ask for (ApiError::retryAfter) that a retry still honours;
+    // a longer one ends the attempts and leaves the wait to the caller.
+    std::chrono::milliseconds maxRetryAfter{12000};
+
     static bool isReadAction(const QString &action);
     bool shouldRetry(const QString &action, const ApiError &error, int attempt) const;
-    // retryAfter: the server's stated wait (x-acs-retry-after / Retry-After), honoured when given.
-    std::chrono::milliseconds delayFor(int attempt, std::optional<std::chrono::seconds> retryAfter = {}) const;
+    // retryAfter: the server's stated wait, honoured exactly when given (> 0).
+    std::chrono::milliseconds delayFor(int attempt, std::chrono::milliseconds retryAfter = {}) const;
 };
 
 } // namespace AgentBay::Core

@@ -324,6 +324,14 @@ private Q_SLOTS:
     void callMcpTool_severalContentItems_keptWhole();
     void callMcpTool_isError_isOkWithIsErrorSet();
     void callMcpTool_emptyData_fails();
+    void successFalse_otherSpellings_isApiError_data();
+    void successFalse_otherSpellings_isApiError();
+    void create_dataSuccessFalseAsText_fails();
+    void list_maxResultsMissing_fallsBackToRequestedSize();
+    void transportErrorAfterStatusLine_isNetworkErrorAndRetried();
+    void retryAfter_statedByServer_honouredOnReads_data();
+    void retryAfter_statedByServer_honouredOnReads();
+    void retryAfter_longerThanRetriesWait_notRetriedAndReported();
     void httpError_status_classified_data();
     void httpError_status_classified();
     void malformedAnswer_isParseError_data();
@@ -368,6 +376,7 @@ private Q_SLOTS:
     void delete_refused_failsWithoutPolling();
     void delete_neverGone_timesOut();
     void delete_syncContext_syncsFirstWithKeyInQuery();
+    void delete_detailActionMissing_isNotTakenForDeleted();
     void list_page3_walksTwoTokensThenTheRealRequest();
     void list_skipPageWithoutNextToken_failsClearly();
     void listAll_severalPages_oneRequestPerPage();
@@ -1458,6 +1467,149 @@ void tst_ApiClient::callMcpTool_emptyData_fails()
     QVERIFY(!probe.result->ok());
 }
 
+void tst_ApiClient::successFalse_otherSpellings_isApiError_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("requestId");
+
+    QTest::newRow("lower-case keys") << QByteArray(
+        R"({"success":false,"code":"Quota.Exceeded","message":"too many","requestId":"r-lc"})")
+                                     << QStringLiteral("Quota.Exceeded") << QStringLiteral("too many")
+                                     << QStringLiteral("r-lc");
+    QTest::newRow("Success as text") << QByteArray(
+        R"({"Success":"false","Code":"Quota.Exceeded","Message":"too many","RequestId":"r-t"})")
+                                     << QStringLiteral("Quota.Exceeded") << QStringLiteral("too many")
+                                     << QStringLiteral("r-t");
+    QTest::newRow("Python-style False text")
+        << QByteArray(R"({"Success":"False","Code":"Quota.Exceeded","RequestId":"r-p"})")
+        << QStringLiteral("Quota.Exceeded") << QStringLiteral("Quota.Exceeded") << QStringLiteral("r-p");
+    QTest::newRow("empty Code, lower-case code set")
+        << QByteArray(R"({"Success":false,"Code":"","code":"Quota.Exceeded","Message":"m","RequestId":"r-e"})")
+        << QStringLiteral("Quota.Exceeded") << QStringLiteral("m") << QStringLiteral("r-e");
+}
+
+void tst_ApiClient::successFalse_otherSpellings_isApiError()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, code);
+    QFETCH(QString, message);
+    QFETCH(QString, requestId);
+    m_server->setFallback(CannedResponse::raw(200, body));
+    Probe<Empty> probe; // a write, so one answer decides
+    m_client->setLabels(SessionA, {{QStringLiteral("a"), QStringLiteral("b")}}, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY(!probe.result->ok());
+    QCOMPARE(probe.error().kind, ApiError::Kind::Api);
+    QCOMPARE(probe.error().code, code);
+    QCOMPARE(probe.error().message, message);
+    QCOMPARE(probe.error().requestId, requestId);
+}
+
+void tst_ApiClient::create_dataSuccessFalseAsText_fails()
+{
+    m_server->enqueueJson(envelope(QJsonObject{{QStringLiteral("Success"), QStringLiteral("false")},
+        {QStringLiteral("ErrMsg"), QStringLiteral("no available resource")}}));
+    Probe<SessionData> probe;
+    m_client->create(CreateSessionParams(), &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY(!probe.result->ok());
+    QCOMPARE(probe.error().message, QStringLiteral("no available resource"));
+}
+
+void tst_ApiClient::list_maxResultsMissing_fallsBackToRequestedSize()
+{
+    QJsonObject answer = envelope(QJsonArray{QJsonObject{{QStringLiteral("SessionId"), SessionA}}});
+    answer.insert(QStringLiteral("TotalCount"), QStringLiteral("7")); // a number as text is still read
+    m_server->enqueueJson(answer);
+    ListSessionParams params;
+    params.limit = 4;
+    Probe<SessionListPage> probe;
+    m_client->list(params, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY2(probe.result->ok(), qPrintable(probe.why()));
+    QCOMPARE(probe.value().maxResults, 4);
+    QCOMPARE(probe.value().totalCount, 7);
+}
+
+void tst_ApiClient::transportErrorAfterStatusLine_isNetworkErrorAndRetried()
+{
+    const QByteArray body = QJsonDocument(envelope(QJsonObject{{QStringLiteral("SessionId"), SessionA},
+                                              {QStringLiteral("Status"), QStringLiteral("RUNNING")}}))
+                                .toJson(QJsonDocument::Compact);
+    m_server->setFallback(CannedResponse::truncated(200, body));
+    Probe<SessionData> probe;
+    m_client->getSession(SessionA, &probe.context, probe.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(probe.done(), 15000);
+    QVERIFY(!probe.result->ok());
+    // The connection broke mid-body: nothing malformed was said, the network failed.
+    QCOMPARE(probe.error().kind, ApiError::Kind::Network);
+    QVERIFY2(m_server->requestCount() >= 2, qPrintable(QString::number(m_server->requestCount())));
+    QTRY_COMPARE(m_client->inFlightCount(), 0);
+}
+
+void tst_ApiClient::retryAfter_statedByServer_honouredOnReads_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("minWaitMs");
+
+    // x-acs-retry-after is in milliseconds (the OpenAPI cores' unit), Retry-After in seconds.
+    QTest::newRow("x-acs-retry-after 400 ms with Code Throttling")
+        << 400 << QByteArray("x-acs-retry-after") << QByteArray("400")
+        << QByteArray(R"({"Code":"Throttling","Message":"slow down","RequestId":"r-t"})") << 400;
+    QTest::newRow("x-acs-retry-after makes any Code throttling")
+        << 400 << QByteArray("X-Acs-Retry-After") << QByteArray("400")
+        << QByteArray(R"({"Code":"Busy","Message":"slow down","RequestId":"r-t"})") << 400;
+    QTest::newRow("Retry-After 1 s on 503") << 503 << QByteArray("Retry-After") << QByteArray("1")
+                                            << QByteArray(R"({"Code":"Unavailable","Message":"later"})") << 1000;
+}
+
+void tst_ApiClient::retryAfter_statedByServer_honouredOnReads()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, header);
+    QFETCH(QByteArray, value);
+    QFETCH(QByteArray, body);
+    QFETCH(int, minWaitMs);
+
+    CannedResponse throttled = CannedResponse::raw(status, body);
+    throttled.headers.append({header, value});
+    QList<qint64> arrivals;
+    QElapsedTimer clock;
+    clock.start();
+    m_server->setHandler([&, this](const RecordedRequest &request) -> std::optional<CannedResponse> {
+        arrivals.append(clock.elapsed());
+        return arrivals.size() == 1 ? throttled : *serveOk(request);
+    });
+    Probe<SessionData> probe;
+    m_client->getSession(SessionA, &probe.context, probe.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(probe.done(), 5000);
+    QVERIFY2(probe.result->ok(), qPrintable(probe.why()));
+    QCOMPARE(arrivals.size(), 2);
+    const qint64 waited = arrivals.at(1) - arrivals.at(0);
+    QVERIFY2(waited >= minWaitMs - 20 && waited < minWaitMs + 2000, qPrintable(QString::number(waited)));
+    m_server->setHandler({});
+}
+
+void tst_ApiClient::retryAfter_longerThanRetriesWait_notRetriedAndReported()
+{
+    CannedResponse throttled =
+        CannedResponse::raw(400, R"({"Code":"Throttling.User","Message":"slow down","RequestId":"r-t"})");
+    throttled.headers.append({QByteArrayLiteral("x-acs-retry-after"), QByteArrayLiteral("60000")});
+    m_server->setFallback(throttled);
+    Probe<SessionData> probe;
+    m_client->getSession(SessionA, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY(!probe.result->ok());
+    QVERIFY(probe.error().isThrottling());
+    QCOMPARE(probe.error().retryAfter, std::chrono::milliseconds(60000));
+    QCOMPARE(m_server->requestCount(), 1); // a retry now would ignore what the server asked
+}
+
 void tst_ApiClient::httpError_status_classified_data()
 {
     QTest::addColumn<int>("status");
@@ -1806,10 +1958,10 @@ void tst_ApiClient::contextDestroyed_beforeReply_callbackNeverRuns()
         ++calls;
     });
     QTRY_COMPARE(m_server->requestCount(), 1);
+    QCOMPARE(m_client->inFlightCount(), 1);
     context.reset();
-    // The answer arrives and is processed: the reply finishes and the client is idle again.
-    QTRY_COMPARE(m_server->answeredCount(), 1);
-    QTRY_COMPARE(m_client->inFlightCount(), 0);
+    // Nobody waits for the answer any more: the request is dropped at once.
+    QCOMPARE(m_client->inFlightCount(), 0);
     // A later request on a live context completes, proving the event loop got past the first one.
     Probe<SessionData> later;
     m_client->getSession(SessionA, &later.context, later.callback());
@@ -2280,8 +2432,33 @@ void tst_ApiClient::delete_syncContext_syncsFirstWithKeyInQuery()
     QVERIFY(requests.size() >= 3);
     QCOMPARE(requests.at(0).action(), QStringLiteral("SyncContext"));
     QCOMPARE(requests.at(0).queryValue(QStringLiteral("Authorization")), QStringLiteral("Bearer ") + ApiKey);
+    // Appendix A: Authorization in the query only; the body holds SessionId and nothing else.
+    QCOMPARE(requests.at(0).form.size(), 1);
     QCOMPARE(requests.at(0).formValue(QStringLiteral("SessionId")), SessionA);
+    QVERIFY(!requests.at(0).hasQuery(QStringLiteral("SessionId")));
+    QCOMPARE(requests.at(1).queryValue(QStringLiteral("Authorization")), QString());
+    QCOMPARE(requests.at(1).formValue(QStringLiteral("Authorization")), QStringLiteral("Bearer ") + ApiKey);
     QCOMPARE(requests.at(1).action(), QStringLiteral("DeleteSessionAsync"));
+}
+
+void tst_ApiClient::delete_detailActionMissing_isNotTakenForDeleted()
+{
+    m_server->setHandler([](const RecordedRequest &request) -> std::optional<CannedResponse> {
+        if (request.action() == u"GetSessionDetail") {
+            return CannedResponse::json(
+                failure(QStringLiteral("InvalidAction.NotFound"),
+                    QStringLiteral("Specified api is not found, please check your url and method."),
+                    404,
+                    QStringLiteral("r-ia")),
+                404);
+        }
+        return CannedResponse::json(envelope());
+    });
+    Probe<Empty> probe;
+    m_client->deleteSession(SessionA, false, WaitOptions{400, 20}, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY(!probe.result->ok()); // an action the server lacks says nothing about the session
+    QCOMPARE(probe.error().kind, ApiError::Kind::Timeout);
 }
 
 void tst_ApiClient::list_page3_walksTwoTokensThenTheRealRequest()

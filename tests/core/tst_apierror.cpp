@@ -54,6 +54,9 @@ void tst_ApiError::isNotFound_error_followsSdkHeuristic_data()
         << api << 200 << QStringLiteral("Other") << QStringLiteral("session not found") << true;
     QTest::newRow("unrelated api error") << api << 400 << QStringLiteral("InvalidParameter.Labels")
                                          << QStringLiteral("Labels is not a JSON object") << false;
+    QTest::newRow("missing action is not a gone session")
+        << api << 404 << QStringLiteral("InvalidAction.NotFound")
+        << QStringLiteral("Specified api is not found, please check your url and method.") << false;
     QTest::newRow("server error") << api << 500 << QStringLiteral("InternalError") << QStringLiteral("boom") << false;
     QTest::newRow("network error naming an unknown host is not a gone session")
         << int(ApiError::Kind::Network) << 0 << QString() << QStringLiteral("Host example.invalid not found") << false;

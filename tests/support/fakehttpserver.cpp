@@ -158,6 +158,13 @@ CannedResponse CannedResponse::reset()
     return response;
 }
 
+CannedResponse CannedResponse::truncated(int status, const QByteArray &body)
+{
+    CannedResponse response = raw(status, body);
+    response.fault = Fault::Truncated;
+    return response;
+}
+
 CannedResponse CannedResponse::garbage()
 {
     CannedResponse response;
@@ -391,6 +398,7 @@ void FakeHttpServer::deliver(QTcpSocket *socket, const CannedResponse &response)
         socket->disconnectFromHost();
         return;
     case CannedResponse::Fault::None:
+    case CannedResponse::Fault::Truncated:
         break;
     }
     QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
@@ -399,6 +407,13 @@ void FakeHttpServer::deliver(QTcpSocket *socket, const CannedResponse &response)
     }
     out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     out += "Connection: close\r\n\r\n";
+    if (response.fault == CannedResponse::Fault::Truncated) {
+        socket->write(out + response.body.left(response.body.size() / 2));
+        socket->flush();
+        markAnswered(socket, 0);
+        socket->abort();
+        return;
+    }
     out += response.body;
     socket->write(out);
     markAnswered(socket, response.status);

@@ -52,6 +52,7 @@ struct CannedResponse
         Hang, // read the request, never answer, keep the connection open
         Reset, // read the request, then drop the connection without a byte (RST)
         Garbage, // answer bytes that are not HTTP at all, then close
+        Truncated, // status line, headers and half the announced body, then drop the connection
     };
 
     Fault fault = Fault::None;
@@ -65,6 +66,7 @@ struct CannedResponse
     static CannedResponse hang();
     static CannedResponse reset();
     static CannedResponse garbage();
+    static CannedResponse truncated(int status, const QByteArray &body); // body: what is announced
     CannedResponse delayed(int ms) const;
 };
 
