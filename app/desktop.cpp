@@ -17,6 +17,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QSettings>
 #include <QTimer>
 
@@ -42,6 +43,10 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
+
+    // Our debug lines are for developers: quiet by default. QT_LOGGING_RULES (applied after these
+    // rules) and --verbose turn them back on.
+    QLoggingCategory::setFilterRules(u"agentbay.*.debug=false"_s);
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"agentbay-desktop"_s);
@@ -69,9 +74,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption selfTestOption(u"self-test"_s,
         QApplication::translate(
             "main", "Show the window, complete one refresh, then exit: 0 on success, 1 with a message on failure."));
-    parser.addOptions({profileOption, endpointOption, keyFileOption, selfTestOption});
+    const QCommandLineOption verboseOption(
+        u"verbose"_s, QApplication::translate("main", "Print debug messages (requests, polls, tool calls) to stderr."));
+    parser.addOptions({profileOption, endpointOption, keyFileOption, selfTestOption, verboseOption});
     parser.process(app);
     const bool selfTest = parser.isSet(selfTestOption);
+    if (parser.isSet(verboseOption)) {
+        QLoggingCategory::setFilterRules(u"agentbay.*.debug=true"_s);
+    }
 
     QString apiKey;
     if (parser.isSet(keyFileOption)) {

@@ -21,7 +21,7 @@ FilterBar::FilterBar(QWidget *parent)
     , m_idEdit(new QLineEdit(this))
     , m_count(new QLabel(this))
 {
-    m_selectorEdit->setPlaceholderText(tr("Filter by labels: env=prod, team, owner!=bob, !temp"));
+    m_selectorEdit->setPlaceholderText(tr("Labels: env=prod, team, owner!=bob, !temp"));
     m_selectorEdit->addAction(QIcon(u":/icons/labels.svg"_s), QLineEdit::LeadingPosition);
     m_selectorEdit->setClearButtonEnabled(true);
     m_selectorEdit->setAccessibleName(tr("Label selector"));
@@ -46,6 +46,8 @@ FilterBar::FilterBar(QWidget *parent)
     m_idEdit->setClearButtonEnabled(true);
     m_idEdit->setAccessibleName(tr("Session id search"));
     m_idEdit->setMaximumWidth(220);
+    // Room for the icon, the placeholder and the clear button even in a narrow window.
+    m_idEdit->setMinimumWidth(m_idEdit->fontMetrics().horizontalAdvance(m_idEdit->placeholderText()) + 64);
 
     m_count->setEnabled(false);
     m_count->setMinimumWidth(m_count->fontMetrics().horizontalAdvance(u"00000 of 00000"_s));

@@ -42,6 +42,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -50,6 +51,8 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -65,7 +68,7 @@ QIcon icon(const QString &name)
     return QIcon(u":/icons/"_s + name + u".svg"_s);
 }
 
-MainWindow::DeleteChoice askDelete(QWidget *parent, const QStringList &ids, bool anyPaused)
+MainWindow::DeleteChoice askDelete(QWidget *parent, const QStringList &ids, bool anyPaused, bool allPaused)
 {
     QMessageBox box(parent);
     box.setIcon(QMessageBox::Warning);
@@ -82,15 +85,19 @@ MainWindow::DeleteChoice askDelete(QWidget *parent, const QStringList &ids, bool
     QString info = listed.join(u'\n');
     if (anyPaused) {
         info += u"\n\n"_s
-            + MainWindow::tr("Paused sessions cannot be deleted as they are. \"Resume, then delete\" resumes them "
-                             "first.");
+            + (allPaused ? MainWindow::tr("Paused sessions cannot be deleted as they are: they are resumed first.")
+                         : MainWindow::tr("Paused sessions cannot be deleted as they are. \"Resume, then Delete "
+                                          "All\" resumes them first; \"Delete Others\" leaves them alone."));
     }
     box.setInformativeText(info);
     QPushButton *resumeThenDelete = nullptr;
     QPushButton *deleteButton = nullptr;
-    if (anyPaused) {
+    // Never offer a plain Delete that can only fail: paused sessions are resumed first, or skipped.
+    if (allPaused) {
         resumeThenDelete = box.addButton(MainWindow::tr("Resume, then Delete"), QMessageBox::DestructiveRole);
-        deleteButton = box.addButton(MainWindow::tr("Delete"), QMessageBox::DestructiveRole);
+    } else if (anyPaused) {
+        resumeThenDelete = box.addButton(MainWindow::tr("Resume, then Delete All"), QMessageBox::DestructiveRole);
+        deleteButton = box.addButton(MainWindow::tr("Delete Others"), QMessageBox::DestructiveRole);
     } else {
         deleteButton = box.addButton(MainWindow::tr("Delete"), QMessageBox::DestructiveRole);
     }
@@ -100,7 +107,7 @@ MainWindow::DeleteChoice askDelete(QWidget *parent, const QStringList &ids, bool
     if (box.clickedButton() == resumeThenDelete && resumeThenDelete) {
         return MainWindow::DeleteChoice::ResumeThenDelete;
     }
-    if (box.clickedButton() == deleteButton) {
+    if (deleteButton && box.clickedButton() == deleteButton) {
         return MainWindow::DeleteChoice::Delete;
     }
     return MainWindow::DeleteChoice::Cancel;
@@ -124,7 +131,11 @@ MainWindow::MainWindow(
     setWindowTitle(tr("AgentBay Desktop"));
     setWindowIcon(icon(u"io.agentbay.Desktop"_s));
     m_confirmDelete = [this](const QStringList &ids, bool anyPaused) {
-        return askDelete(this, ids, anyPaused);
+        const bool allPaused = anyPaused && std::all_of(ids.cbegin(), ids.cend(), [this](const QString &id) {
+            const SessionRow *row = m_controller->model()->find(id);
+            return row && row->status == Core::SessionStatus::Paused;
+        });
+        return askDelete(this, ids, anyPaused, allPaused);
     };
     m_proxy->setSourceModel(m_controller->model());
 
@@ -145,7 +156,28 @@ MainWindow::MainWindow(
         updateCounts();
     });
     connect(m_controller, &SessionController::refreshFailed, this, [this](const Core::ApiError &error) {
+        if (m_profile.isLocal() && error.kind == Core::ApiError::Kind::Network && !m_launcher->isBusy()) {
+            // agentbay-local may be back on another port (its discovery file says where): follow it.
+            const auto discovery = LocalServerLauncher::readDiscovery(m_launcher->dataDir());
+            if (discovery
+                && (discovery->url != m_client->config().endpoint || discovery->token != m_client->config().apiKey)) {
+                statusBar()->showMessage(tr("agentbay-local is now at %1").arg(discovery->url), 5000);
+                applyConnection(discovery->url, discovery->token);
+                return;
+            }
+        }
         showError(tr("Refresh failed"), error);
+        if (m_profile.isLocal() && error.kind == Core::ApiError::Kind::Network) {
+            // Retrying cannot help while nothing listens: offer to start the server instead.
+            showBanner(tr("agentbay-local is not running (%1: %2). Its sessions and workspaces are kept; "
+                          "starting it again brings them back.")
+                           .arg(m_client->config().baseUrl().toDisplayString(), error.message),
+                tr("Start agentbay-local"),
+                [this] {
+                    activateProfile(m_profile.name);
+                });
+            return;
+        }
         showBanner(tr("Cannot reach %1: %2").arg(m_client->config().baseUrl().toDisplayString(), error.message),
             tr("Retry now"),
             [this] {
@@ -257,7 +289,10 @@ void MainWindow::buildActions()
     connect(m_copyId, &QAction::triggered, this, &MainWindow::copySelectedIds);
 
     m_settingsAction = new QAction(icon(u"settings"_s), tr("&Settings…"), this);
-    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    // QKeySequence::Preferences is empty on most Linux desktops: fall back to the common Ctrl+,.
+    m_settingsAction->setShortcut(QKeySequence(QKeySequence::Preferences).isEmpty()
+            ? QKeySequence(Qt::CTRL | Qt::Key_Comma)
+            : QKeySequence(QKeySequence::Preferences));
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::editSettings);
 
     m_quit = new QAction(tr("&Quit"), this);
@@ -402,11 +437,26 @@ void MainWindow::buildCentral()
     const QFontMetrics fixedMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     const int idWidth = fixedMetrics.horizontalAdvance(u"session-0123456789abcdefghij"_s) + 24;
     m_table->setColumnWidth(SessionListModel::IdColumn, idWidth);
-    m_table->setColumnWidth(SessionListModel::StatusColumn, charWidth * 18);
-    m_table->setColumnWidth(SessionListModel::ImageColumn, charWidth * 16);
-    m_table->setColumnWidth(SessionListModel::AgeColumn, charWidth * 9);
-    m_table->setColumnWidth(SessionListModel::RegionColumn, charWidth * 14);
+    m_table->setColumnWidth(SessionListModel::StatusColumn, charWidth * 16);
+    m_table->setColumnWidth(SessionListModel::ImageColumn, charWidth * 14);
+    m_table->setColumnWidth(SessionListModel::AgeColumn, charWidth * 7);
+    m_table->setColumnWidth(SessionListModel::RegionColumn, charWidth * 11);
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
+    // Right-click on the header: choose the columns (the session id always stays).
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &pos) {
+        QMenu menu(this);
+        QAbstractItemModel *model = m_table->model();
+        for (int column = SessionListModel::IdColumn + 1; column < model->columnCount(); ++column) {
+            QAction *action = menu.addAction(model->headerData(column, Qt::Horizontal).toString());
+            action->setCheckable(true);
+            action->setChecked(!m_table->isColumnHidden(column));
+            connect(action, &QAction::toggled, m_table, [this, column](bool shown) {
+                m_table->setColumnHidden(column, !shown);
+            });
+        }
+        menu.exec(header->mapToGlobal(pos));
+    });
 
     // Shown over the empty table: what to do next, or why nothing is listed.
     m_emptyHint = new QLabel(m_table->viewport());
@@ -644,7 +694,7 @@ QString firstSeenPath()
 // Ages count from when this app first saw a session; keep that across restarts, per endpoint.
 void MainWindow::saveFirstSeen()
 {
-    const QString endpoint = m_client->config().baseUrl().toString();
+    const QString endpoint = m_firstSeenKey; // the key the current rows were loaded under
     const SessionListModel *model = m_controller->model();
     if (endpoint.isEmpty() || model->rowCount() == 0) {
         return;
@@ -669,11 +719,13 @@ void MainWindow::saveFirstSeen()
 
 void MainWindow::loadFirstSeen()
 {
+    // agentbay-local picks a new port on each start; its data directory is what stays the same.
+    m_firstSeenKey = m_profile.isLocal() ? u"local:"_s + QDir::cleanPath(m_launcher->dataDir())
+                                         : m_client->config().baseUrl().toString();
     QFile file(firstSeenPath());
     QHash<QString, QDateTime> seen;
     if (file.open(QIODevice::ReadOnly)) {
-        const QJsonObject times =
-            QJsonDocument::fromJson(file.readAll()).object().value(m_client->config().baseUrl().toString()).toObject();
+        const QJsonObject times = QJsonDocument::fromJson(file.readAll()).object().value(m_firstSeenKey).toObject();
         for (auto it = times.constBegin(); it != times.constEnd(); ++it) {
             seen.insert(it.key(), QDateTime::fromMSecsSinceEpoch(it.value().toInteger(), Qt::UTC));
         }
@@ -862,6 +914,16 @@ void MainWindow::deleteSelected()
     if (choice == DeleteChoice::Cancel) {
         return;
     }
+    if (choice == DeleteChoice::Delete && anyPaused) {
+        // "Delete Others": the paused ones would only be refused.
+        ids.removeIf([this](const QString &id) {
+            const SessionRow *row = m_controller->model()->find(id);
+            return row && row->status == Core::SessionStatus::Paused;
+        });
+        if (ids.isEmpty()) {
+            return;
+        }
+    }
     m_controller->remove(ids, choice == DeleteChoice::ResumeThenDelete);
     updateActions();
 }
@@ -1003,12 +1065,29 @@ void MainWindow::editProfile()
 
 void MainWindow::restoreLayout()
 {
-    resize(1280, 800);
+    // First start: a comfortable size that still fits on small screens.
+    QSize size(1280, 800);
+    if (const QScreen *screen = this->screen()) {
+        size = size.boundedTo(screen->availableGeometry().size() * 0.95);
+    }
+    resize(size);
+    if (const QScreen *screen = this->screen(); screen && !m_settings->contains(u"window/geometry"_s)) {
+        move(screen->availableGeometry().center() - rect().center());
+    }
     restoreGeometry(m_settings->value(u"window/geometry"_s).toByteArray());
-    restoreState(m_settings->value(u"window/state"_s).toByteArray());
-    m_table->horizontalHeader()->restoreState(m_settings->value(u"window/sessionHeader"_s).toByteArray());
+    if (!restoreState(m_settings->value(u"window/state"_s).toByteArray())) {
+        // The request log is for digging into problems (View > Activity Log, Ctrl+J); on first
+        // start the sessions get the height.
+        m_logDock->hide();
+    }
+    if (!m_table->horizontalHeader()->restoreState(m_settings->value(u"window/sessionHeader"_s).toByteArray())) {
+        // Every local session says "local": leave the room to the labels (the header menu shows it).
+        m_table->setColumnHidden(SessionListModel::RegionColumn, true);
+    }
     if (!m_splitter->restoreState(m_settings->value(u"window/splitter"_s).toByteArray())) {
-        m_splitter->setSizes({780, 500});
+        // Half and half: the table keeps room for its labels and the Tools tab for its form.
+        // Widening the window gives more to the table (stretch 3:2).
+        m_splitter->setSizes({500, 500});
     }
 }
 

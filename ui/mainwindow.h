@@ -170,6 +170,7 @@ private:
     QLabel *m_inFlightLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
     QString m_lastErrorDetails;
+    QString m_firstSeenKey;
     QTimer m_saveFirstSeen;
 
     QAction *m_create = nullptr;

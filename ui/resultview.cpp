@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QMenu>
 #include <QMimeDatabase>
 #include <QPixmap>
 #include <QPlainTextEdit>
@@ -21,7 +22,10 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -122,33 +126,39 @@ ResultView::ResultView(QWidget *parent)
     header->setContentsMargins(0, 0, 0, 0);
     m_status = new QLabel(m_header);
     m_status->setObjectName(u"status"_s);
-    header->addWidget(m_status);
+    m_status->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    header->addWidget(m_status, 0, Qt::AlignTop);
     m_meta = new QLabel(m_header);
     m_meta->setObjectName(u"meta"_s);
     m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_meta->setMinimumWidth(120);
+    m_meta->setWordWrap(true); // wraps (request id and time) rather than being cut off
     header->addWidget(m_meta, 1);
-    m_copyText = new QPushButton(tr("Copy text"), m_header);
-    m_copyText->setObjectName(u"copyText"_s);
-    m_copyText->setToolTip(tr("Copy the text of every content item"));
-    connect(m_copyText, &QPushButton::clicked, this, [this] {
+    // One menu instead of three buttons: the header must fit a narrow pane.
+    auto *copy = new QToolButton(m_header);
+    copy->setObjectName(u"copyMenu"_s);
+    copy->setIcon(QIcon(u":/icons/copy.svg"_s));
+    copy->setText(tr("Copy"));
+    copy->setToolTip(tr("Copy the result's text, its JSON or the request id"));
+    copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    copy->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(copy);
+    m_copyText = menu->addAction(tr("Copy text"), this, [this] {
         QGuiApplication::clipboard()->setText(plainText());
     });
-    header->addWidget(m_copyText);
-    m_copyJson = new QPushButton(tr("Copy JSON"), m_header);
-    m_copyJson->setObjectName(u"copyJson"_s);
-    m_copyJson->setToolTip(tr("Copy the whole MCP result as JSON"));
-    connect(m_copyJson, &QPushButton::clicked, this, [this] {
+    m_copyText->setObjectName(u"copyText"_s);
+    m_copyText->setToolTip(tr("Copy the text of every content item"));
+    m_copyJson = menu->addAction(tr("Copy JSON"), this, [this] {
         QGuiApplication::clipboard()->setText(jsonText());
     });
-    header->addWidget(m_copyJson);
-    m_copyRequestId = new QPushButton(tr("Copy id"), m_header);
-    m_copyRequestId->setObjectName(u"copyRequestId"_s);
-    m_copyRequestId->setToolTip(tr("Copy the request id (for support and server logs)"));
-    connect(m_copyRequestId, &QPushButton::clicked, this, [this] {
+    m_copyJson->setObjectName(u"copyJson"_s);
+    m_copyJson->setToolTip(tr("Copy the whole MCP result as JSON"));
+    m_copyRequestId = menu->addAction(tr("Copy request id"), this, [this] {
         QGuiApplication::clipboard()->setText(m_record.requestId);
     });
-    header->addWidget(m_copyRequestId);
+    m_copyRequestId->setObjectName(u"copyRequestId"_s);
+    m_copyRequestId->setToolTip(tr("Copy the request id (for support and server logs)"));
+    copy->setMenu(menu);
+    header->addWidget(copy, 0, Qt::AlignTop);
     layout->addWidget(m_header);
 
     m_message = noteLabel(QString(), this);
@@ -210,19 +220,29 @@ QWidget *ResultView::addCard(const QString &objectName, const QString &caption, 
     return card;
 }
 
-QPlainTextEdit *ResultView::makeTextBox(const QString &text, bool json, QWidget *parent)
+QPlainTextEdit *ResultView::makeTextBox(const QString &text, bool json, QWidget *parent, bool terminal)
 {
     auto *box = new QPlainTextEdit(parent);
     box->setReadOnly(true);
     box->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    box->setLineWrapMode(json ? QPlainTextEdit::NoWrap : QPlainTextEdit::WidgetWidth);
+    const bool wrap = !json && !terminal;
+    box->setLineWrapMode(wrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
     box->setPlainText(text);
     if (json) {
         new JsonHighlighter(box->document());
     }
     // Size to the text, up to a cap; longer texts scroll inside.
-    const int lines = qBound(1, int(text.count(u'\n')) + 1 + (json ? 0 : int(text.size() / 100)), MaxTextLines);
-    const int scrollBar = json ? box->horizontalScrollBar()->sizeHint().height() : 0;
+    QStringView shown(text);
+    while (shown.endsWith(u'\n')) {
+        shown.chop(1); // a final newline adds no visible line
+    }
+    const int lines = qBound(1, int(shown.count(u'\n')) + 1 + (wrap ? int(shown.size() / 100) : 0), MaxTextLines);
+    int longest = 0;
+    for (const QStringView line : shown.split(u'\n')) {
+        longest = std::max(longest, int(line.size()));
+    }
+    // Room for a horizontal scroll bar only where one may appear.
+    const int scrollBar = !wrap && longest > 40 ? box->horizontalScrollBar()->sizeHint().height() : 0;
     box->setFixedHeight(box->fontMetrics().lineSpacing() * lines + 2 * box->frameWidth()
         + int(box->document()->documentMargin() * 2) + scrollBar + 6);
     return box;
@@ -270,13 +290,12 @@ void ResultView::showRecord(const ToolCallRecord &record)
         break;
     }
     QStringList meta{record.toolName, tr("%1 ms").arg(QLocale().toString(record.durationMs))};
-    if (!record.requestId.isEmpty()) {
-        meta.append(tr("request %1").arg(record.requestId));
-    }
     if (record.startedAt.isValid()) {
         meta.append(QLocale().toString(record.startedAt.toLocalTime().time(), QLocale::ShortFormat));
     }
-    m_meta->setText(meta.join(u"  ·  "_s));
+    // The request id on a line of its own: it is long and would otherwise break at its dashes.
+    m_meta->setText(meta.join(u"  ·  "_s)
+        + (record.requestId.isEmpty() ? QString() : u'\n' + tr("request %1").arg(record.requestId)));
     m_meta->setToolTip(record.startedAt.isValid()
             ? tr("Started %1").arg(QLocale().toString(record.startedAt.toLocalTime(), QLocale::LongFormat))
             : QString());
@@ -403,7 +422,7 @@ void ResultView::addShellItem(int index, const QJsonObject &payload, bool isErro
         row->addStretch(1);
         row->addWidget(makeCopyButton(text, card, tr("Copy %1").arg(name)));
         qobject_cast<QVBoxLayout *>(card->layout())->addLayout(row);
-        auto *box = makeTextBox(text, false, card);
+        auto *box = makeTextBox(text, false, card, true);
         box->setObjectName(name);
         card->layout()->addWidget(box);
     };

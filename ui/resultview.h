@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -48,16 +49,17 @@ private:
     void addResourceItem(int index, const Core::McpContentItem &item);
     void addResourceLinkItem(int index, const Core::McpContentItem &item);
     void addJsonCard(const QString &objectName, const QString &caption, const QJsonValue &value);
-    QPlainTextEdit *makeTextBox(const QString &text, bool json, QWidget *parent);
+    // json: highlighted, not wrapped; terminal: shell output, not wrapped (columns stay aligned).
+    QPlainTextEdit *makeTextBox(const QString &text, bool json, QWidget *parent, bool terminal = false);
     QPushButton *makeCopyButton(const QString &text, QWidget *parent, const QString &tip = {});
     void saveData(const QByteArray &data, const QString &mimeType, const QString &suggestedName);
 
     Core::ToolCallRecord m_record;
     QLabel *m_status = nullptr;
     QLabel *m_meta = nullptr;
-    QPushButton *m_copyText = nullptr;
-    QPushButton *m_copyJson = nullptr;
-    QPushButton *m_copyRequestId = nullptr;
+    QAction *m_copyText = nullptr;
+    QAction *m_copyJson = nullptr;
+    QAction *m_copyRequestId = nullptr;
     QWidget *m_header = nullptr;
     QScrollArea *m_scroll = nullptr;
     QWidget *m_content = nullptr;

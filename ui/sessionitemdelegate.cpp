@@ -72,8 +72,12 @@ int SessionItemDelegate::paintBadge(
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
+    // On a selected row a light pill keeps the status colour readable against the highlight.
     QColor fill = color;
-    fill.setAlphaF(selected ? 0.35F : 0.14F);
+    fill.setAlphaF(0.14F);
+    if (selected) {
+        fill = QColor(255, 255, 255, 235);
+    }
     QColor border = color;
     border.setAlphaF(0.55F);
     painter->setPen(QPen(border, 1));
@@ -85,7 +89,7 @@ int SessionItemDelegate::paintBadge(
     painter->drawEllipse(QRectF(badge.left() + BadgeHPadding, badge.center().y() - dot / 2.0, dot, dot));
 
     painter->setFont(font);
-    painter->setPen(selected ? QApplication::palette().color(QPalette::HighlightedText) : color.darker(135));
+    painter->setPen(color.darker(135));
     const QRectF textRect = badge.adjusted(BadgeHPadding + dot + 6, 0, -BadgeHPadding + 2, 0);
     painter->drawText(
         textRect, Qt::AlignVCenter | Qt::AlignLeft, metrics.elidedText(text, Qt::ElideRight, int(textRect.width())));

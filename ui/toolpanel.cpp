@@ -13,6 +13,7 @@
 #include <core/toolcallsnippet.h>
 
 #include <QClipboard>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -131,7 +132,7 @@ void ToolPanel::buildUi()
     splitter->addWidget(buildToolPage());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({240, 860});
+    splitter->setSizes({190, 600}); // proportions: the list stays narrow, the call gets the room
     pageLayout->addWidget(splitter, 1);
     m_stack->addWidget(page);
 
@@ -140,12 +141,17 @@ void ToolPanel::buildUi()
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         connect(shortcut, &QShortcut::activated, this, &ToolPanel::call);
     }
+    // Esc cancels, only while a call runs (otherwise Esc stays with the focused widget).
+    m_cancelShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    m_cancelShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    m_cancelShortcut->setEnabled(false);
+    connect(m_cancelShortcut, &QShortcut::activated, this, &ToolPanel::cancelCall);
 }
 
 QWidget *ToolPanel::buildToolList()
 {
     auto *box = new QWidget(this);
-    box->setMinimumWidth(200);
+    box->setMinimumWidth(170);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     m_search = new QLineEdit(box);
@@ -226,9 +232,11 @@ QWidget *ToolPanel::buildToolPage()
 
     auto *split = new QSplitter(Qt::Vertical, box);
     split->setChildrenCollapsible(false);
+    m_outputSplit = split;
 
     // Arguments: form, raw JSON, schema; then the call bar.
     auto *top = new QWidget(split);
+    m_argumentsBox = top;
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     m_argumentsTabs = new QTabWidget(top);
@@ -265,35 +273,42 @@ QWidget *ToolPanel::buildToolPage()
     connect(m_argumentsTabs, &QTabWidget::currentChanged, this, &ToolPanel::onArgumentsTabChanged);
     topLayout->addWidget(m_argumentsTabs, 1);
 
-    auto *callBar = new QHBoxLayout;
-    m_callButton = new QPushButton(tr("Call"), top);
+    // The call bar: the primary action first, options to the right. Its buttons drop their
+    // text (keeping icon and tooltip) when the pane is narrow, see fitCallBar().
+    m_callBar = new QWidget(top);
+    m_callBar->setObjectName(u"callBar"_s);
+    m_callBar->installEventFilter(this);
+    auto *callBar = new QHBoxLayout(m_callBar);
+    callBar->setContentsMargins(0, 0, 0, 0);
+    m_callButton = new QPushButton(QIcon(u":/icons/run.svg"_s), tr("Call"), m_callBar);
     m_callButton->setObjectName(u"callButton"_s);
     m_callButton->setDefault(true);
     m_callButton->setToolTip(tr("Call the tool (Ctrl+Enter)"));
     connect(m_callButton, &QPushButton::clicked, this, &ToolPanel::call);
     callBar->addWidget(m_callButton);
-    m_cancelButton = new QPushButton(tr("Cancel"), top);
+    m_cancelButton = new QToolButton(m_callBar);
     m_cancelButton->setObjectName(u"cancelButton"_s);
+    m_cancelButton->setIcon(QIcon(u":/icons/stop.svg"_s));
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip(tr("Stop waiting for the running call (Esc)"));
     m_cancelButton->setEnabled(false);
-    connect(m_cancelButton, &QPushButton::clicked, this, &ToolPanel::cancelCall);
+    connect(m_cancelButton, &QToolButton::clicked, this, &ToolPanel::cancelCall);
     callBar->addWidget(m_cancelButton);
-    auto *timeoutLabel = new QLabel(tr("Timeout"), top);
-    callBar->addWidget(timeoutLabel);
-    m_timeout = new QSpinBox(top);
+    callBar->addStretch(1);
+    m_timeout = new QSpinBox(m_callBar);
     m_timeout->setObjectName(u"timeout"_s);
     m_timeout->setRange(1, 3600);
+    m_timeout->setPrefix(tr("Timeout "));
     m_timeout->setSuffix(tr(" s"));
     m_timeout->setValue(60);
-    m_timeout->setToolTip(tr("How long to wait for this call's answer"));
-    timeoutLabel->setBuddy(m_timeout);
+    m_timeout->setToolTip(tr("How long to wait for this call's answer, in seconds"));
+    m_timeout->setAccessibleName(tr("Timeout"));
     callBar->addWidget(m_timeout);
-    m_callHint = new QLabel(top);
-    m_callHint->setObjectName(u"callHint"_s);
-    m_callHint->setTextFormat(Qt::PlainText);
-    callBar->addWidget(m_callHint, 1);
-    m_copyAsCode = new QToolButton(top);
+    m_copyAsCode = new QToolButton(m_callBar);
     m_copyAsCode->setObjectName(u"copyAsCode"_s);
+    m_copyAsCode->setIcon(QIcon(u":/icons/code.svg"_s));
     m_copyAsCode->setText(tr("Copy as code"));
+    m_copyAsCode->setToolTip(tr("Copy this call as a Python SDK snippet or a curl command"));
     m_copyAsCode->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(m_copyAsCode);
     menu->addAction(tr("Python (AgentBay SDK)"), this, [this] {
@@ -304,7 +319,19 @@ QWidget *ToolPanel::buildToolPage()
     });
     m_copyAsCode->setMenu(menu);
     callBar->addWidget(m_copyAsCode);
-    topLayout->addLayout(callBar);
+    for (QToolButton *button : {m_cancelButton, m_copyAsCode}) {
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setSizePolicy(QSizePolicy::Fixed, m_callButton->sizePolicy().verticalPolicy());
+    }
+    topLayout->addWidget(m_callBar);
+    // Hints and refusals get their own line so they are never cut off.
+    m_callHint = new QLabel(top);
+    m_callHint->setObjectName(u"callHint"_s);
+    m_callHint->setTextFormat(Qt::PlainText);
+    m_callHint->setWordWrap(true);
+    m_callHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_callHint->setMinimumHeight(m_callHint->fontMetrics().height()); // no jump when a hint appears
+    topLayout->addWidget(m_callHint);
 
     // Output: the last result and the history.
     m_outputTabs = new QTabWidget(split);
@@ -318,7 +345,7 @@ QWidget *ToolPanel::buildToolPage()
     split->addWidget(m_outputTabs);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
-    split->setSizes({340, 360});
+    split->setSizes({420, 300}); // the form first; results scroll
     layout->addWidget(split, 1);
     return box;
 }
@@ -523,6 +550,7 @@ void ToolPanel::showTool(const std::optional<Core::McpTool> &tool)
                                                               "its arguments and call it."));
         m_form->setSchema({});
         m_argumentsTabs->setEnabled(false);
+        m_argumentsBox->hide(); // nothing to fill in or call yet: the output gets the room
         m_schemaView->clear();
         {
             QSignalBlocker blocker(m_jsonEditor);
@@ -532,6 +560,7 @@ void ToolPanel::showTool(const std::optional<Core::McpTool> &tool)
         return;
     }
     m_argumentsTabs->setEnabled(true);
+    m_argumentsBox->show();
     m_toolName->setText(tool->name);
     m_toolServer->setText(tool->server);
     m_toolDescription->setText(tool->description.isEmpty() ? tr("(no description)") : tool->description);
@@ -594,7 +623,7 @@ bool ToolPanel::loadArguments(const QJsonObject &args)
 {
     const ToolCallRecord *record = selectedHistoryRecord();
     if (record && record->toolName != currentToolName() && !selectTool(record->toolName)) {
-        m_callHint->setText(tr("This session has no tool named %1.").arg(record->toolName));
+        setCallHint(tr("This session has no tool named %1.").arg(record->toolName), true);
         return false;
     }
     if (!m_tool) {
@@ -700,11 +729,15 @@ void ToolPanel::updateState()
     m_callButton->setEnabled(!m_calling && reason.isEmpty());
     m_callButton->setToolTip(reason.isEmpty() ? tr("Call the tool (Ctrl+Enter)") : reason);
     m_cancelButton->setEnabled(m_calling);
+    if (m_cancelShortcut) {
+        m_cancelShortcut->setEnabled(m_calling);
+    }
     m_copyAsCode->setEnabled(m_tool.has_value());
     if (!m_calling) {
-        m_callHint->setText(m_tool && !m_form->problemsRevealed() && !m_jsonMode ? QString() : reason);
         if (m_tool && reason.isEmpty()) {
-            m_callHint->setText(tr("Ctrl+Enter to call"));
+            setCallHint(tr("Ctrl+Enter to call"));
+        } else {
+            setCallHint(m_tool && !m_form->problemsRevealed() && !m_jsonMode ? QString() : reason, true);
         }
     }
     const bool hasSelection = selectedHistoryRecord() != nullptr;
@@ -720,7 +753,7 @@ void ToolPanel::call()
     }
     const QString blocker = sessionBlocker();
     if (!blocker.isEmpty()) {
-        m_callHint->setText(blocker);
+        setCallHint(blocker, true);
         return;
     }
     QString error;
@@ -730,7 +763,7 @@ void ToolPanel::call()
         // Refused before anything is sent: show every problem where it is.
         m_form->revealProblems();
         updateState();
-        m_callHint->setText(tr("Not sent: %1").arg(problemList(problems)));
+        setCallHint(tr("Not sent: %1").arg(problemList(problems)), true);
         return;
     }
     m_calling = true;
@@ -749,8 +782,12 @@ void ToolPanel::call()
     qCDebug(lcToolPanel) << "calling" << m_pending.toolName << "in" << m_pending.sessionId;
     m_result->showMessage(tr("Calling %1…").arg(m_pending.toolName));
     m_outputTabs->setCurrentIndex(ResultTab);
+    const bool callHadFocus = m_callButton->hasFocus();
     updateState();
-    m_callHint->setText(tr("Running %1…").arg(m_pending.toolName));
+    if (callHadFocus) {
+        m_cancelButton->setFocus(Qt::OtherFocusReason); // Space cancels; Call is disabled meanwhile
+    }
+    setCallHint(tr("Running %1…").arg(m_pending.toolName));
     m_call = m_client->callMcpTool(
         m_sessionId, m_tool->name, *args, options, this, [this](const Core::Result<Core::McpToolResult> &result) {
             finishCall(result);
@@ -786,16 +823,21 @@ void ToolPanel::finishCall(const Core::Result<Core::McpToolResult> &result)
     if (!historyError.isEmpty()) {
         qCWarning(lcToolPanel) << "history not saved:" << historyError;
     }
+    const bool cancelHadFocus = m_cancelButton->hasFocus();
     m_calling = false;
     m_call = {};
     if (record.sessionId == m_sessionId) {
         m_historyModel->addRecord(stored);
         m_result->showRecord(record);
         m_outputTabs->setCurrentIndex(ResultTab);
+        revealOutput();
     }
     updateState();
+    if (cancelHadFocus) {
+        m_callButton->setFocus(Qt::OtherFocusReason); // not whatever follows the now disabled Cancel
+    }
     if (!historyError.isEmpty()) {
-        m_callHint->setText(historyError);
+        setCallHint(historyError, true);
     }
     Q_EMIT callFinished(record.toolName, record.outcome == ToolCallRecord::Outcome::Ok);
 }
@@ -860,8 +902,54 @@ QString ToolPanel::curlSnippet() const
 void ToolPanel::copySnippet(bool python)
 {
     QGuiApplication::clipboard()->setText(python ? pythonSnippet() : curlSnippet());
-    m_callHint->setText(python ? tr("Python snippet copied (the API key is read from AGENTBAY_API_KEY).")
-                               : tr("curl command copied (the API key is read from $AGENTBAY_API_KEY)."));
+    setCallHint(python ? tr("Python snippet copied (the API key is read from AGENTBAY_API_KEY).")
+                       : tr("curl command copied (the API key is read from $AGENTBAY_API_KEY)."));
+}
+
+void ToolPanel::revealOutput()
+{
+    // The form gets the room until the first result arrives; then the result does (once, so a
+    // splitter the user moved stays where they put it). The form scrolls.
+    if (m_outputRevealed) {
+        return;
+    }
+    m_outputRevealed = true;
+    const QList<int> sizes = m_outputSplit->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (sizes.value(1) < total * 55 / 100) {
+        m_outputSplit->setSizes({total * 40 / 100, total - total * 40 / 100});
+    }
+}
+
+void ToolPanel::setCallHint(const QString &text, bool problem)
+{
+    m_callHint->setText(text);
+    setLabelColor(m_callHint, problem ? QColor(0xc6, 0x28, 0x28) : palette().color(QPalette::PlaceholderText));
+}
+
+bool ToolPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_callBar && event->type() == QEvent::Resize) {
+        fitCallBar();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ToolPanel::fitCallBar()
+{
+    // Measure while the labels are shown; once compact, keep the width they needed.
+    if (!m_callBarCompact) {
+        m_callBarFullWidth = m_callBar->layout()->sizeHint().width();
+    }
+    const bool compact = m_callBar->width() < m_callBarFullWidth;
+    if (compact == m_callBarCompact) {
+        return;
+    }
+    m_callBarCompact = compact;
+    const Qt::ToolButtonStyle style = compact ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon;
+    m_cancelButton->setToolButtonStyle(style);
+    m_copyAsCode->setToolButtonStyle(style);
+    m_timeout->setPrefix(compact ? QString() : tr("Timeout "));
 }
 
 } // namespace AgentBay::Ui

@@ -22,8 +22,10 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QShortcut;
 class QSortFilterProxyModel;
 class QSpinBox;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
@@ -82,6 +84,9 @@ public:
     QString pythonSnippet() const;
     QString curlSnippet() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     // A call finished (ok = the request succeeded and the tool did not report an error).
     void callFinished(const QString &toolName, bool ok);
@@ -114,6 +119,9 @@ private:
     void showHistorySelection();
     const Core::ToolCallRecord *selectedHistoryRecord() const;
     void copySnippet(bool python);
+    void setCallHint(const QString &text, bool problem = false);
+    void fitCallBar();
+    void revealOutput();
 
     Core::ApiClient *m_client;
     Core::ToolCallHistory m_history;
@@ -156,9 +164,16 @@ private:
     QPlainTextEdit *m_jsonEditor = nullptr;
     QLabel *m_jsonStatus = nullptr;
     QPlainTextEdit *m_schemaView = nullptr;
+    QWidget *m_argumentsBox = nullptr;
+    QSplitter *m_outputSplit = nullptr;
+    bool m_outputRevealed = false;
+    QWidget *m_callBar = nullptr;
+    int m_callBarFullWidth = 0;
+    bool m_callBarCompact = false;
     QSpinBox *m_timeout = nullptr;
     QPushButton *m_callButton = nullptr;
-    QPushButton *m_cancelButton = nullptr;
+    QToolButton *m_cancelButton = nullptr;
+    QShortcut *m_cancelShortcut = nullptr;
     QLabel *m_callHint = nullptr;
     QToolButton *m_copyAsCode = nullptr;
     QTabWidget *m_outputTabs = nullptr;

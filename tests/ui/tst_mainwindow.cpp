@@ -17,13 +17,16 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -71,6 +74,7 @@ private Q_SLOTS:
     void actions_enabledOnlyWhereStatusAllows();
     void delete_confirmedWithIds_removesRow();
     void delete_pausedSession_offersResumeThenDelete();
+    void delete_mixedSelectionDeleteOthers_keepsThePausedSession();
     void labelFilter_typing_hidesAndShowsRows();
     void labelFilter_invalid_markedAndNotApplied();
     void openDesktop_handsResourceUrlToOpener();
@@ -79,6 +83,7 @@ private Q_SLOTS:
     void activityLog_listsRequestsWithoutKey();
     void serverStopped_showsError_recoversWhenBack();
     void layout_columnWidthsAndFirstSeenSurviveRestart();
+    void layout_firstStart_detailsGetHalfTheWidthAndTheLogIsHidden();
 
 private:
     QString createSession(const Core::Labels &labels = {});
@@ -301,6 +306,33 @@ void tst_MainWindow::delete_pausedSession_offersResumeThenDelete()
     QTRY_VERIFY_WITH_TIMEOUT(!hasRow(id), 20000);
 }
 
+void tst_MainWindow::delete_mixedSelectionDeleteOthers_keepsThePausedSession()
+{
+    const QString paused = createSession();
+    const QString running = createSession();
+    QVERIFY(!paused.isEmpty() && !running.isEmpty());
+    m_window->controller()->pause({paused});
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(paused), SessionStatus::Paused, 15000);
+    m_window->selectSession(paused);
+    const int row = m_window->controller()->model()->rowOf(running);
+    const QModelIndex index = m_window->proxy()->mapFromSource(m_window->controller()->model()->index(row, 0));
+    m_window->table()->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QCOMPARE(m_window->selectedIds().size(), 2);
+
+    QStringList asked;
+    m_window->setDeleteConfirmer([&asked](const QStringList &ids, bool anyPaused) {
+        asked = ids;
+        return anyPaused ? MainWindow::DeleteChoice::Delete : MainWindow::DeleteChoice::Cancel;
+    });
+    m_window->deleteAction()->trigger();
+    QCOMPARE(asked.size(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(!hasRow(running), 15000);
+    // The paused one is left alone: no refused request, no error.
+    QVERIFY(hasRow(paused));
+    QCOMPARE(statusOf(paused), SessionStatus::Paused);
+    QVERIFY(m_window->errorLabel()->text().isEmpty());
+}
+
 void tst_MainWindow::labelFilter_typing_hidesAndShowsRows()
 {
     const QString alpha = createSession({{u"team"_s, u"alpha"_s}});
@@ -484,6 +516,30 @@ void tst_MainWindow::layout_columnWidthsAndFirstSeenSurviveRestart()
     QVERIFY(refreshed.wait(10000));
     QVERIFY(hasRow(id));
     QCOMPARE(m_window->controller()->model()->find(id)->firstSeen, firstSeen);
+}
+
+void tst_MainWindow::layout_firstStart_detailsGetHalfTheWidthAndTheLogIsHidden()
+{
+    QSettings fresh(m_dir.filePath(u"first-start.ini"_s), QSettings::IniFormat);
+    fresh.clear();
+    MainWindow window(m_client.get(), &m_opener, m_credentials.get(), &fresh);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The window fits the screen it starts on.
+    const QRect available = window.screen()->availableGeometry();
+    QVERIFY(window.width() <= available.width() && window.height() <= available.height());
+    auto *splitter = window.findChild<QSplitter *>(u"mainSplitter"_s);
+    QVERIFY(splitter);
+    const QList<int> sizes = splitter->sizes();
+    QCOMPARE(sizes.size(), 2);
+    // The detail pane (with the Tools tab) gets at least ~45 % of the width.
+    QVERIFY2(sizes.at(1) * 100 >= (sizes.at(0) + sizes.at(1)) * 45,
+        qPrintable(u"%1 / %2"_s.arg(sizes.at(0)).arg(sizes.at(1))));
+    QVERIFY(window.table()->isColumnHidden(SessionListModel::RegionColumn));
+    QVERIFY(!window.table()->isColumnHidden(SessionListModel::LabelsColumn));
+    auto *log = window.findChild<QDockWidget *>(u"activityDock"_s);
+    QVERIFY(log);
+    QVERIFY(!log->isVisible());
 }
 
 QTEST_MAIN(tst_MainWindow)

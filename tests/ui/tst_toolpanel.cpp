@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <core/apiclient.h>
+#include <core/toolcallhistory.h>
 #include <support/localserver.h>
 #include <ui/fieldeditor.h>
 #include <ui/resultview.h>
@@ -8,8 +9,10 @@
 
 #include <QAbstractItemModel>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -18,6 +21,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 #include <optional>
@@ -33,6 +37,15 @@ namespace {
 
 constexpr int CallTimeoutMs = 30000;
 
+// Applies pending layouts (nested layouts need a few passes), as the event loop would before
+// the user could click, so that buttons have their real geometry.
+void settleLayouts()
+{
+    for (int pass = 0; pass < 4; ++pass) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    }
+}
+
 } // namespace
 
 class tst_ToolPanel : public QObject
@@ -45,6 +58,7 @@ private Q_SLOTS:
     void cleanup();
     void shellEcho_ctrlEnter_showsHelloAndExitCodeZero();
     void shellFailing_showsStderrAndExitCode();
+    void cancel_runningSleep_showsCancelledAtOnceAndCallingWorksAgain();
     void invalidJsonArguments_refusedBeforeSending();
     void missingRequiredArgument_refusedBeforeSending();
     void formAndJson_switching_keepsTheValues();
@@ -55,6 +69,9 @@ private Q_SLOTS:
     void toolSearch_filtersByNameAndDescription();
     void copyAsCode_neverContainsTheKey();
     void noSession_showsAPlaceholder();
+    void noTool_hidesTheArgumentsAndTheCallBar();
+    void narrowPanel_callBarAndResultHeaderAreNotClipped_data();
+    void narrowPanel_callBarAndResultHeaderAreNotClipped();
 
 private:
     std::unique_ptr<ToolPanel> makePanel();
@@ -113,7 +130,9 @@ bool tst_ToolPanel::openShell(ToolPanel *panel)
     if (panel->findChild<QTreeView *>(u"toolTree"_s)->model()->rowCount() == 0 && !loaded.wait(10000)) {
         return false;
     }
-    return panel->selectTool(u"shell"_s);
+    const bool selected = panel->selectTool(u"shell"_s);
+    settleLayouts();
+    return selected;
 }
 
 void tst_ToolPanel::typeCommand(ToolPanel *panel, const QString &command)
@@ -178,6 +197,65 @@ void tst_ToolPanel::shellFailing_showsStderrAndExitCode()
     QCOMPARE(result->findChild<QLabel *>(u"exitCode"_s)->property("exitCode").toInt(), 3);
     panel->show();
     saveScreenshot(panel.get(), u"toolpanel-shell-failure"_s);
+}
+
+void tst_ToolPanel::cancel_runningSleep_showsCancelledAtOnceAndCallingWorksAgain()
+{
+    using Outcome = AgentBay::Core::ToolCallRecord::Outcome;
+    auto panel = makePanel();
+    panel->show();
+    QVERIFY(openShell(panel.get()));
+    typeCommand(panel.get(), u"sleep 5"_s);
+    auto *callButton = panel->findChild<QPushButton *>(u"callButton"_s);
+    auto *cancelButton = panel->findChild<QToolButton *>(u"cancelButton"_s);
+    QVERIFY(cancelButton);
+    QVERIFY(!cancelButton->isEnabled()); // nothing to cancel yet
+    QSignalSpy finished(panel.get(), &ToolPanel::callFinished);
+
+    QTest::mouseClick(callButton, Qt::LeftButton);
+    QVERIFY(panel->isCalling());
+    QVERIFY(cancelButton->isEnabled());
+    QVERIFY(!callButton->isEnabled());
+    QTest::qWait(300); // let the request reach the server, so the cancel aborts a call in flight
+    QVERIFY(panel->isCalling());
+
+    QElapsedTimer sinceCancel;
+    sinceCancel.start();
+    QTest::mouseClick(cancelButton, Qt::LeftButton);
+    // Cancelled at once: well before the 5 s command could have ended.
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isCalling(), 1000);
+    QVERIFY2(sinceCancel.elapsed() < 1000, qPrintable(QString::number(sinceCancel.elapsed())));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().at(0).toString(), u"shell"_s);
+    QCOMPARE(finished.first().at(1).toBool(), false);
+
+    // The result says so, and the panel is ready for the next call.
+    auto *result = panel->findChild<ResultView *>(u"resultView"_s);
+    QCOMPARE(result->record().outcome, Outcome::Cancelled);
+    QCOMPARE(result->findChild<QLabel *>(u"status"_s)->text(), u"Cancelled"_s);
+    QVERIFY(result->findChild<QWidget *>(u"errorBanner"_s));
+    QVERIFY(!cancelButton->isEnabled());
+    QVERIFY(callButton->isEnabled());
+    saveScreenshot(panel.get(), u"toolpanel-cancelled"_s);
+
+    // The history keeps the cancelled call (what was tried matters), on screen and on disk.
+    auto *view = panel->findChild<QTableView *>(u"historyView"_s);
+    QCOMPARE(view->model()->rowCount(), 1);
+    const QList<AgentBay::Core::ToolCallRecord> stored =
+        AgentBay::Core::ToolCallHistory(m_historyDir->path()).load(m_sessionId);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().outcome, Outcome::Cancelled);
+    QCOMPARE(stored.first().arguments.value(u"command"_s).toString(), u"sleep 5"_s);
+
+    // Calling again works.
+    typeCommand(panel.get(), u"echo after"_s);
+    QTest::mouseClick(callButton, Qt::LeftButton);
+    QVERIFY(panel->isCalling());
+    QVERIFY(finished.wait(CallTimeoutMs));
+    QCOMPARE(finished.count(), 2);
+    QCOMPARE(finished.last().at(1).toBool(), true);
+    QCOMPARE(result->findChild<QPlainTextEdit *>(u"stdout"_s)->toPlainText().trimmed(), u"after"_s);
+    QCOMPARE(view->model()->rowCount(), 2);
 }
 
 void tst_ToolPanel::invalidJsonArguments_refusedBeforeSending()
@@ -362,6 +440,76 @@ void tst_ToolPanel::noSession_showsAPlaceholder()
     QSignalSpy requests(m_client.get(), &ApiClient::requestStarted);
     panel->call();
     QCOMPARE(requests.count(), 0);
+}
+
+void tst_ToolPanel::noTool_hidesTheArgumentsAndTheCallBar()
+{
+    auto panel = makePanel();
+    panel->show();
+    panel->setSession(m_sessionId, u"linux_latest"_s, SessionStatus::Running);
+    QSignalSpy loaded(panel.get(), &ToolPanel::toolsLoaded);
+    QVERIFY(panel->findChild<QTreeView *>(u"toolTree"_s)->model()->rowCount() > 0 || loaded.wait(10000));
+    QVERIFY(panel->currentToolName().isEmpty());
+    // No "This tool takes no arguments." before a tool is even picked.
+    QVERIFY(!panel->findChild<QTabWidget *>(u"argumentsTabs"_s)->isVisible());
+    QVERIFY(!panel->findChild<QPushButton *>(u"callButton"_s)->isVisible());
+    QVERIFY(panel->findChild<QTabWidget *>(u"outputTabs"_s)->isVisible()); // history stays at hand
+    QVERIFY(panel->selectTool(u"shell"_s));
+    QVERIFY(panel->findChild<QTabWidget *>(u"argumentsTabs"_s)->isVisible());
+    QVERIFY(panel->findChild<QPushButton *>(u"callButton"_s)->isVisible());
+}
+
+void tst_ToolPanel::narrowPanel_callBarAndResultHeaderAreNotClipped_data()
+{
+    // The Tools tab's width in a 1280 and a 1024 pixel wide window, and when squeezed further.
+    QTest::addColumn<int>("width");
+    QTest::newRow("wide") << 1100;
+    QTest::newRow("1280 window") << 600;
+    QTest::newRow("1024 window") << 480;
+    QTest::newRow("squeezed") << 420;
+}
+
+void tst_ToolPanel::narrowPanel_callBarAndResultHeaderAreNotClipped()
+{
+    QFETCH(int, width);
+    auto panel = makePanel();
+    panel->resize(width, 700);
+    panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+    QVERIFY(openShell(panel.get()));
+    typeCommand(panel.get(), u"echo fits"_s);
+    QSignalSpy finished(panel.get(), &ToolPanel::callFinished);
+    panel->call();
+    QVERIFY(finished.wait(CallTimeoutMs));
+    settleLayouts();
+    QVERIFY(panel->findChild<QWidget *>(u"callBar"_s)->isVisible());
+
+    // Every control of the call bar and of the result header gets at least the width it asks
+    // for (no cut "Cancel" or "Timeou"), and stays inside the panel.
+    const QRect panelRect = panel->rect();
+    const auto checkNotClipped = [&](QWidget *container) {
+        QVERIFY(container);
+        const QList<QWidget *> children = container->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+        for (QWidget *child : children) {
+            if (!child->isVisible() || qobject_cast<QMenu *>(child)) {
+                continue;
+            }
+            const QString name = child->objectName().isEmpty() ? QString::fromLatin1(child->metaObject()->className())
+                                                               : child->objectName();
+            QVERIFY2(child->width() >= child->sizeHint().width(),
+                qPrintable(u"%1: %2 < %3"_s.arg(name).arg(child->width()).arg(child->sizeHint().width())));
+            const QRect inPanel(child->mapTo(panel.get(), QPoint(0, 0)), child->size());
+            QVERIFY2(panelRect.contains(inPanel), qPrintable(name));
+        }
+    };
+    checkNotClipped(panel->findChild<QWidget *>(u"callBar"_s));
+    auto *result = panel->findChild<ResultView *>(u"resultView"_s);
+    checkNotClipped(result->findChild<QLabel *>(u"status"_s)->parentWidget());
+    // Narrow: the secondary buttons keep their icon and tooltip, not a cut label.
+    auto *cancel = panel->findChild<QToolButton *>(u"cancelButton"_s);
+    QVERIFY(!cancel->icon().isNull());
+    QVERIFY(!cancel->toolTip().isEmpty());
+    saveScreenshot(panel.get(), u"toolpanel-width-%1"_s.arg(width));
 }
 
 QTEST_MAIN(tst_ToolPanel)
