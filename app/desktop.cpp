@@ -44,9 +44,9 @@ int main(int argc, char *argv[])
     QElapsedTimer sinceStart;
     sinceStart.start();
 
-    // Our debug lines are for developers: quiet by default. QT_LOGGING_RULES (applied after these
-    // rules) and --verbose turn them back on.
-    QLoggingCategory::setFilterRules(u"agentbay.*.debug=false"_s);
+    // Our debug and info lines are for developers (the window shows every error): quiet by
+    // default. QT_LOGGING_RULES (applied after these rules) and --verbose turn them back on.
+    QLoggingCategory::setFilterRules(u"agentbay.*.debug=false\nagentbay.*.info=false"_s);
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"agentbay-desktop"_s);
@@ -74,13 +74,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption selfTestOption(u"self-test"_s,
         QApplication::translate(
             "main", "Show the window, complete one refresh, then exit: 0 on success, 1 with a message on failure."));
-    const QCommandLineOption verboseOption(
-        u"verbose"_s, QApplication::translate("main", "Print debug messages (requests, polls, tool calls) to stderr."));
+    const QCommandLineOption verboseOption(u"verbose"_s,
+        QApplication::translate("main", "Print debug messages (requests, retries, tool calls) to stderr."));
     parser.addOptions({profileOption, endpointOption, keyFileOption, selfTestOption, verboseOption});
     parser.process(app);
     const bool selfTest = parser.isSet(selfTestOption);
     if (parser.isSet(verboseOption)) {
-        QLoggingCategory::setFilterRules(u"agentbay.*.debug=true"_s);
+        QLoggingCategory::setFilterRules(u"agentbay.*.debug=true\nagentbay.*.info=true"_s);
     }
 
     QString apiKey;

@@ -151,6 +151,19 @@ MainWindow::MainWindow(
     connect(m_client, &Core::ApiClient::inFlightCountChanged, this, &MainWindow::updateStatusBar);
 
     connect(m_controller, &SessionController::refreshed, this, [this] {
+        if (m_errorFromRefresh) {
+            // Connected again: a red "Refresh failed" would now be wrong.
+            m_errorFromRefresh = false;
+            m_errorLabel->clear();
+            m_errorLabel->setToolTip({});
+        }
+        if (!m_reselectId.isEmpty()) {
+            // After reconnecting, the session the user was looking at is selected again.
+            if (currentId().isEmpty()) {
+                selectSession(m_reselectId);
+            }
+            m_reselectId.clear();
+        }
         hideBanner();
         updateStatusBar();
         updateCounts();
@@ -167,11 +180,10 @@ MainWindow::MainWindow(
             }
         }
         showError(tr("Refresh failed"), error);
+        m_errorFromRefresh = true;
         if (m_profile.isLocal() && error.kind == Core::ApiError::Kind::Network) {
             // Retrying cannot help while nothing listens: offer to start the server instead.
-            showBanner(tr("agentbay-local is not running (%1: %2). Its sessions and workspaces are kept; "
-                          "starting it again brings them back.")
-                           .arg(m_client->config().baseUrl().toDisplayString(), error.message),
+            showBanner(tr("agentbay-local is not answering: %1. Its sessions are kept.").arg(error.message),
                 tr("Start agentbay-local"),
                 [this] {
                     activateProfile(m_profile.name);
@@ -737,6 +749,9 @@ void MainWindow::applyConnection(const QString &endpoint, const QString &apiKey)
 {
     m_saveFirstSeen.stop();
     saveFirstSeen();
+    if (const QString current = currentId(); !current.isEmpty()) {
+        m_reselectId = current;
+    }
     Core::Config config = m_client->config();
     config.endpoint = endpoint;
     config.apiKey = apiKey;
@@ -768,6 +783,7 @@ void MainWindow::hideBanner()
 
 void MainWindow::showError(const QString &summary, const Core::ApiError &error)
 {
+    m_errorFromRefresh = false;
     m_lastErrorDetails = error.details();
     const QString text = tr("%1: %2").arg(summary, error.message);
     const QFontMetrics metrics(m_errorLabel->font());

@@ -171,6 +171,8 @@ private:
     QLabel *m_errorLabel = nullptr;
     QString m_lastErrorDetails;
     QString m_firstSeenKey;
+    QString m_reselectId; // selected before a reconnect
+    bool m_errorFromRefresh = false;
     QTimer m_saveFirstSeen;
 
     QAction *m_create = nullptr;

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void detailPane_portLink_opensThroughOpener();
     void activityLog_listsRequestsWithoutKey();
     void serverStopped_showsError_recoversWhenBack();
+    void serverBack_clearsTheRefreshError();
     void layout_columnWidthsAndFirstSeenSurviveRestart();
     void layout_firstStart_detailsGetHalfTheWidthAndTheLogIsHidden();
 
@@ -497,6 +498,24 @@ void tst_MainWindow::serverStopped_showsError_recoversWhenBack()
     QVERIFY(hasRow(id));
     QCOMPARE(m_window->currentId(), id);
     QVERIFY(!m_window->controller()->lastRefreshFailed());
+    // The failed action stays the last error; the refresh error does not come back.
+    QVERIFY(!m_window->errorLabel()->text().contains(u"Refresh failed"_s));
+}
+
+void tst_MainWindow::serverBack_clearsTheRefreshError()
+{
+    const int port = QUrl(m_server->url()).port();
+    m_server->stop();
+    QSignalSpy failed(m_window->controller(), &Ui::SessionController::refreshFailed);
+    m_window->refreshAction()->trigger();
+    QVERIFY(failed.wait(15000));
+    QTRY_VERIFY(m_window->errorLabel()->text().contains(u"Refresh failed"_s));
+
+    QVERIFY2(m_server->start(port), qPrintable(m_server->lastError()));
+    QSignalSpy refreshed(m_window->controller(), &Ui::SessionController::refreshed);
+    QVERIFY(refreshed.wait(15000));
+    // Connected again: no stale "Refresh failed" in red.
+    QVERIFY(m_window->errorLabel()->text().isEmpty());
 }
 
 void tst_MainWindow::layout_columnWidthsAndFirstSeenSurviveRestart()
