@@ -5,6 +5,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcPoller, "agentbay.core.sessionpoller")
 
 namespace AgentBay::Core {
@@ -16,7 +18,6 @@ SessionPoller::SessionPoller(ApiClient *client, QObject *parent)
     , m_client(client)
 {
     m_timer.setSingleShot(true);
-    m_timer.setInterval(5s);
     connect(&m_timer, &QTimer::timeout, this, &SessionPoller::refresh);
     m_fastTimer.setSingleShot(true);
     m_fastTimer.setInterval(1s);
@@ -27,7 +28,10 @@ SessionPoller::~SessionPoller() = default;
 
 void SessionPoller::setInterval(std::chrono::milliseconds interval)
 {
-    m_timer.setInterval(interval);
+    m_interval = interval;
+    if (m_timer.isActive()) {
+        scheduleRefresh(); // from now on, not after the old interval
+    }
 }
 
 void SessionPoller::setFastInterval(std::chrono::milliseconds interval)
@@ -37,7 +41,7 @@ void SessionPoller::setFastInterval(std::chrono::milliseconds interval)
 
 std::chrono::milliseconds SessionPoller::interval() const
 {
-    return m_timer.intervalAsDuration();
+    return m_interval;
 }
 
 void SessionPoller::setFilter(const Labels &labels, const QString &status)
@@ -47,9 +51,11 @@ void SessionPoller::setFilter(const Labels &labels, const QString &status)
     }
     m_labels = labels;
     m_status = status;
-    if (m_running) {
-        refreshNow();
+    if (!m_running) {
+        return;
     }
+    m_refreshOperation.cancel(); // its answer would be for the old filter
+    refreshNow();
 }
 
 void SessionPoller::setPageSize(int pageSize)
@@ -69,6 +75,8 @@ void SessionPoller::stop()
     m_refreshPending = false;
     m_timer.stop();
     m_fastTimer.stop();
+    m_refreshOperation.cancel();
+    m_fastOperation.cancel();
 }
 
 void SessionPoller::refreshNow()
@@ -87,6 +95,20 @@ void SessionPoller::watch(const QString &sessionId)
     scheduleFastPoll();
 }
 
+std::chrono::milliseconds SessionPoller::nextRefreshDelay() const
+{
+    if (m_failures == 0) {
+        return m_interval;
+    }
+    const auto backedOff = std::min(m_interval * (1 << std::min(m_failures, 3)), m_interval + 60s);
+    return std::max(backedOff, m_retryAfter);
+}
+
+void SessionPoller::scheduleRefresh()
+{
+    m_timer.start(nextRefreshDelay());
+}
+
 void SessionPoller::refresh()
 {
     if (m_refreshInFlight) {
@@ -97,33 +119,40 @@ void SessionPoller::refresh()
         return;
     }
     m_refreshInFlight = true;
-    m_client->listAll(m_labels, m_status, m_pageSize, this, [this](const Result<QList<SessionSummary>> &result) {
-        m_refreshInFlight = false;
-        if (result.ok()) {
-            QHash<QString, SessionStatus> now;
-            for (const SessionSummary &session : result.value()) {
-                now.insert(session.sessionId, session.status);
-                if (isTransitional(session.status)) {
-                    m_watched.insert(session.sessionId);
-                }
+    m_refreshOperation =
+        m_client->listAll(m_labels, m_status, m_pageSize, this, [this](const Result<QList<SessionSummary>> &result) {
+            m_refreshInFlight = false;
+            if (!result.ok() && result.error().kind == ApiError::Kind::Cancelled) {
+                return; // stop() or a new filter: whoever cancelled decides what comes next
             }
-            m_known = now;
-            Q_EMIT sessionsRefreshed(result.value(), QDateTime::currentDateTime());
+            if (result.ok()) {
+                m_failures = 0;
+                m_retryAfter = {};
+                QHash<QString, SessionStatus> now;
+                for (const SessionSummary &session : result.value()) {
+                    now.insert(session.sessionId, session.status);
+                    if (isTransitional(session.status)) {
+                        m_watched.insert(session.sessionId);
+                    }
+                }
+                m_known = now;
+                Q_EMIT sessionsRefreshed(result.value(), QDateTime::currentDateTime());
+            } else {
+                ++m_failures;
+                m_retryAfter = result.error().retryAfter;
+                qCInfo(lcPoller).noquote() << "refresh failed:" << result.error().details();
+                Q_EMIT refreshFailed(result.error());
+            }
             scheduleFastPoll();
-        } else if (result.error().kind != ApiError::Kind::Cancelled) {
-            qCInfo(lcPoller).noquote() << "refresh failed:" << result.error().details();
-            Q_EMIT refreshFailed(result.error());
-            scheduleFastPoll();
-        }
-        if (m_refreshPending) {
-            m_refreshPending = false;
-            refresh();
-            return;
-        }
-        if (m_running) {
-            m_timer.start();
-        }
-    });
+            if (m_refreshPending) {
+                m_refreshPending = false;
+                refresh();
+                return;
+            }
+            if (m_running) {
+                scheduleRefresh();
+            }
+        });
 }
 
 void SessionPoller::scheduleFastPoll()
@@ -142,7 +171,7 @@ void SessionPoller::pollTransitional()
     const QString sessionId = *m_watched.cbegin();
     m_watched.remove(sessionId);
     m_fastInFlight = true;
-    m_client->getSession(sessionId, this, [this, sessionId](const Result<SessionData> &result) {
+    m_fastOperation = m_client->getSession(sessionId, this, [this, sessionId](const Result<SessionData> &result) {
         m_fastInFlight = false;
         if (result.ok()) {
             const SessionStatus status = result.value().status;
@@ -162,6 +191,9 @@ void SessionPoller::pollTransitional()
         } else if (result.error().kind != ApiError::Kind::Cancelled) {
             m_watched.insert(sessionId); // try again on the next tick
             Q_EMIT refreshFailed(result.error());
+        } else {
+            m_watched.insert(sessionId); // stopped, not settled: watch it again after start()
+            return;
         }
         if (m_refreshPending) {
             m_refreshPending = false;

@@ -3,6 +3,7 @@
 #include <core/sessionpoller.h>
 #include <support/fakehttpserver.h>
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -48,6 +49,7 @@ struct Service
     QHash<QString, QStringList> scripts; // GetSession answers per id, last one repeats
     int delayMs = 0;
     bool failList = false;
+    QByteArray retryAfterMs; // x-acs-retry-after on failed lists
 
     std::optional<CannedResponse> answer(const RecordedRequest &request)
     {
@@ -59,6 +61,7 @@ struct Service
                                                 {QStringLiteral("Message"), QStringLiteral("bad key")},
                                                 {QStringLiteral("HttpStatusCode"), 401}},
                     401)
+                    .withHeader("x-acs-retry-after", retryAfterMs)
                     .delayed(delayMs);
             }
             const int pageSize = qMax(1, request.formValue(QStringLiteral("MaxResults")).toInt());
@@ -118,6 +121,12 @@ private Q_SLOTS:
     void watch_session_polledUntilSettled();
     void listError_emitsRefreshFailedAndKeepsPolling();
     void stop_running_noMoreRequests();
+    void stop_replyInFlight_dropsItAndEmitsNothing_data();
+    void stop_replyInFlight_dropsItAndEmitsNothing();
+    void setInterval_whileRunning_takesEffectAtOnce();
+    void setFilter_duringRefresh_staleAnswerDroppedOneRefreshWithNewFilter();
+    void listError_repeated_backsOffThenRecovers();
+    void listError_retryAfterStated_honoured();
 
 private:
     void serve(Service *service);
@@ -390,6 +399,122 @@ void tst_SessionPoller::stop_running_noMoreRequests()
     // Several intervals pass: stopped means no request at all.
     QTest::qWait(200);
     QCOMPARE(m_server->requestCount(), seen);
+}
+
+void tst_SessionPoller::stop_replyInFlight_dropsItAndEmitsNothing_data()
+{
+    QTest::addColumn<QString>("status"); // of the only session: PAUSING keeps a status poll going
+    QTest::newRow("list refresh in flight") << QStringLiteral("RUNNING");
+    QTest::newRow("status poll in flight") << QStringLiteral("PAUSING");
+}
+
+void tst_SessionPoller::stop_replyInFlight_dropsItAndEmitsNothing()
+{
+    QFETCH(QString, status);
+    m_service->sessions = {{QStringLiteral("session-1"), status}};
+    m_service->scripts.insert(QStringLiteral("session-1"), {QStringLiteral("RESUMING")});
+    m_poller->setInterval(60s);
+    m_poller->setFastInterval(10ms);
+    QSignalSpy refreshed(m_poller.get(), &SessionPoller::sessionsRefreshed);
+    QSignalSpy changed(m_poller.get(), &SessionPoller::sessionStatusChanged);
+    QSignalSpy failed(m_poller.get(), &SessionPoller::refreshFailed);
+    m_poller->start();
+    if (status == u"PAUSING") {
+        QTRY_COMPARE(refreshed.size(), 1);
+        m_service->delayMs = 300;
+        QTRY_COMPARE(m_server->openRequestCount(), 1); // the status poll hangs on the server
+    } else {
+        m_service->delayMs = 300; // too late for the first request: it is answered at once
+        m_server->clearRecords();
+        m_poller->stop();
+        m_poller->start();
+        QTRY_COMPARE(m_server->openRequestCount(), 1);
+        refreshed.clear();
+    }
+    m_poller->stop();
+    QCOMPARE(m_client->inFlightCount(), 0);
+    const int requests = m_server->requestCount();
+    QTest::qWait(500); // the late answer would have come by now
+    QCOMPARE(refreshed.size(), status == u"PAUSING" ? 1 : 0);
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(m_server->requestCount(), requests);
+}
+
+void tst_SessionPoller::setInterval_whileRunning_takesEffectAtOnce()
+{
+    m_poller->setInterval(1h);
+    QSignalSpy refreshed(m_poller.get(), &SessionPoller::sessionsRefreshed);
+    m_poller->start();
+    QTRY_COMPARE(refreshed.size(), 1);
+    m_poller->setInterval(20ms);
+    QCOMPARE(m_poller->interval(), 20ms);
+    QTRY_VERIFY(refreshed.size() >= 3); // not an hour from now
+    m_poller->setInterval(1h);
+    QTRY_VERIFY(m_server->openRequestCount() == 0 && m_client->inFlightCount() == 0);
+    const int requests = m_server->requestCount();
+    QTest::qWait(200);
+    QCOMPARE(m_server->requestCount(), requests);
+}
+
+void tst_SessionPoller::setFilter_duringRefresh_staleAnswerDroppedOneRefreshWithNewFilter()
+{
+    m_service->sessions = {{QStringLiteral("session-1"), QStringLiteral("RUNNING")}};
+    m_poller->setInterval(60s);
+    m_service->delayMs = 200;
+    QSignalSpy refreshed(m_poller.get(), &SessionPoller::sessionsRefreshed);
+    m_poller->start();
+    QTRY_COMPARE(m_server->requestCount(QStringLiteral("ListSession")), 1);
+    const Labels team{{QStringLiteral("team"), QStringLiteral("core")}};
+    m_poller->setFilter(team, QString());
+    m_poller->setFilter(team, QString()); // the same again changes nothing
+    QTRY_COMPARE(refreshed.size(), 1);
+    QTest::qWait(300);
+    QCOMPARE(refreshed.size(), 1); // only the answer for the new filter
+    const QList<RecordedRequest> lists = m_server->requests(QStringLiteral("ListSession"));
+    QCOMPARE(lists.size(), 2);
+    QCOMPARE(QJsonDocument::fromJson(lists.last().formValue(QStringLiteral("Labels")).toUtf8()).object(),
+        (QJsonObject{{QStringLiteral("team"), QStringLiteral("core")}}));
+}
+
+void tst_SessionPoller::listError_repeated_backsOffThenRecovers()
+{
+    m_service->sessions = {{QStringLiteral("session-1"), QStringLiteral("RUNNING")}};
+    m_service->failList = true;
+    m_poller->setInterval(40ms);
+    QList<qint64> arrivals;
+    QElapsedTimer clock;
+    clock.start();
+    connect(m_server.get(), &FakeHttpServer::requestReceived, this, [&] {
+        arrivals.append(clock.elapsed());
+    });
+    QSignalSpy failed(m_poller.get(), &SessionPoller::refreshFailed);
+    QSignalSpy refreshed(m_poller.get(), &SessionPoller::sessionsRefreshed);
+    m_poller->start();
+    QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 4, 5000);
+    // 40 ms, then 80, 160, 320 after failures: the third gap is well past the interval.
+    QVERIFY2(arrivals.at(3) - arrivals.at(2) >= 250, qPrintable(QString::number(arrivals.at(3) - arrivals.at(2))));
+    m_service->failList = false;
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), 5000);
+    // Recovered: back to the plain interval.
+    const qsizetype seen = arrivals.size();
+    QTRY_VERIFY(arrivals.size() >= seen + 2);
+    QVERIFY2(arrivals.last() - arrivals.at(arrivals.size() - 2) < 250,
+        qPrintable(QString::number(arrivals.last() - arrivals.at(arrivals.size() - 2))));
+}
+
+void tst_SessionPoller::listError_retryAfterStated_honoured()
+{
+    m_service->failList = true;
+    m_service->retryAfterMs = "30000"; // longer than the client's own retries wait
+    m_poller->setInterval(20ms);
+    QSignalSpy failed(m_poller.get(), &SessionPoller::refreshFailed);
+    m_poller->start();
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().at(0).value<ApiError>().retryAfter, 30000ms);
+    QTest::qWait(300); // fifteen intervals
+    QCOMPARE(m_server->requestCount(QStringLiteral("ListSession")), 1);
+    QCOMPARE(failed.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_SessionPoller)

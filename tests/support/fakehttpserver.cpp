@@ -165,6 +165,15 @@ CannedResponse CannedResponse::truncated(int status, const QByteArray &body)
     return response;
 }
 
+CannedResponse CannedResponse::withHeader(const QByteArray &name, const QByteArray &value) const
+{
+    CannedResponse response = *this;
+    if (!value.isEmpty()) {
+        response.headers.append({name, value});
+    }
+    return response;
+}
+
 CannedResponse CannedResponse::garbage()
 {
     CannedResponse response;

@@ -68,6 +68,7 @@ struct CannedResponse
     static CannedResponse garbage();
     static CannedResponse truncated(int status, const QByteArray &body); // body: what is announced
     CannedResponse delayed(int ms) const;
+    CannedResponse withHeader(const QByteArray &name, const QByteArray &value) const; // empty value: unchanged
 };
 
 // A loopback HTTP/1.1 server for fault tests (Qt's MiniHttpServer pattern): it answers each
