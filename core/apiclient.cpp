@@ -176,9 +176,11 @@ void ApiClient::send(Operation *operation, const Request &req, EnvelopeHandler o
         const RawReply raw = RawReply::from(*reply, operation->isCancelled());
         Result<QJsonObject> result = ResponseParser::envelope(raw);
         if (!result.ok()) {
-            // The server may echo what it got; the key must not travel on from here.
+            // The server may echo what it got, in any field; no secret travels on from here.
             ApiError error = result.error();
-            error.message = Redaction::redact(error.message, m_config.apiKey);
+            for (QString *text : {&error.message, &error.code, &error.requestId}) {
+                *text = Redaction::redact(Redaction::redact(*text, m_config.apiKey), url.password());
+            }
             result = Result<QJsonObject>(error);
         }
 

@@ -9,6 +9,7 @@ namespace AgentBay::Core {
 class Redaction
 {
 public:
+    // Replaces the secret, also percent- or form-encoded, by "***".
     static QString redact(QString text, const QString &secret);
     // "akm-0123...cdef" -> "akm-…cdef" style hint, enough to tell keys apart.
     static QString mask(const QString &secret);
