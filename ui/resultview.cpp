@@ -245,6 +245,10 @@ QPlainTextEdit *ResultView::makeTextBox(const QString &text, bool json, QWidget 
     const int scrollBar = !wrap && longest > 40 ? box->horizontalScrollBar()->sizeHint().height() : 0;
     box->setFixedHeight(box->fontMetrics().lineSpacing() * lines + 2 * box->frameWidth()
         + int(box->document()->documentMargin() * 2) + scrollBar + 6);
+    if (!wrap && lines < MaxTextLines) {
+        // Every line is shown: a vertical scroll bar would only be noise (and narrow the text).
+        box->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    }
     return box;
 }
 
@@ -293,12 +297,23 @@ void ResultView::showRecord(const ToolCallRecord &record)
     if (record.startedAt.isValid()) {
         meta.append(QLocale().toString(record.startedAt.toLocalTime().time(), QLocale::ShortFormat));
     }
-    // The request id on a line of its own: it is long and would otherwise break at its dashes.
-    m_meta->setText(meta.join(u"  ·  "_s)
-        + (record.requestId.isEmpty() ? QString() : u'\n' + tr("request %1").arg(record.requestId)));
-    m_meta->setToolTip(record.startedAt.isValid()
-            ? tr("Started %1").arg(QLocale().toString(record.startedAt.toLocalTime(), QLocale::LongFormat))
-            : QString());
+    // A request id is a 36-character UUID: shown short (like a commit hash) so that the header
+    // fits a narrow pane; the tooltip and Copy > Copy request id have it whole.
+    constexpr int ShortIdLength = 8;
+    const QString shortId =
+        record.requestId.size() > ShortIdLength + 5 ? record.requestId.left(ShortIdLength) + u'…' : record.requestId;
+    if (!shortId.isEmpty()) {
+        meta.append(tr("request %1").arg(shortId));
+    }
+    m_meta->setText(meta.join(u"  ·  "_s));
+    QStringList tip;
+    if (record.startedAt.isValid()) {
+        tip.append(tr("Started %1").arg(QLocale().toString(record.startedAt.toLocalTime(), QLocale::LongFormat)));
+    }
+    if (!record.requestId.isEmpty()) {
+        tip.append(tr("Request id %1").arg(record.requestId));
+    }
+    m_meta->setToolTip(tip.join(u'\n'));
     m_copyRequestId->setEnabled(!record.requestId.isEmpty());
     m_copyText->setEnabled(!result.content.isEmpty());
     m_copyJson->setEnabled(!record.result.isNull() || !record.errorMessage.isEmpty());

@@ -225,6 +225,15 @@ void tst_ResultView::showRecord_header_showsDurationAndRequestId()
     QVERIFY(meta.contains(u"42 ms"_s));
     QVERIFY(meta.contains(u"7D3C1F0A-REQ"_s));
     QCOMPARE(view.findChild<QLabel *>(u"status"_s)->text(), u"OK"_s);
+
+    // A full UUID is shown short (the header must fit a narrow pane) and kept whole in the tooltip.
+    ToolCallRecord uuid = record({text(u"x"_s)});
+    uuid.requestId = u"7BFF0D0C-62E9-4ED2-8302-625A066C12AB"_s;
+    view.showRecord(uuid);
+    auto *metaLabel = view.findChild<QLabel *>(u"meta"_s);
+    QVERIFY(metaLabel->text().contains(u"7BFF0D0C…"_s));
+    QVERIFY(!metaLabel->text().contains(uuid.requestId));
+    QVERIFY(metaLabel->toolTip().contains(uuid.requestId));
 }
 
 void tst_ResultView::plainText_severalItems_joinsTheirTexts()
