@@ -3,6 +3,8 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QDate>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
 
@@ -59,14 +61,32 @@ QVariant CallHistoryModel::data(const QModelIndex &index, int role) const
     const ToolCallRecord &record = m_records.at(index.row());
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case TimeColumn:
-            return QLocale().toString(record.startedAt.toLocalTime(), QLocale::ShortFormat);
+        case TimeColumn: {
+            // Today's calls by time only: the date would crowd out the arguments.
+            const QDateTime local = record.startedAt.toLocalTime();
+            return local.date() == QDate::currentDate() ? QLocale().toString(local.time(), u"HH:mm:ss"_s)
+                                                        : QLocale().toString(local, QLocale::ShortFormat);
+        }
         case ToolColumn:
             return record.toolName;
         case OutcomeColumn:
             return ToolCallRecord::outcomeName(record.outcome);
         case DurationColumn:
             return tr("%1 ms").arg(QLocale().toString(record.durationMs));
+        case ArgumentsColumn: {
+            // One line to recognise the call by: key=value, strings as they are.
+            QStringList parts;
+            for (auto it = record.arguments.constBegin(); it != record.arguments.constEnd(); ++it) {
+                const QJsonValue value = it.value();
+                QString text = value.isString() ? value.toString()
+                    : value.isObject()
+                    ? QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact))
+                    : value.isArray() ? QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact))
+                                      : value.toVariant().toString();
+                parts.append(it.key() + u'=' + text.simplified());
+            }
+            return parts.join(u", "_s);
+        }
         default:
             return {};
         }
@@ -99,6 +119,8 @@ QVariant CallHistoryModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Result");
     case DurationColumn:
         return tr("Duration");
+    case ArgumentsColumn:
+        return tr("Arguments");
     default:
         return {};
     }

@@ -20,6 +20,7 @@ public:
         ToolColumn,
         OutcomeColumn,
         DurationColumn,
+        ArgumentsColumn,
         ColumnCount,
     };
 

@@ -363,9 +363,18 @@ QWidget *ToolPanel::buildHistoryPage()
     m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_historyView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_historyView->verticalHeader()->hide();
+    // Compact rows; the arguments (what tells calls apart) get the remaining width.
+    m_historyView->verticalHeader()->setDefaultSectionSize(m_historyView->fontMetrics().height() + 8);
+    m_historyView->setWordWrap(false);
+    m_historyView->setShowGrid(false);
     m_historyView->horizontalHeader()->setStretchLastSection(true);
-    m_historyView->horizontalHeader()->setSectionResizeMode(
-        CallHistoryModel::TimeColumn, QHeaderView::ResizeToContents);
+    m_historyView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    for (const int column : {int(CallHistoryModel::TimeColumn),
+             int(CallHistoryModel::ToolColumn),
+             int(CallHistoryModel::OutcomeColumn),
+             int(CallHistoryModel::DurationColumn)}) {
+        m_historyView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    }
     m_historyView->setAlternatingRowColors(true);
     connect(m_historyView->selectionModel(),
         &QItemSelectionModel::selectionChanged,
