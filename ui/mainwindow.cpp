@@ -49,6 +49,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTime>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -786,9 +787,11 @@ void MainWindow::showError(const QString &summary, const Core::ApiError &error)
     m_errorFromRefresh = false;
     m_lastErrorDetails = error.details();
     const QString text = tr("%1: %2").arg(summary, error.message);
+    // The time tells a stale error (kept as "the last error") from a fresh one.
+    const QString shown = tr("%1 %2").arg(QTime::currentTime().toString(u"HH:mm"_s), text);
     const QFontMetrics metrics(m_errorLabel->font());
     m_errorLabel->setText(u"<a href=\"#\" style=\"color:#c62828; text-decoration:none\">%1</a>"_s.arg(
-        metrics.elidedText(text, Qt::ElideRight, 480).toHtmlEscaped()));
+        metrics.elidedText(shown, Qt::ElideRight, 480).toHtmlEscaped()));
     m_errorLabel->setToolTip(text + u"\n"_s + m_lastErrorDetails);
     qCInfo(lcMainWindow).noquote() << summary << error.details();
 }
@@ -1099,6 +1102,10 @@ void MainWindow::restoreLayout()
     if (!m_table->horizontalHeader()->restoreState(m_settings->value(u"window/sessionHeader"_s).toByteArray())) {
         // Every local session says "local": leave the room to the labels (the header menu shows it).
         m_table->setColumnHidden(SessionListModel::RegionColumn, true);
+        if (width() < 1150) {
+            // A small screen: the labels matter more here than the image (shown in Overview).
+            m_table->setColumnHidden(SessionListModel::ImageColumn, true);
+        }
     }
     if (!m_splitter->restoreState(m_settings->value(u"window/splitter"_s).toByteArray())) {
         // Half and half: the table keeps room for its labels and the Tools tab for its form.

@@ -176,6 +176,7 @@ QWidget *ToolPanel::buildToolList()
     m_toolTree->setModel(m_toolProxy);
     m_toolTree->setHeaderHidden(true);
     m_toolTree->setUniformRowHeights(true);
+    m_toolTree->setIndentation(12); // server names stay readable in a narrow list
     m_toolTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(
         m_toolTree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
