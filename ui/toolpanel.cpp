@@ -503,7 +503,9 @@ void ToolPanel::loadTools()
 
 void ToolPanel::showTools(const QList<Core::McpTool> &tools)
 {
-    const QString previous = currentToolName();
+    // Keep the tool the user works with, also across a moment without a session (a multi-row
+    // selection passes through "no current row").
+    const QString previous = currentToolName().isEmpty() ? m_lastToolName : currentToolName();
     m_toolModel->setTools(tools);
     m_toolTree->expandAll();
     const QString image = m_imageId.isEmpty() ? u"linux_latest"_s : m_imageId;
@@ -571,6 +573,7 @@ void ToolPanel::showTool(const std::optional<Core::McpTool> &tool)
     }
     m_argumentsTabs->setEnabled(true);
     m_argumentsBox->show();
+    m_lastToolName = tool->name;
     m_toolName->setText(tool->name);
     m_toolServer->setText(tool->server);
     m_toolDescription->setText(tool->description.isEmpty() ? tr("(no description)") : tool->description);

@@ -130,6 +130,7 @@ private:
     Core::SessionStatus m_status = Core::SessionStatus::Unknown;
     QString m_endpoint;
     std::optional<Core::McpTool> m_tool;
+    QString m_lastToolName; // picked again when the next session's tools arrive
     QHash<QString, QList<Core::McpTool>> m_toolCache; // by image id
     QHash<QString, Draft> m_drafts; // by session id + tool name
     Core::OperationHandle m_toolsCall;

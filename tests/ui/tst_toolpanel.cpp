@@ -70,6 +70,7 @@ private Q_SLOTS:
     void copyAsCode_neverContainsTheKey();
     void noSession_showsAPlaceholder();
     void noTool_hidesTheArgumentsAndTheCallBar();
+    void pickedTool_staysPickedAfterAMomentWithoutSession();
     void narrowPanel_callBarAndResultHeaderAreNotClipped_data();
     void narrowPanel_callBarAndResultHeaderAreNotClipped();
 
@@ -457,6 +458,17 @@ void tst_ToolPanel::noTool_hidesTheArgumentsAndTheCallBar()
     QVERIFY(panel->selectTool(u"shell"_s));
     QVERIFY(panel->findChild<QTabWidget *>(u"argumentsTabs"_s)->isVisible());
     QVERIFY(panel->findChild<QPushButton *>(u"callButton"_s)->isVisible());
+}
+
+void tst_ToolPanel::pickedTool_staysPickedAfterAMomentWithoutSession()
+{
+    auto panel = makePanel();
+    QVERIFY(openShell(panel.get()));
+    // Ctrl+clicking a second row passes through "no current session" in the window.
+    panel->setSession({}, {}, SessionStatus::Unknown);
+    QVERIFY(panel->currentToolName().isEmpty());
+    panel->setSession(m_sessionId, u"linux_latest"_s, SessionStatus::Running);
+    QTRY_COMPARE(panel->currentToolName(), u"shell"_s);
 }
 
 void tst_ToolPanel::narrowPanel_callBarAndResultHeaderAreNotClipped_data()
