@@ -83,9 +83,10 @@ MainWindow::DeleteChoice askDelete(QWidget *parent, const QStringList &ids, bool
     if (ids.size() > MaxListed) {
         listed.append(MainWindow::tr("… and %1 more").arg(ids.size() - MaxListed));
     }
-    QString info = listed.join(u'\n');
+    // One session is named in the question already; several are listed.
+    QString info = ids.size() == 1 ? QString() : listed.join(u'\n');
     if (anyPaused) {
-        info += u"\n\n"_s
+        info += (info.isEmpty() ? QString() : u"\n\n"_s)
             + (allPaused ? MainWindow::tr("Paused sessions cannot be deleted as they are: they are resumed first.")
                          : MainWindow::tr("Paused sessions cannot be deleted as they are. \"Resume, then Delete "
                                           "All\" resumes them first; \"Delete Others\" leaves them alone."));
@@ -253,6 +254,20 @@ MainWindow::MainWindow(
         connect(m_proxy, signal, this, &MainWindow::updateCounts);
     }
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (m_selectAfterDelete < 0 || !selectedIds().isEmpty()) {
+            return;
+        }
+        const int rowCount = m_proxy->rowCount();
+        if (rowCount == 0) {
+            m_selectAfterDelete = -1;
+            return;
+        }
+        const QModelIndex next = m_proxy->index(std::min(m_selectAfterDelete, rowCount - 1), 0);
+        m_selectAfterDelete = -1;
+        m_table->selectionModel()->setCurrentIndex(
+            next, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    });
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCounts);
     updateActions();
     updateCounts();
@@ -942,6 +957,12 @@ void MainWindow::deleteSelected()
         if (ids.isEmpty()) {
             return;
         }
+    }
+    // When the rows go, the one below takes the selection (Delete, Delete, … works from the keyboard).
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    m_selectAfterDelete = rows.isEmpty() ? -1 : rows.first().row();
+    for (const QModelIndex &row : rows) {
+        m_selectAfterDelete = std::min(m_selectAfterDelete, row.row());
     }
     m_controller->remove(ids, choice == DeleteChoice::ResumeThenDelete);
     updateActions();

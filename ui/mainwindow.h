@@ -173,6 +173,7 @@ private:
     QString m_firstSeenKey;
     QString m_reselectId; // selected before a reconnect
     bool m_errorFromRefresh = false;
+    int m_selectAfterDelete = -1; // proxy row to select once deleted rows are gone
     QTimer m_saveFirstSeen;
 
     QAction *m_create = nullptr;

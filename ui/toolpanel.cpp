@@ -737,7 +737,7 @@ void ToolPanel::updateState()
         reason = tr("Pick a tool first.");
     } else if (!problems.isEmpty()) {
         reason = problems.size() == 1 ? tr("Fix the arguments first: %1").arg(problemList(problems))
-                                      : tr("Fix %n problem(s) in the arguments first.", nullptr, int(problems.size()));
+                                      : tr("Fix the %1 problems in the arguments first.").arg(problems.size());
     }
     m_callButton->setEnabled(!m_calling && reason.isEmpty());
     m_callButton->setToolTip(reason.isEmpty() ? tr("Call the tool (Ctrl+Enter)") : reason);

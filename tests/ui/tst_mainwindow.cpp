@@ -280,10 +280,15 @@ void tst_MainWindow::delete_confirmedWithIds_removesRow()
         asked = ids;
         return anyPaused ? MainWindow::DeleteChoice::Cancel : MainWindow::DeleteChoice::Delete;
     });
+    const QString other = createSession(); // so that a row remains
+    QVERIFY(!other.isEmpty());
     m_window->selectSession(id);
     m_window->deleteAction()->trigger();
     QCOMPARE(asked, QStringList{id});
     QTRY_VERIFY_WITH_TIMEOUT(!hasRow(id), 15000);
+    // The selection moves on to a remaining row, ready for the next Delete.
+    QTRY_VERIFY(!m_window->currentId().isEmpty());
+    QVERIFY(m_window->currentId() != id);
     // And it stays gone after the next refreshes.
     QSignalSpy refreshed(m_window->controller(), &Ui::SessionController::refreshed);
     QVERIFY(refreshed.wait(5000));
