@@ -29,24 +29,11 @@ namespace {
 const QString ApiVersion = QStringLiteral("2025-05-06");
 const QString DefaultImage = QStringLiteral("linux_latest");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AgentBay::Core::ApiClient", text);
-}
-
 ApiError invalidArgument(const QString &message)
 {
     ApiError error;
     error.kind = ApiError::Kind::InvalidArgument;
     error.message = message;
-    return error;
-}
-
-ApiError cancelledError()
-{
-    ApiError error;
-    error.kind = ApiError::Kind::Cancelled;
-    error.message = tr("The request was cancelled.");
     return error;
 }
 
@@ -204,6 +191,7 @@ void ApiClient::send(Operation *operation, const Request &req, EnvelopeHandler o
             operation->setReply(nullptr);
             auto timer = new QTimer(operation);
             timer->setSingleShot(true);
+            timer->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early: before a stated wait
             connect(timer, &QTimer::timeout, operation, [=, this]() mutable {
                 timer->deleteLater();
                 operation->setCancelHandler({});
@@ -211,7 +199,7 @@ void ApiClient::send(Operation *operation, const Request &req, EnvelopeHandler o
             });
             operation->setCancelHandler([timer, onEnvelope] {
                 timer->stop();
-                onEnvelope(cancelledError());
+                onEnvelope(ApiError::cancelled());
             });
             timer->start(delay);
             return;
@@ -251,7 +239,7 @@ OperationHandle ApiClient::refuse(ApiError error, QObject *context, Callback<T> 
     Operation *operation = startOperation();
     auto deliver = guarded<T>(operation, context, std::move(done));
     operation->setCancelHandler([deliver] {
-        deliver(cancelledError());
+        deliver(ApiError::cancelled());
     });
     QTimer::singleShot(0, operation, [deliver, error] {
         deliver(error);
@@ -275,6 +263,7 @@ OperationHandle ApiClient::create(const CreateSessionParams &params, QObject *co
     if (!params.policyId.isEmpty()) {
         body.append({QStringLiteral("McpPolicyId"), params.policyId});
     }
+    // Informational; says who we are rather than posing as one of the SDKs.
     body.append({QStringLiteral("SdkStats"),
         QStringLiteral(
             R"({"source":"desktop","sdk_language":"cpp","sdk_version":"%1","is_release":true,"framework":""})")
@@ -465,7 +454,7 @@ OperationHandle ApiClient::waitForStatus(const QString &action,
     Operation *operation = startOperation();
     auto deliver = guarded<SessionStatus>(operation, context, std::move(done));
     operation->setCancelHandler([deliver] {
-        deliver(cancelledError());
+        deliver(ApiError::cancelled());
     });
 
     auto afterStart = [=, this](const Result<Empty> &started) {
@@ -559,7 +548,7 @@ OperationHandle ApiClient::deleteSession(const QString &sessionId,
     Operation *operation = startOperation();
     auto deliver = guarded<Empty>(operation, context, std::move(done));
     operation->setCancelHandler([deliver] {
-        deliver(cancelledError());
+        deliver(ApiError::cancelled());
     });
 
     auto waitUntilGone = [=, this](const QString &deleteRequestId) {
@@ -712,6 +701,8 @@ OperationHandle ApiClient::callMcpTool(const QString &sessionId,
     if (toolName.trimmed().isEmpty()) {
         return refuse<McpToolResult>(invalidArgument(tr("The tool name must not be empty.")), context, std::move(done));
     }
+    // As the Python SDK: Server always (empty when unknown), ExternalUserId and ImageId omitted
+    // (Go sends them empty), AutoGenSession false unless asked.
     const Fields body{{QStringLiteral("SessionId"), sessionId},
         {QStringLiteral("Name"), toolName},
         {QStringLiteral("Args"), QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact))},

@@ -40,6 +40,14 @@ bool ApiError::isThrottling() const
     return httpStatus == 429 || code.contains(u"Throttling", Qt::CaseInsensitive) || retryAfter.count() > 0;
 }
 
+ApiError ApiError::cancelled()
+{
+    ApiError error;
+    error.kind = Kind::Cancelled;
+    error.message = QCoreApplication::translate("AgentBay::Core::ApiError", "The request was cancelled.");
+    return error;
+}
+
 QString ApiError::kindName(Kind kind)
 {
     switch (kind) {

@@ -39,6 +39,8 @@ struct ApiError
     // OpenAPI cores treat a positive x-acs-retry-after as throttling whatever the Code).
     bool isThrottling() const;
     static QString kindName(Kind kind);
+    // The one Cancelled error every cancelled operation reports.
+    static ApiError cancelled();
 };
 
 } // namespace AgentBay::Core

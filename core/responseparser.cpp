@@ -84,6 +84,27 @@ QJsonObject schemaOf(const QJsonObject &object)
     return decodeNested(schema).toObject();
 }
 
+// ToolList items and ListMcpTools items have the same keys, read with the SDKs' fallbacks
+// (protocol.md 4.1); items without a name are dropped.
+template <typename Tool>
+QList<Tool> toolsFrom(const QJsonArray &items)
+{
+    QList<Tool> tools;
+    for (const QJsonValue &item : items) {
+        const QJsonObject object = item.toObject();
+        Tool tool;
+        tool.name = stringOf(object, {u"name", u"Name"});
+        tool.server = stringOf(object, {u"server", u"serverName", u"Server"});
+        tool.description = stringOf(object, {u"description", u"Description"});
+        tool.tool = stringOf(object, {u"tool", u"Tool"});
+        tool.inputSchema = schemaOf(object);
+        if (!tool.name.isEmpty()) {
+            tools.append(tool);
+        }
+    }
+    return tools;
+}
+
 } // namespace
 
 RawReply RawReply::from(QNetworkReply &reply, bool cancelledByUser)
@@ -129,9 +150,11 @@ Result<QJsonObject> ResponseParser::envelope(const RawReply &reply)
     error.httpStatus = reply.httpStatus;
     if (reply.error == QNetworkReply::OperationCanceledError) {
         // Qt reports a transfer timeout exactly like abort(); only our own flag tells them apart.
-        error.kind = reply.cancelledByUser ? ApiError::Kind::Cancelled : ApiError::Kind::Timeout;
-        error.message =
-            reply.cancelledByUser ? tr("The request was cancelled.") : tr("The server did not answer in time.");
+        if (reply.cancelledByUser) {
+            return ApiError::cancelled();
+        }
+        error.kind = ApiError::Kind::Timeout;
+        error.message = tr("The server did not answer in time.");
         return error;
     }
     // No status, or a transport failure after a 1xx-3xx status line (e.g. the connection
@@ -185,21 +208,7 @@ Result<QJsonObject> ResponseParser::envelope(const RawReply &reply)
 
 QList<SessionTool> ResponseParser::toolList(const QJsonValue &value)
 {
-    QList<SessionTool> tools;
-    const QJsonArray items = decodeNested(value).toArray();
-    for (const QJsonValue &item : items) {
-        const QJsonObject object = item.toObject();
-        SessionTool tool;
-        tool.name = stringOf(object, {u"name", u"Name"});
-        tool.server = stringOf(object, {u"server", u"serverName", u"Server"});
-        tool.description = stringOf(object, {u"description", u"Description"});
-        tool.tool = stringOf(object, {u"tool", u"Tool"});
-        tool.inputSchema = schemaOf(object);
-        if (!tool.name.isEmpty()) {
-            tools.append(tool);
-        }
-    }
-    return tools;
+    return toolsFrom<SessionTool>(decodeNested(value).toArray());
 }
 
 Labels ResponseParser::labelsFromJson(const QJsonValue &value)
@@ -267,6 +276,7 @@ Result<SessionData> ResponseParser::createdSession(const QJsonObject &envelope)
     if (result.ok() && result.value().sessionId.isEmpty()) {
         return parseError(tr("The answer has no session id."), requestId);
     }
+    // The SDKs report no status for a new session; it is running once CreateMcpSession answered.
     if (result.ok() && result.value().status == SessionStatus::Unknown) {
         SessionData created = result.value();
         created.status = SessionStatus::Running;
@@ -372,24 +382,12 @@ Result<QList<McpTool>> ResponseParser::tools(const QJsonObject &envelope)
 {
     const QString requestId = requestIdOf(envelope);
     const QJsonValue dataValue = decodeNested(envelope.value(u"Data"));
+    // Deliberately stricter than the SDK, which turns an unreadable list into no tools: the
+    // desktop says the catalogue could not be read instead of showing an empty one.
     if (!dataValue.isArray()) {
         return parseError(tr("The tool list in the answer is not a JSON array."), requestId);
     }
-    QList<McpTool> tools;
-    const QJsonArray items = dataValue.toArray();
-    for (const QJsonValue &item : items) {
-        const QJsonObject object = item.toObject();
-        McpTool tool;
-        tool.name = stringOf(object, {u"name", u"Name"});
-        tool.description = stringOf(object, {u"description", u"Description"});
-        tool.server = stringOf(object, {u"server", u"serverName", u"Server"});
-        tool.tool = stringOf(object, {u"tool", u"Tool"});
-        tool.inputSchema = schemaOf(object);
-        if (!tool.name.isEmpty()) {
-            tools.append(tool);
-        }
-    }
-    return Result<QList<McpTool>>(tools, requestId);
+    return Result<QList<McpTool>>(toolsFrom<McpTool>(dataValue.toArray()), requestId);
 }
 
 Result<McpToolResult> ResponseParser::toolResult(const QJsonObject &envelope)

@@ -106,6 +106,8 @@ std::chrono::milliseconds SessionPoller::nextRefreshDelay() const
 
 void SessionPoller::scheduleRefresh()
 {
+    // A coarse timer may fire 5% early, i.e. before a wait the server stated.
+    m_timer.setTimerType(m_retryAfter.count() > 0 ? Qt::PreciseTimer : Qt::CoarseTimer);
     m_timer.start(nextRefreshDelay());
 }
 

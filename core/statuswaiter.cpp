@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "statuswaiter.h"
 
-#include <QCoreApplication>
-
 namespace AgentBay::Core {
 
 StatusWaiter::StatusWaiter(Probe probe, Judge judge, const WaitOptions &wait, QObject *parent)
@@ -43,10 +41,7 @@ void StatusWaiter::cancel()
         m_current.cancel(); // reports Cancelled through the probe's callback
         return;
     }
-    ApiError error;
-    error.kind = ApiError::Kind::Cancelled;
-    error.message = QCoreApplication::translate("AgentBay::Core::StatusWaiter", "The request was cancelled.");
-    conclude(error);
+    conclude(ApiError::cancelled());
 }
 
 void StatusWaiter::poll()
