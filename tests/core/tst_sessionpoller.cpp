@@ -391,14 +391,14 @@ void tst_SessionPoller::stop_running_noMoreRequests()
     QSignalSpy refreshed(m_poller.get(), &SessionPoller::sessionsRefreshed);
     m_poller->start();
     QTRY_VERIFY(refreshed.size() >= 2 && m_server->requestCount(QStringLiteral("GetSession")) >= 1);
+    QSignalSpy started(m_client.get(), &ApiClient::requestStarted);
     m_poller->stop();
     QVERIFY(!m_poller->isRunning());
-    QTRY_COMPARE(m_server->openRequestCount(), 0);
-    QTRY_COMPARE(m_client->inFlightCount(), 0);
-    const int seen = m_server->requestCount();
-    // Several intervals pass: stopped means no request at all.
+    QCOMPARE(m_client->inFlightCount(), 0); // a request in flight is dropped at once
+    // Several intervals pass: stopped means no request at all. (The server may still read one
+    // that was on its way when stop() dropped it, so count what the client starts.)
     QTest::qWait(200);
-    QCOMPARE(m_server->requestCount(), seen);
+    QCOMPARE(started.size(), 0);
 }
 
 void tst_SessionPoller::stop_replyInFlight_dropsItAndEmitsNothing_data()
@@ -418,18 +418,13 @@ void tst_SessionPoller::stop_replyInFlight_dropsItAndEmitsNothing()
     QSignalSpy refreshed(m_poller.get(), &SessionPoller::sessionsRefreshed);
     QSignalSpy changed(m_poller.get(), &SessionPoller::sessionStatusChanged);
     QSignalSpy failed(m_poller.get(), &SessionPoller::refreshFailed);
+    m_service->delayMs = 300; // every answer comes late
     m_poller->start();
     if (status == u"PAUSING") {
         QTRY_COMPARE(refreshed.size(), 1);
-        m_service->delayMs = 300;
-        QTRY_COMPARE(m_server->openRequestCount(), 1); // the status poll hangs on the server
+        QTRY_COMPARE(m_server->openRequestCount(QStringLiteral("GetSession")), 1); // the status poll is out
     } else {
-        m_service->delayMs = 300; // too late for the first request: it is answered at once
-        m_server->clearRecords();
-        m_poller->stop();
-        m_poller->start();
-        QTRY_COMPARE(m_server->openRequestCount(), 1);
-        refreshed.clear();
+        QTRY_COMPARE(m_server->openRequestCount(QStringLiteral("ListSession")), 1);
     }
     m_poller->stop();
     QCOMPARE(m_client->inFlightCount(), 0);

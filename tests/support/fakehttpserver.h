@@ -108,6 +108,8 @@ public:
 
     int openRequestCount() const { return m_open; } // received and not answered yet
 
+    int openRequestCount(const QString &action) const { return m_openByAction.value(action); }
+
     int maxOpenRequests() const { return m_maxOpen; } // highest openRequestCount() so far
 
     int maxOpenRequests(const QString &action) const { return m_maxOpenByAction.value(action); }
