@@ -28,6 +28,7 @@ namespace {
 
 const QString ApiVersion = QStringLiteral("2025-05-06");
 const QString DefaultImage = QStringLiteral("linux_latest");
+const int MaxListPages = 10000; // listAll's bound on a walk that never ends
 
 ApiError invalidArgument(const QString &message)
 {
@@ -366,6 +367,7 @@ OperationHandle ApiClient::listAll(
     {
         QList<SessionSummary> sessions;
         QSet<QString> tokensSeen;
+        int pages = 0;
         std::function<void(const QString &)> step;
     };
 
@@ -383,9 +385,15 @@ OperationHandle ApiClient::listAll(
                 return;
             }
             state->sessions += page.value().sessions;
+            ++state->pages;
             const QString next = page.value().nextToken;
-            // A token seen before would loop forever: treat it as the end.
-            if (next.isEmpty() || state->tokensSeen.contains(next) || page.value().sessions.isEmpty()) {
+            // An empty page with a token is not the end (the service may filter a page away);
+            // a token seen before would loop forever, and a bound stops a server that never ends.
+            if (next.isEmpty() || state->tokensSeen.contains(next) || state->pages >= MaxListPages) {
+                if (!next.isEmpty()) {
+                    qCWarning(lcApiClient) << "ListSession walk stopped after" << state->pages
+                                           << "pages: repeated token or page bound reached";
+                }
                 deliver(Result<QList<SessionSummary>>(state->sessions, page.requestId()));
                 return;
             }

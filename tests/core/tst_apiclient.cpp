@@ -386,6 +386,8 @@ private Q_SLOTS:
     void list_page3_walksTwoTokensThenTheRealRequest();
     void list_skipPageWithoutNextToken_failsClearly();
     void listAll_severalPages_oneRequestPerPage();
+    void listAll_emptyPageWithNextToken_followsTheToken();
+    void listAll_repeatedEmptyPageToken_endsTheWalk();
 
 private:
     Config configFor(int timeoutMs = 5000) const;
@@ -2734,6 +2736,46 @@ void tst_ApiClient::listAll_severalPages_oneRequestPerPage()
     QCOMPARE(probe.value().size(), 5);
     QCOMPARE(probe.value().last().sessionId, QStringLiteral("s-5"));
     QCOMPARE(m_server->requestCount(), 3);
+}
+
+void tst_ApiClient::listAll_emptyPageWithNextToken_followsTheToken()
+{
+    auto page = [](const QStringList &ids, const QString &next) {
+        QJsonArray data;
+        for (const QString &id : ids) {
+            data.append(QJsonObject{
+                {QStringLiteral("SessionId"), id}, {QStringLiteral("SessionStatus"), QStringLiteral("RUNNING")}});
+        }
+        QJsonObject answer = envelope(data);
+        answer.insert(QStringLiteral("NextToken"), next);
+        answer.insert(QStringLiteral("TotalCount"), 2);
+        return answer;
+    };
+    m_server->enqueueJson(page({QStringLiteral("s-1")}, QStringLiteral("t-2")));
+    m_server->enqueueJson(page({}, QStringLiteral("t-3"))); // empty, yet more to come
+    m_server->enqueueJson(page({QStringLiteral("s-2")}, QString()));
+    Probe<QList<SessionSummary>> probe;
+    m_client->listAll(Labels(), QString(), 1, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY2(probe.result->ok(), qPrintable(probe.why()));
+    QCOMPARE(probe.value().size(), 2);
+    QCOMPARE(probe.value().last().sessionId, QStringLiteral("s-2"));
+    QCOMPARE(m_server->requestCount(), 3);
+    QCOMPARE(m_server->requests().at(2).formValue(QStringLiteral("NextToken")), QStringLiteral("t-3"));
+}
+
+void tst_ApiClient::listAll_repeatedEmptyPageToken_endsTheWalk()
+{
+    // Empty pages whose token comes back again would otherwise be walked for ever.
+    QJsonObject empty = envelope(QJsonArray());
+    empty.insert(QStringLiteral("NextToken"), QStringLiteral("t-loop"));
+    m_server->setFallback(CannedResponse::json(empty));
+    Probe<QList<SessionSummary>> probe;
+    m_client->listAll(Labels(), QString(), 1, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY2(probe.result->ok(), qPrintable(probe.why()));
+    QVERIFY(probe.value().isEmpty());
+    QCOMPARE(m_server->requestCount(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_ApiClient)
