@@ -38,6 +38,7 @@ void SchemaFormWidget::setSchema(const QJsonObject &schema)
 {
     m_form = JsonSchemaForm::build(schema);
     m_editors.clear();
+    m_touched.clear();
     m_revealed = false;
 
     auto *content = new QWidget;
@@ -51,11 +52,11 @@ void SchemaFormWidget::setSchema(const QJsonObject &schema)
         label->setToolTip(FieldEditor::toolTipText(field));
         label->setBuddy(editor->inputWidget());
         form->addRow(label, editor);
-        connect(editor, &FieldEditor::edited, this, [this] {
+        connect(editor, &FieldEditor::edited, this, [this, name = field.name] {
             if (m_loading) {
                 return;
             }
-            m_revealed = true;
+            m_touched.insert(name);
             refreshProblems();
             Q_EMIT edited();
         });
@@ -121,9 +122,11 @@ void SchemaFormWidget::revealProblems()
 
 void SchemaFormWidget::refreshProblems()
 {
-    const QList<Core::ValidationProblem> shown = m_revealed ? problems() : QList<Core::ValidationProblem>();
+    // An untouched empty field is not yet a mistake: it speaks up only once a call is attempted.
+    const QList<Core::ValidationProblem> all = problemsRevealed() ? problems() : QList<Core::ValidationProblem>();
     for (FieldEditor *editor : std::as_const(m_editors)) {
-        editor->showProblems(shown, editor->field().name);
+        const QString name = editor->field().name;
+        editor->showProblems(m_revealed || m_touched.contains(name) ? all : QList<Core::ValidationProblem>(), name);
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -39,10 +40,12 @@ public:
     bool setValue(const QJsonObject &args, QString *reason = nullptr);
     // Schema problems of value() plus what the editors see (unparsable JSON in a field).
     QList<Core::ValidationProblem> problems() const;
-    // From now on problems are shown next to their fields (after the first edit or call).
+    // From now on every problem is shown next to its field (a call was attempted); before
+    // that only the fields the user edited show theirs.
     void revealProblems();
 
-    bool problemsRevealed() const { return m_revealed; }
+    // Whether any problem may be shown: a field was edited or a call attempted.
+    bool problemsRevealed() const { return m_revealed || !m_touched.isEmpty(); }
 
     FieldEditor *editor(const QString &name) const;
 
@@ -56,6 +59,7 @@ private:
     QScrollArea *m_scroll = nullptr;
     QLabel *m_notice = nullptr;
     QList<FieldEditor *> m_editors;
+    QSet<QString> m_touched; // names of the fields the user edited
     bool m_revealed = false;
     bool m_loading = false;
 };

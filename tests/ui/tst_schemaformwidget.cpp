@@ -67,6 +67,8 @@ private Q_SLOTS:
     void problems_shownNextToTheirField_data();
     void problems_shownNextToTheirField();
     void problems_hiddenUntilRevealed();
+    void problems_untouchedFieldQuiet_untilRevealed();
+    void problems_touchedFieldEmptied_showsItsOwnOnly();
     void setSchema_beyondTheForm_showsWhy();
     void setSchema_requiredMarkedAndDefaultsPrefilled();
     void arrayEditor_addAndRemoveItems();
@@ -198,8 +200,8 @@ void tst_SchemaFormWidget::problems_shownNextToTheirField()
         qobject_cast<QPlainTextEdit *>(input)->setPlainText(typed);
     }
     QVERIFY2(form.editor(field)->problemText().contains(message), qPrintable(form.editor(field)->problemText()));
-    // The required command is still empty: its own problem sits next to it, not next to this field.
-    QCOMPARE(form.editor(u"command"_s)->problemText(), u"Required."_s);
+    // The required command is still empty but untouched: no problem next to it, none next to this field.
+    QCOMPARE(form.editor(u"command"_s)->problemText(), QString());
     QVERIFY(!form.editor(field)->problemText().contains(u"Required"_s));
     auto *problemLabel = form.editor(field)->findChild<QLabel *>(u"problem"_s, Qt::FindDirectChildrenOnly);
     QVERIFY(problemLabel && problemLabel->isVisible());
@@ -213,6 +215,34 @@ void tst_SchemaFormWidget::problems_hiddenUntilRevealed()
     QCOMPARE(form.editor(u"command"_s)->problemText(), QString());
     form.revealProblems();
     QCOMPARE(form.editor(u"command"_s)->problemText(), u"Required."_s);
+}
+
+void tst_SchemaFormWidget::problems_untouchedFieldQuiet_untilRevealed()
+{
+    SchemaFormWidget form;
+    form.setSchema(json(EveryKind));
+    form.show();
+    QTest::keyClicks(qobject_cast<QLineEdit *>(form.editor(u"timeout_ms"_s)->inputWidget()), u"5"_s);
+    QVERIFY(form.problemsRevealed());
+    QVERIFY(!form.problems().isEmpty());
+    QCOMPARE(form.editor(u"command"_s)->problemText(), QString()); // required and empty, but untouched
+    // A call attempt shows every problem, the untouched field's too.
+    form.revealProblems();
+    QCOMPARE(form.editor(u"command"_s)->problemText(), u"Required."_s);
+}
+
+void tst_SchemaFormWidget::problems_touchedFieldEmptied_showsItsOwnOnly()
+{
+    SchemaFormWidget form;
+    form.setSchema(json(R"({"type":"object","properties":{"command":{"type":"string"},"cwd":{"type":"string"}},
+        "required":["command","cwd"]})"));
+    form.show();
+    auto *command = qobject_cast<QLineEdit *>(form.editor(u"command"_s)->inputWidget());
+    QTest::keyClicks(command, u"x"_s);
+    QCOMPARE(form.editor(u"command"_s)->problemText(), QString());
+    command->clear();
+    QCOMPARE(form.editor(u"command"_s)->problemText(), u"Required."_s);
+    QCOMPARE(form.editor(u"cwd"_s)->problemText(), QString());
 }
 
 void tst_SchemaFormWidget::setSchema_beyondTheForm_showsWhy()

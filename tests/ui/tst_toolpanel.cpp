@@ -61,6 +61,7 @@ private Q_SLOTS:
     void cancel_runningSleep_showsCancelledAtOnceAndCallingWorksAgain();
     void invalidJsonArguments_refusedBeforeSending();
     void missingRequiredArgument_refusedBeforeSending();
+    void untouchedRequiredArgument_quietUntilCallRefused();
     void formAndJson_switching_keepsTheValues();
     void pausedSession_disablesCallingAndSaysWhy_data();
     void pausedSession_disablesCallingAndSaysWhy();
@@ -293,6 +294,22 @@ void tst_ToolPanel::missingRequiredArgument_refusedBeforeSending()
     QCOMPARE(requests.count(), 0);
     QCOMPARE(form->editor(u"command"_s)->problemText(), u"Required."_s);
     QVERIFY(!panel->findChild<QPushButton *>(u"callButton"_s)->isEnabled());
+}
+
+void tst_ToolPanel::untouchedRequiredArgument_quietUntilCallRefused()
+{
+    auto panel = makePanel();
+    QVERIFY(openShell(panel.get()));
+    auto *form = panel->findChild<SchemaFormWidget *>(u"form"_s);
+    auto *timeout = qobject_cast<QLineEdit *>(form->editor(u"timeout_ms"_s)->inputWidget());
+    QVERIFY(timeout);
+    timeout->clear();
+    QTest::keyClicks(timeout, u"5000"_s);
+    QCOMPARE(form->editor(u"command"_s)->problemText(), QString());
+    QSignalSpy requests(m_client.get(), &ApiClient::requestStarted);
+    panel->call();
+    QCOMPARE(requests.count(), 0);
+    QCOMPARE(form->editor(u"command"_s)->problemText(), u"Required."_s);
 }
 
 void tst_ToolPanel::formAndJson_switching_keepsTheValues()
