@@ -20,7 +20,6 @@ SessionPoller::SessionPoller(ApiClient *client, QObject *parent)
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SessionPoller::refresh);
     m_fastTimer.setSingleShot(true);
-    m_fastTimer.setInterval(1s);
     connect(&m_fastTimer, &QTimer::timeout, this, &SessionPoller::pollTransitional);
 }
 
@@ -36,7 +35,7 @@ void SessionPoller::setInterval(std::chrono::milliseconds interval)
 
 void SessionPoller::setFastInterval(std::chrono::milliseconds interval)
 {
-    m_fastTimer.setInterval(interval);
+    m_fastInterval = interval;
 }
 
 std::chrono::milliseconds SessionPoller::interval() const
@@ -104,6 +103,12 @@ std::chrono::milliseconds SessionPoller::nextRefreshDelay() const
     return std::max(backedOff, m_retryAfter);
 }
 
+std::chrono::milliseconds SessionPoller::nextFastPollDelay() const
+{
+    // As the list refresh: a failing service is not asked ever faster than the list is.
+    return m_fastInterval * (1 << std::min(m_fastFailures, 3));
+}
+
 void SessionPoller::scheduleRefresh()
 {
     // A coarse timer may fire 5% early, i.e. before a wait the server stated.
@@ -160,7 +165,7 @@ void SessionPoller::refresh()
 void SessionPoller::scheduleFastPoll()
 {
     if (m_running && !m_watched.isEmpty() && !m_fastInFlight && !m_fastTimer.isActive()) {
-        m_fastTimer.start();
+        m_fastTimer.start(nextFastPollDelay());
     }
 }
 
@@ -175,6 +180,9 @@ void SessionPoller::pollTransitional()
     m_fastInFlight = true;
     m_fastOperation = m_client->getSession(sessionId, this, [this, sessionId](const Result<SessionData> &result) {
         m_fastInFlight = false;
+        if (result.ok() || result.error().isNotFound()) {
+            m_fastFailures = 0;
+        }
         if (result.ok()) {
             const SessionStatus status = result.value().status;
             if (m_known.value(sessionId, SessionStatus::Unknown) != status) {
@@ -191,7 +199,8 @@ void SessionPoller::pollTransitional()
             m_known.remove(sessionId);
             Q_EMIT sessionGone(sessionId);
         } else if (result.error().kind != ApiError::Kind::Cancelled) {
-            m_watched.insert(sessionId); // try again on the next tick
+            ++m_fastFailures;
+            m_watched.insert(sessionId); // try again on the next tick, a little later
             Q_EMIT refreshFailed(result.error());
         } else {
             m_watched.insert(sessionId); // stopped, not settled: watch it again after start()

@@ -21,7 +21,8 @@ class ApiClient;
 // single-shot timer re-armed after each answer, and faster one-by-one GetSession polls for
 // sessions in PAUSING, RESUMING or DELETING until they settle. Never overlaps requests.
 // Failed refreshes back off (doubling up to 8x the interval, at most a minute more), and a
-// wait the server states (Retry-After) is honoured.
+// wait the server states (Retry-After) is honoured. Failed status polls back off the same way
+// (doubling up to 8x the fast interval), back to the fast interval after an answer.
 class SessionPoller final : public QObject
 {
     Q_OBJECT
@@ -59,9 +60,11 @@ private:
     void scheduleFastPoll();
     void scheduleRefresh();
     std::chrono::milliseconds nextRefreshDelay() const;
+    std::chrono::milliseconds nextFastPollDelay() const;
 
     ApiClient *m_client;
     std::chrono::milliseconds m_interval{5000};
+    std::chrono::milliseconds m_fastInterval{1000};
     QTimer m_timer;
     QTimer m_fastTimer;
     Labels m_labels;
@@ -72,6 +75,7 @@ private:
     bool m_refreshPending = false;
     bool m_fastInFlight = false;
     int m_failures = 0; // refreshes failed in a row
+    int m_fastFailures = 0; // status polls failed in a row
     std::chrono::milliseconds m_retryAfter{0}; // stated by the server with the last failure
     OperationHandle m_refreshOperation;
     OperationHandle m_fastOperation;

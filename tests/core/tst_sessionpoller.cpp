@@ -49,6 +49,7 @@ struct Service
     QHash<QString, QStringList> scripts; // GetSession answers per id, last one repeats
     int delayMs = 0;
     bool failList = false;
+    bool failGet = false; // GetSession answers 401 InvalidApiKey (not retried by the client)
     QByteArray retryAfterMs; // x-acs-retry-after on failed lists
 
     std::optional<CannedResponse> answer(const RecordedRequest &request)
@@ -78,6 +79,15 @@ struct Service
             page.insert(QStringLiteral("MaxResults"), pageSize);
             page.insert(QStringLiteral("TotalCount"), int(sessions.size()));
             return CannedResponse::json(page).delayed(delayMs);
+        }
+        if (request.action() == u"GetSession" && failGet) {
+            return CannedResponse::json({{QStringLiteral("RequestId"), QStringLiteral("rid-fail")},
+                                            {QStringLiteral("Success"), false},
+                                            {QStringLiteral("Code"), QStringLiteral("InvalidApiKey")},
+                                            {QStringLiteral("Message"), QStringLiteral("bad key")},
+                                            {QStringLiteral("HttpStatusCode"), 401}},
+                401)
+                .delayed(delayMs);
         }
         if (request.action() == u"GetSession") {
             const QString id = request.formValue(QStringLiteral("SessionId"));
@@ -127,6 +137,7 @@ private Q_SLOTS:
     void setFilter_duringRefresh_staleAnswerDroppedOneRefreshWithNewFilter();
     void listError_repeated_backsOffThenRecovers();
     void listError_retryAfterStated_honoured();
+    void statusPollError_repeated_backsOffCappedThenRecovers();
 
 private:
     void serve(Service *service);
@@ -510,6 +521,38 @@ void tst_SessionPoller::listError_retryAfterStated_honoured()
     QTest::qWait(300); // fifteen intervals
     QCOMPARE(m_server->requestCount(QStringLiteral("ListSession")), 1);
     QCOMPARE(failed.size(), 1);
+}
+
+void tst_SessionPoller::statusPollError_repeated_backsOffCappedThenRecovers()
+{
+    m_service->sessions = {{QStringLiteral("session-1"), QStringLiteral("PAUSING")}};
+    m_service->scripts.insert(QStringLiteral("session-1"), {QStringLiteral("PAUSING")});
+    m_service->failGet = true;
+    m_poller->setInterval(60s); // only the status poll runs after the first refresh
+    m_poller->setFastInterval(40ms);
+    QList<qint64> arrivals;
+    QElapsedTimer clock;
+    clock.start();
+    connect(m_server.get(), &FakeHttpServer::requestReceived, this, [&](const RecordedRequest &request) {
+        if (request.action() == u"GetSession") {
+            arrivals.append(clock.elapsed());
+        }
+    });
+    QSignalSpy failed(m_poller.get(), &SessionPoller::refreshFailed);
+    m_poller->start();
+    QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 6, 10000);
+    const auto gap = [&](qsizetype i) {
+        return arrivals.at(i) - arrivals.at(i - 1);
+    };
+    // 40 ms, then 80, 160, 320 after failures: the third gap is well past the fast interval ...
+    QVERIFY2(gap(3) >= 250, qPrintable(QString::number(gap(3))));
+    // ... and the doubling stops at 8x (320 ms), not 640.
+    QVERIFY2(gap(5) >= 250 && gap(5) < 600, qPrintable(QString::number(gap(5))));
+    m_service->failGet = false;
+    const qsizetype seen = arrivals.size();
+    QTRY_VERIFY_WITH_TIMEOUT(arrivals.size() >= seen + 3, 5000);
+    // Answered: back to the fast interval.
+    QVERIFY2(gap(arrivals.size() - 1) < 250, qPrintable(QString::number(gap(arrivals.size() - 1))));
 }
 
 QTEST_GUILESS_MAIN(tst_SessionPoller)
