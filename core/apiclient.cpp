@@ -66,6 +66,16 @@ Result<Empty> emptyResult(const QJsonObject &envelope)
     return Result<Empty>(Empty(), envelope.value(u"RequestId").toString());
 }
 
+ApiError emptySessionId()
+{
+    return invalidArgument(ApiClient::tr("The session id must not be empty."));
+}
+
+bool isEmptySessionId(const QString &sessionId)
+{
+    return sessionId.trimmed().isEmpty();
+}
+
 bool isValidStatusFilter(const QString &status)
 {
     static const QStringList allowed{QStringLiteral("RUNNING"),
@@ -128,7 +138,7 @@ void ApiClient::send(Operation *operation, const Request &req, EnvelopeHandler o
         {QStringLiteral("Version"), ApiVersion},
         {QStringLiteral("Timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
         {QStringLiteral("SignatureNonce"), QUuid::createUuid().toString(QUuid::Id128)}};
-    query += req.query;
+    query += FormEncoder::withoutEmptyValues(req.query); // "SessionId=" says nothing the server can use
     Fields body = req.body;
     (req.authInQuery ? query : body).prepend({QStringLiteral("Authorization"), authorization()});
     QUrl url = m_config.baseUrl();
@@ -229,6 +239,9 @@ OperationHandle ApiClient::sessionRequest(const QString &action,
     Result<T> (*parse)(const QJsonObject &),
     const Fields &extraBody)
 {
+    if (isEmptySessionId(sessionId)) {
+        return refuse<T>(emptySessionId(), context, std::move(done));
+    }
     const Fields body = Fields{{QStringLiteral("SessionId"), sessionId}} + extraBody;
     return simpleRequest<T>({action, sessionId, body}, context, std::move(done), parse);
 }
@@ -416,8 +429,8 @@ OperationHandle ApiClient::getSession(const QString &sessionId, QObject *context
 
 OperationHandle ApiClient::get(const QString &sessionId, QObject *context, Callback<SessionData> done)
 {
-    if (sessionId.trimmed().isEmpty()) {
-        return refuse<SessionData>(invalidArgument(tr("The session id must not be empty.")), context, std::move(done));
+    if (isEmptySessionId(sessionId)) {
+        return refuse<SessionData>(emptySessionId(), context, std::move(done));
     }
     return getSession(sessionId, context, [sessionId, done = std::move(done)](const Result<SessionData> &result) {
         if (!result.ok() && result.error().isNotFound()) {
@@ -432,6 +445,9 @@ OperationHandle ApiClient::get(const QString &sessionId, QObject *context, Callb
 
 OperationHandle ApiClient::getSessionDetail(const QString &sessionId, QObject *context, Callback<SessionDetail> done)
 {
+    if (isEmptySessionId(sessionId)) {
+        return refuse<SessionDetail>(emptySessionId(), context, std::move(done));
+    }
     // The one action whose SessionId travels in the query string (all SDKs; protocol.md 4.3).
     Request request{QStringLiteral("GetSessionDetail"), sessionId};
     request.query = {{QStringLiteral("SessionId"), sessionId}};
@@ -457,6 +473,9 @@ OperationHandle ApiClient::waitForStatus(const QString &action,
     Callback<SessionStatus> done,
     StatusCallback onStatus)
 {
+    if (isEmptySessionId(sessionId)) {
+        return refuse<SessionStatus>(emptySessionId(), context, std::move(done));
+    }
     const bool pausing = action == u"PauseSessionAsync";
     const SessionStatus target = pausing ? SessionStatus::Paused : SessionStatus::Running;
     Operation *operation = startOperation();
@@ -553,6 +572,9 @@ OperationHandle ApiClient::deleteSession(const QString &sessionId,
     Callback<Empty> done,
     StatusCallback onStatus)
 {
+    if (isEmptySessionId(sessionId)) {
+        return refuse<Empty>(emptySessionId(), context, std::move(done));
+    }
     Operation *operation = startOperation();
     auto deliver = guarded<Empty>(operation, context, std::move(done));
     operation->setCancelHandler([deliver] {
@@ -706,6 +728,9 @@ OperationHandle ApiClient::callMcpTool(const QString &sessionId,
     QObject *context,
     Callback<McpToolResult> done)
 {
+    if (isEmptySessionId(sessionId)) {
+        return refuse<McpToolResult>(emptySessionId(), context, std::move(done));
+    }
     if (toolName.trimmed().isEmpty()) {
         return refuse<McpToolResult>(invalidArgument(tr("The tool name must not be empty.")), context, std::move(done));
     }

@@ -17,6 +17,18 @@ QByteArray FormEncoder::encode(const FormFields &fields)
     return out;
 }
 
+FormFields FormEncoder::withoutEmptyValues(const FormFields &fields)
+{
+    FormFields kept;
+    kept.reserve(fields.size());
+    for (const auto &field : fields) {
+        if (!field.second.isEmpty()) {
+            kept.append(field);
+        }
+    }
+    return kept;
+}
+
 FormFields FormEncoder::decode(const QByteArray &text)
 {
     FormFields fields;

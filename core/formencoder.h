@@ -17,6 +17,8 @@ class FormEncoder
 public:
     static QByteArray encode(const FormFields &fields);
     static FormFields decode(const QByteArray &text); // '+' = space, %XX = byte
+    // The fields whose value is not empty, in order (as the Python core builds query strings).
+    static FormFields withoutEmptyValues(const FormFields &fields);
 };
 
 } // namespace AgentBay::Core

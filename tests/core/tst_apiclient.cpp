@@ -295,6 +295,8 @@ private Q_SLOTS:
     void setLabels_invalidLabels_refusedBeforeAnyRequest_data();
     void setLabels_invalidLabels_refusedBeforeAnyRequest();
     void get_emptySessionId_refusedBeforeAnyRequest();
+    void sessionActions_emptySessionId_refusedBeforeAnyRequest_data();
+    void sessionActions_emptySessionId_refusedBeforeAnyRequest();
     void specialCharacters_inLabelsAndArgs_surviveFormDecoding_data();
     void specialCharacters_inLabelsAndArgs_surviveFormDecoding();
 
@@ -928,6 +930,56 @@ void tst_ApiClient::get_emptySessionId_refusedBeforeAnyRequest()
     QTRY_VERIFY(probe.done());
     QVERIFY(!probe.result->ok());
     QCOMPARE(probe.error().kind, ApiError::Kind::InvalidArgument);
+    QCOMPARE(m_server->requestCount(), 0);
+}
+
+void tst_ApiClient::sessionActions_emptySessionId_refusedBeforeAnyRequest_data()
+{
+    QTest::addColumn<Op>("op");
+    QTest::addColumn<QString>("sessionId");
+    QTest::addColumn<bool>("syncContext"); // deleteSession only
+    const QList<QPair<const char *, Op>> ops{{"getSession", Op::GetSession},
+        {"getSessionDetail", Op::GetSessionDetail},
+        {"pauseAsync", Op::PauseAsync},
+        {"resumeAsync", Op::ResumeAsync},
+        {"pause", Op::Pause},
+        {"resume", Op::Resume},
+        {"setLabels", Op::SetLabels},
+        {"getLabels", Op::GetLabels},
+        {"info", Op::Info},
+        {"getLink", Op::GetLink},
+        {"callMcpTool", Op::CallMcpTool},
+        {"deleteSession", Op::Delete}};
+    for (const auto &[name, op] : ops) {
+        QTest::addRow("%s, empty", name) << op << QString() << false;
+        QTest::addRow("%s, blank", name) << op << QStringLiteral(" \t") << false;
+    }
+    QTest::newRow("deleteSession with context sync, empty") << Op::Delete << QString() << true;
+}
+
+void tst_ApiClient::sessionActions_emptySessionId_refusedBeforeAnyRequest()
+{
+    QFETCH(Op, op);
+    QFETCH(QString, sessionId);
+    QFETCH(bool, syncContext);
+    m_server->setHandler([this](const RecordedRequest &request) {
+        return serveOk(request);
+    });
+    QSignalSpy started(m_client.get(), &ApiClient::requestStarted);
+    AnyProbe probe;
+    if (syncContext) {
+        m_client->deleteSession(sessionId, true, FastWait, &probe.context, probe.callback<Empty>());
+    } else {
+        startOp(op, *m_client, probe, sessionId);
+    }
+    QTRY_VERIFY(probe.done());
+    QCOMPARE(probe.calls, 1);
+    QVERIFY(!probe.outcome->ok);
+    QCOMPARE(probe.outcome->error.kind, ApiError::Kind::InvalidArgument);
+    QVERIFY2(
+        probe.outcome->error.message.contains(QStringLiteral("session id")), qPrintable(probe.outcome->error.message));
+    QCOMPARE(started.size(), 0); // not even started, so nothing can arrive later
+    QCOMPARE(m_client->inFlightCount(), 0);
     QCOMPARE(m_server->requestCount(), 0);
 }
 
