@@ -391,7 +391,15 @@ QWidget *ToolPanel::buildHistoryPage()
     m_historyResult->showMessage(tr("Select a call to see its result."));
     split->addWidget(m_historyView);
     split->addWidget(m_historyResult);
-    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    // The list keeps a few rows in view (it scrolls); the selected call's details, which need
+    // the room, take whatever height is left, also when the window grows.
+    const int rowHeight = m_historyView->verticalHeader()->defaultSectionSize();
+    const int chrome = m_historyView->horizontalHeader()->sizeHint().height() + 2 * m_historyView->frameWidth();
+    m_historyView->setMinimumHeight(chrome + 3 * rowHeight);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setSizes({chrome + 4 * rowHeight, 1000});
     layout->addWidget(split, 1);
 
     auto *buttons = new QHBoxLayout;
@@ -841,6 +849,9 @@ void ToolPanel::finishCall(const Core::Result<Core::McpToolResult> &result)
     m_call = {};
     if (record.sessionId == m_sessionId) {
         m_historyModel->addRecord(stored);
+        if (!selectedHistoryRecord()) {
+            m_historyResult->showMessage(tr("Select a call to see its result.")); // not "No calls yet" any more
+        }
         m_result->showRecord(record);
         m_outputTabs->setCurrentIndex(ResultTab);
         revealOutput();

@@ -10,6 +10,7 @@
 #include <QAbstractItemModel>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void invalidJsonArguments_refusedBeforeSending();
     void missingRequiredArgument_refusedBeforeSending();
     void untouchedRequiredArgument_quietUntilCallRefused();
+    void historyTab_listKeepsRows_detailsTakeTheRest();
     void formAndJson_switching_keepsTheValues();
     void pausedSession_disablesCallingAndSaysWhy_data();
     void pausedSession_disablesCallingAndSaysWhy();
@@ -310,6 +312,35 @@ void tst_ToolPanel::untouchedRequiredArgument_quietUntilCallRefused()
     panel->call();
     QCOMPARE(requests.count(), 0);
     QCOMPARE(form->editor(u"command"_s)->problemText(), u"Required."_s);
+}
+
+void tst_ToolPanel::historyTab_listKeepsRows_detailsTakeTheRest()
+{
+    auto panel = makePanel();
+    panel->resize(900, 650); // about what an 800 px high window leaves the panel
+    QVERIFY(openShell(panel.get()));
+    panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+    typeCommand(panel.get(), u"echo one"_s);
+    QSignalSpy finished(panel.get(), &ToolPanel::callFinished);
+    panel->call();
+    QVERIFY(finished.wait(10000));
+    panel->findChild<QTabWidget *>(u"outputTabs"_s)->setCurrentIndex(1);
+    settleLayouts();
+    auto *list = panel->findChild<QTableView *>(u"historyView"_s);
+    auto *details = panel->findChild<ResultView *>(u"historyResult"_s);
+    QVERIFY(list && details);
+    const int rowHeight = list->verticalHeader()->defaultSectionSize();
+    QVERIFY2(list->minimumHeight() >= 3 * rowHeight, qPrintable(QString::number(list->minimumHeight())));
+    QVERIFY(list->height() >= list->minimumHeight());
+    QVERIFY2(details->height() > list->height(),
+        qPrintable(u"list %1, details %2"_s.arg(list->height()).arg(details->height())));
+    // Growing the window gives the details the new room; the list stays as it is.
+    const int listHeight = list->height();
+    const int detailsHeight = details->height();
+    panel->resize(900, 850);
+    QTRY_VERIFY(details->height() > detailsHeight);
+    QCOMPARE(list->height(), listHeight);
 }
 
 void tst_ToolPanel::formAndJson_switching_keepsTheValues()
