@@ -1133,6 +1133,7 @@ void MainWindow::restoreLayout()
         // Widening the window gives more to the table (stretch 3:2).
         m_splitter->setSizes({500, 500});
     }
+    m_detail->restoreToolsLayout(m_settings->value(u"window/toolsSplitter"_s).toByteArray());
 }
 
 void MainWindow::saveLayout()
@@ -1141,6 +1142,7 @@ void MainWindow::saveLayout()
     m_settings->setValue(u"window/state"_s, saveState());
     m_settings->setValue(u"window/sessionHeader"_s, m_table->horizontalHeader()->saveState());
     m_settings->setValue(u"window/splitter"_s, m_splitter->saveState());
+    m_settings->setValue(u"window/toolsSplitter"_s, m_detail->saveToolsLayout());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

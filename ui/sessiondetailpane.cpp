@@ -420,6 +420,25 @@ void SessionDetailPane::setEndpoint(const QString &endpoint)
 #endif
 }
 
+QByteArray SessionDetailPane::saveToolsLayout() const
+{
+#ifdef AGENTBAY_HAVE_TOOLPANEL
+    return m_toolPanel->saveLayout();
+#else
+    return {};
+#endif
+}
+
+bool SessionDetailPane::restoreToolsLayout(const QByteArray &state)
+{
+#ifdef AGENTBAY_HAVE_TOOLPANEL
+    return m_toolPanel->restoreLayout(state);
+#else
+    Q_UNUSED(state)
+    return false;
+#endif
+}
+
 void SessionDetailPane::setSession(const QString &sessionId)
 {
     if (sessionId == m_sessionId && (!sessionId.isEmpty() || m_stack->currentIndex() == 0)) {

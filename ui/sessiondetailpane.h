@@ -48,6 +48,9 @@ public:
     QString sessionId() const { return m_sessionId; }
 
     void setEndpoint(const QString &endpoint);
+    // The Tools tab's split (empty, and false, in a build without the tool panel).
+    QByteArray saveToolsLayout() const;
+    bool restoreToolsLayout(const QByteArray &state);
 
     // For tests.
     QTabWidget *tabs() const { return m_tabs; }

@@ -132,7 +132,14 @@ void ToolPanel::buildUi()
     splitter->addWidget(buildToolPage());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({190, 600}); // proportions: the list stays narrow, the call gets the room
+    // The list fits the tool names; the form, the call and its result get the rest (and all
+    // of what a wider window adds). restoreLayout() brings back what the user chose.
+    splitter->setSizes({150, 600});
+    splitter->setObjectName(u"toolSplitter"_s);
+    m_toolSplit = splitter;
+    connect(splitter, &QSplitter::splitterMoved, this, [this] {
+        m_toolSplitMoved = true;
+    });
     pageLayout->addWidget(splitter, 1);
     m_stack->addWidget(page);
 
@@ -151,7 +158,7 @@ void ToolPanel::buildUi()
 QWidget *ToolPanel::buildToolList()
 {
     auto *box = new QWidget(this);
-    box->setMinimumWidth(170);
+    box->setMinimumWidth(140);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     m_search = new QLineEdit(box);
@@ -431,6 +438,21 @@ QWidget *ToolPanel::buildHistoryPage()
     buttons->addWidget(m_clearHistory);
     layout->addLayout(buttons);
     return page;
+}
+
+QByteArray ToolPanel::saveLayout() const
+{
+    // A split the user never moved (maybe never even laid out) keeps what was restored.
+    return m_toolSplitMoved ? m_toolSplit->saveState() : m_restoredLayout;
+}
+
+bool ToolPanel::restoreLayout(const QByteArray &state)
+{
+    if (!m_toolSplit->restoreState(state)) {
+        return false;
+    }
+    m_restoredLayout = state;
+    return true;
 }
 
 void ToolPanel::setEndpoint(const QString &endpoint)

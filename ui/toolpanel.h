@@ -8,6 +8,7 @@
 #include <core/session.h>
 #include <core/toolcallhistory.h>
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
@@ -79,6 +80,10 @@ public:
     // Starts the call if the session, the tool and the arguments allow it (else says why).
     void call();
     void cancelCall();
+
+    // The tool list / form split as the user left it (for the window's settings).
+    QByteArray saveLayout() const;
+    bool restoreLayout(const QByteArray &state);
 
     // "Copy as code" texts for the current tool and arguments.
     QString pythonSnippet() const;
@@ -166,6 +171,9 @@ private:
     QLabel *m_jsonStatus = nullptr;
     QPlainTextEdit *m_schemaView = nullptr;
     QWidget *m_argumentsBox = nullptr;
+    QSplitter *m_toolSplit = nullptr;
+    QByteArray m_restoredLayout;
+    bool m_toolSplitMoved = false;
     QSplitter *m_outputSplit = nullptr;
     bool m_outputRevealed = false;
     QWidget *m_callBar = nullptr;

@@ -14,9 +14,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -64,6 +66,8 @@ private Q_SLOTS:
     void missingRequiredArgument_refusedBeforeSending();
     void untouchedRequiredArgument_quietUntilCallRefused();
     void historyTab_listKeepsRows_detailsTakeTheRest();
+    void toolSplit_narrowPanel_formGetsTheRoom();
+    void toolSplit_movedByTheUser_restoredInANewPanel();
     void formAndJson_switching_keepsTheValues();
     void pausedSession_disablesCallingAndSaysWhy_data();
     void pausedSession_disablesCallingAndSaysWhy();
@@ -341,6 +345,56 @@ void tst_ToolPanel::historyTab_listKeepsRows_detailsTakeTheRest()
     panel->resize(900, 850);
     QTRY_VERIFY(details->height() > detailsHeight);
     QCOMPARE(list->height(), listHeight);
+}
+
+void tst_ToolPanel::toolSplit_narrowPanel_formGetsTheRoom()
+{
+    auto panel = makePanel();
+    panel->resize(490, 700); // what a 1024 px wide window leaves the Tools tab
+    QVERIFY(openShell(panel.get()));
+    panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+    settleLayouts();
+    const QList<int> sizes = panel->findChild<QSplitter *>(u"toolSplitter"_s)->sizes();
+    QCOMPARE(sizes.size(), 2);
+    QVERIFY2(sizes.at(1) >= 2 * sizes.at(0), qPrintable(u"list %1, form %2"_s.arg(sizes.at(0)).arg(sizes.at(1))));
+    // Not moved: nothing of its own to remember.
+    QVERIFY(panel->saveLayout().isEmpty());
+}
+
+void tst_ToolPanel::toolSplit_movedByTheUser_restoredInANewPanel()
+{
+    QByteArray state;
+    {
+        auto panel = makePanel();
+        QVERIFY(openShell(panel.get()));
+        panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        settleLayouts();
+        auto *splitter = panel->findChild<QSplitter *>(u"toolSplitter"_s);
+        QSplitterHandle *handle = splitter->handle(1);
+        const QPoint start = handle->rect().center();
+        const QPoint end = start + QPoint(80, 0);
+        QMouseEvent press(
+            QEvent::MouseButtonPress, start, handle->mapToGlobal(start), Qt::LeftButton, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(handle, &press);
+        QMouseEvent move(QEvent::MouseMove, end, handle->mapToGlobal(end), Qt::NoButton, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(handle, &move);
+        QMouseEvent release(QEvent::MouseButtonRelease, end, handle->mapToGlobal(end), Qt::LeftButton, {}, {});
+        QCoreApplication::sendEvent(handle, &release);
+        QVERIFY(splitter->sizes().at(0) > 200);
+        state = panel->saveLayout();
+        QVERIFY(!state.isEmpty());
+    }
+    auto panel = makePanel();
+    QVERIFY(panel->restoreLayout(state)); // before it is shown, as the window does
+    QVERIFY(openShell(panel.get()));
+    panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+    settleLayouts();
+    QVERIFY(panel->findChild<QSplitter *>(u"toolSplitter"_s)->sizes().at(0) > 200);
+    QCOMPARE(panel->saveLayout(), state); // kept as restored until moved again
+    QVERIFY(!panel->restoreLayout("garbage"));
 }
 
 void tst_ToolPanel::formAndJson_switching_keepsTheValues()
