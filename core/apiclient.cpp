@@ -40,13 +40,15 @@ ApiError invalidArgument(const QString &message)
 
 // Runs the callback once, unless the caller's context is gone; finishes the operation. A
 // context that dies cancels the operation, so nothing keeps polling for a caller that left.
+// The cancel is queued: run inside the context's destruction it would emit the client's
+// signals into objects that are half destroyed (e.g. the window owning the context).
 template <typename T>
 std::function<void(const Result<T> &)> guarded(Operation *operation, QObject *context, ApiClient::Callback<T> done)
 {
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
     if (hasContext) {
-        QObject::connect(context, &QObject::destroyed, operation, &Operation::cancel);
+        QObject::connect(context, &QObject::destroyed, operation, &Operation::cancel, Qt::QueuedConnection);
     }
     return [operation, guard, hasContext, done = std::move(done)](const Result<T> &result) {
         if (!operation->finish()) {
