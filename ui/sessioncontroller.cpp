@@ -170,73 +170,54 @@ Core::OperationHandle SessionController::create(const Core::CreateSessionParams 
 
 void SessionController::pause(const QStringList &ids)
 {
-    for (const QString &id : ids) {
-        const SessionRow *row = m_model->find(id);
-        if (!row || !canPause(row->status)) {
-            continue;
-        }
-        m_model->setError(id, {});
-        m_model->setStatus(id, Core::SessionStatus::Pausing); // at once, the server agrees before replying
-        actionStarted();
-        const quint64 generation = m_generation;
-        m_client->pause(
-            id,
-            waitOptions(PauseTimeoutMs),
-            this,
-            [this, id, generation](const Core::Result<Core::SessionStatus> &result) {
-                actionEnded();
-                if (generation != m_generation) {
-                    return;
-                }
-                if (result.ok()) {
-                    m_model->setStatus(id, result.value());
-                } else {
-                    fail(tr("Pause"), id, result.error());
-                    m_poller->watch(id);
-                    m_poller->refreshNow();
-                }
-            },
-            [this, id, generation](Core::SessionStatus status) {
-                if (generation == m_generation) {
-                    m_model->setStatus(id, status);
-                }
-            });
-    }
+    changePauseState(ids, true);
 }
 
 void SessionController::resume(const QStringList &ids)
 {
+    changePauseState(ids, false);
+}
+
+std::function<void(Core::SessionStatus)> SessionController::followStatus(const QString &id, quint64 generation)
+{
+    return [this, id, generation](Core::SessionStatus status) {
+        if (generation == m_generation) {
+            m_model->setStatus(id, status);
+        }
+    };
+}
+
+void SessionController::changePauseState(const QStringList &ids, bool pausing)
+{
+    const QString action = pausing ? tr("Pause") : tr("Resume");
     for (const QString &id : ids) {
         const SessionRow *row = m_model->find(id);
-        if (!row || !canResume(row->status)) {
+        if (!row || !(pausing ? canPause(row->status) : canResume(row->status))) {
             continue;
         }
         m_model->setError(id, {});
-        m_model->setStatus(id, Core::SessionStatus::Resuming);
+        // At once: the server moves to the transitional status before it replies.
+        m_model->setStatus(id, pausing ? Core::SessionStatus::Pausing : Core::SessionStatus::Resuming);
         actionStarted();
         const quint64 generation = m_generation;
-        m_client->resume(
-            id,
-            waitOptions(PauseTimeoutMs),
-            this,
-            [this, id, generation](const Core::Result<Core::SessionStatus> &result) {
-                actionEnded();
-                if (generation != m_generation) {
-                    return;
-                }
-                if (result.ok()) {
-                    m_model->setStatus(id, result.value());
-                } else {
-                    fail(tr("Resume"), id, result.error());
-                    m_poller->watch(id);
-                    m_poller->refreshNow();
-                }
-            },
-            [this, id, generation](Core::SessionStatus status) {
-                if (generation == m_generation) {
-                    m_model->setStatus(id, status);
-                }
-            });
+        auto done = [this, id, generation, action](const Core::Result<Core::SessionStatus> &result) {
+            actionEnded();
+            if (generation != m_generation) {
+                return;
+            }
+            if (result.ok()) {
+                m_model->setStatus(id, result.value());
+            } else {
+                fail(action, id, result.error());
+                m_poller->watch(id);
+                m_poller->refreshNow();
+            }
+        };
+        if (pausing) {
+            m_client->pause(id, waitOptions(PauseTimeoutMs), this, done, followStatus(id, generation));
+        } else {
+            m_client->resume(id, waitOptions(PauseTimeoutMs), this, done, followStatus(id, generation));
+        }
     }
 }
 
@@ -272,11 +253,7 @@ void SessionController::remove(const QStringList &ids, bool resumeFirst)
                 m_model->setStatus(id, result.value());
                 deleteOne(id);
             },
-            [this, id, generation](Core::SessionStatus status) {
-                if (generation == m_generation) {
-                    m_model->setStatus(id, status);
-                }
-            });
+            followStatus(id, generation));
     }
 }
 

@@ -91,6 +91,9 @@ Q_SIGNALS:
     void runningActionsChanged(int count);
 
 private:
+    void changePauseState(const QStringList &ids, bool pausing);
+    // Moves the row's status as the waiting operation reports it, unless the list was replaced since.
+    std::function<void(Core::SessionStatus)> followStatus(const QString &id, quint64 generation);
     void deleteOne(const QString &id);
     void fail(const QString &action, const QString &id, const Core::ApiError &error);
     void actionStarted();
