@@ -28,6 +28,7 @@ void ToolListModel::setTools(const QList<Core::McpTool> &tools)
     for (auto it = byServer.begin(); it != byServer.end(); ++it) {
         auto *server = new QStandardItem(tr("%1 (%2)").arg(it.key()).arg(it.value().size()));
         server->setData(it.key(), ServerRole);
+        server->setToolTip(server->text()); // the narrow list may elide it
         server->setSelectable(false);
         server->setEditable(false);
         QFont font = server->font();
