@@ -248,6 +248,19 @@ MainWindow::MainWindow(
     m_saveFirstSeen.setInterval(2s);
     connect(&m_saveFirstSeen, &QTimer::timeout, this, &MainWindow::saveFirstSeen);
     connect(model, &SessionListModel::sessionsAdded, &m_saveFirstSeen, qOverload<>(&QTimer::start));
+    // Ages count in seconds at first: repaint just the visible Age cells every second (a paint,
+    // not a model change, so selection, sorting and listeners are untouched).
+    m_ageRepaint.setInterval(1s);
+    connect(&m_ageRepaint, &QTimer::timeout, this, [this] {
+        const int column = SessionListModel::AgeColumn;
+        if (m_table->isColumnHidden(column)) {
+            return;
+        }
+        QWidget *viewport = m_table->viewport();
+        viewport->update(
+            QRect(m_table->columnViewportPosition(column), 0, m_table->columnWidth(column), viewport->height()));
+    });
+    m_ageRepaint.start();
     connect(model, &SessionListModel::dataChanged, this, &MainWindow::updateActions);
     connect(model, &SessionListModel::rowsRemoved, this, &MainWindow::updateActions);
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {

@@ -175,6 +175,7 @@ private:
     bool m_errorFromRefresh = false;
     int m_selectAfterDelete = -1; // proxy row to select once deleted rows are gone
     QTimer m_saveFirstSeen;
+    QTimer m_ageRepaint;
 
     QAction *m_create = nullptr;
     QAction *m_pause = nullptr;
