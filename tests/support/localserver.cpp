@@ -5,6 +5,10 @@
 #include <QFile>
 #include <QTimer>
 
+#include <sys/prctl.h>
+
+#include <csignal>
+
 namespace AgentBay::Test {
 
 namespace {
@@ -66,6 +70,10 @@ bool LocalServer::start(int port)
     });
     QObject::connect(m_process.get(), &QProcess::finished, &loop, &QEventLoop::quit);
     QObject::connect(m_process.get(), &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    // A test that crashes must not leave its server running: the kernel ends it with the test.
+    m_process->setChildProcessModifier([] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    });
     m_process->start();
     timeout.start(startTimeoutMs);
     loop.exec();
