@@ -252,6 +252,18 @@ QPlainTextEdit *ResultView::makeTextBox(const QString &text, bool json, QWidget 
     return box;
 }
 
+QPushButton *ResultView::makeSaveButton(
+    const QByteArray &data, const QString &mimeType, const QString &suggestedName, QWidget *parent)
+{
+    auto *save = new QPushButton(tr("Save as…"), parent);
+    save->setObjectName(u"saveAs"_s);
+    save->setFlat(true);
+    connect(save, &QPushButton::clicked, this, [this, data, mimeType, suggestedName] {
+        saveData(data, mimeType, suggestedName);
+    });
+    return save;
+}
+
 QPushButton *ResultView::makeCopyButton(const QString &text, QWidget *parent, const QString &tip)
 {
     auto *button = new QPushButton(tr("Copy"), parent);
@@ -493,15 +505,7 @@ void ResultView::addImageItem(int index, const McpContentItem &item)
         });
         top->addWidget(copy);
     }
-    auto *save = new QPushButton(tr("Save as…"), card);
-    save->setObjectName(u"saveAs"_s);
-    save->setFlat(true);
-    const QByteArray data = item.data;
-    const QString mimeType = item.mimeType;
-    connect(save, &QPushButton::clicked, this, [this, data, mimeType] {
-        saveData(data, mimeType, u"image"_s);
-    });
-    top->addWidget(save);
+    top->addWidget(makeSaveButton(item.data, item.mimeType, u"image"_s, card));
 }
 
 void ResultView::addBinaryItem(int index, const McpContentItem &item, const QString &objectName)
@@ -511,16 +515,7 @@ void ResultView::addBinaryItem(int index, const McpContentItem &item, const QStr
         tr("%1 · %2 (%3, %4)").arg(index + 1).arg(item.typeName, item.mimeType, sizeText(item.data.size())),
         &body);
     auto *top = qobject_cast<QHBoxLayout *>(card->layout()->itemAt(0)->layout());
-    auto *save = new QPushButton(tr("Save as…"), card);
-    save->setObjectName(u"saveAs"_s);
-    save->setFlat(true);
-    const QByteArray data = item.data;
-    const QString mimeType = item.mimeType;
-    const QString name = item.typeName;
-    connect(save, &QPushButton::clicked, this, [this, data, mimeType, name] {
-        saveData(data, mimeType, name);
-    });
-    top->addWidget(save);
+    top->addWidget(makeSaveButton(item.data, item.mimeType, item.typeName, card));
 }
 
 void ResultView::addResourceItem(int index, const McpContentItem &item)
@@ -544,15 +539,7 @@ void ResultView::addResourceItem(int index, const McpContentItem &item)
         card->layout()->addWidget(box);
     } else if (!item.data.isEmpty()) {
         card->layout()->addWidget(noteLabel(tr("Binary content, %1.").arg(sizeText(item.data.size())), card));
-        auto *save = new QPushButton(tr("Save as…"), card);
-        save->setObjectName(u"saveAs"_s);
-        save->setFlat(true);
-        const QByteArray data = item.data;
-        const QString mimeType = item.mimeType;
-        connect(save, &QPushButton::clicked, this, [this, data, mimeType] {
-            saveData(data, mimeType, u"resource"_s);
-        });
-        top->addWidget(save);
+        top->addWidget(makeSaveButton(item.data, item.mimeType, u"resource"_s, card));
     }
 }
 

@@ -53,6 +53,9 @@ private:
     QPlainTextEdit *makeTextBox(const QString &text, bool json, QWidget *parent, bool terminal = false);
     QPushButton *makeCopyButton(const QString &text, QWidget *parent, const QString &tip = {});
     void saveData(const QByteArray &data, const QString &mimeType, const QString &suggestedName);
+    // A flat "Save as…" button that saves data (suggestedName: file name stem) through saveData().
+    QPushButton *makeSaveButton(
+        const QByteArray &data, const QString &mimeType, const QString &suggestedName, QWidget *parent);
 
     Core::ToolCallRecord m_record;
     QLabel *m_status = nullptr;
