@@ -518,39 +518,25 @@ void ToolRunner::call(SessionSandbox *sandbox,
 
 QJsonObject ToolRunner::State::fileTool(SessionSandbox *sandbox, const QString &tool, const QJsonObject &args)
 {
+    using FileTool = QJsonObject (State::*)(const WorkspacePath &, Arguments &);
+    static const QHash<QString, FileTool> fileTools{
+        {QStringLiteral("get_file_info"), &State::getFileInfo},
+        {QStringLiteral("list_directory"), &State::listDirectory},
+        {QStringLiteral("read_file"), &State::readFile},
+        {QStringLiteral("write_file"), &State::writeFile},
+        {QStringLiteral("create_directory"), &State::createDirectory},
+        {QStringLiteral("delete_file"), &State::deleteFile},
+        {QStringLiteral("move_file"), &State::moveFile},
+        {QStringLiteral("edit_file"), &State::editFile},
+        {QStringLiteral("search_files"), &State::searchFiles},
+        {QStringLiteral("read_multiple_files"), &State::readMultipleFiles},
+    };
     const WorkspacePath workspace(sandbox->workspace(), sandbox->workspaceInside());
     Arguments a(args);
-    if (tool == u"get_file_info") {
-        return getFileInfo(workspace, a);
+    if (const auto it = fileTools.constFind(tool); it != fileTools.cend()) {
+        return (this->*it.value())(workspace, a);
     }
-    if (tool == u"list_directory") {
-        return listDirectory(workspace, a);
-    }
-    if (tool == u"read_file") {
-        return readFile(workspace, a);
-    }
-    if (tool == u"write_file") {
-        return writeFile(workspace, a);
-    }
-    if (tool == u"create_directory") {
-        return createDirectory(workspace, a);
-    }
-    if (tool == u"delete_file") {
-        return deleteFile(workspace, a);
-    }
-    if (tool == u"move_file") {
-        return moveFile(workspace, a);
-    }
-    if (tool == u"edit_file") {
-        return editFile(workspace, a);
-    }
-    if (tool == u"search_files") {
-        return searchFiles(workspace, a);
-    }
-    if (tool == u"read_multiple_files") {
-        return readMultipleFiles(workspace, a);
-    }
-    if (tool == u"get_file_change") {
+    if (tool == u"get_file_change") { // also needs the sandbox: it keeps a snapshot per session
         return getFileChange(sandbox, workspace, a);
     }
     return errorResult(tr("Tool \"%1\" is not implemented").arg(tool));
