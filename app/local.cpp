@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // agentbay-local: a local AgentBay-compatible server whose sessions are sandboxes on this machine.
-#include <server/datadirectory.h>
-#include <server/httpapi.h>
-#include <server/sessionstore.h>
+#include <server/api/httpapi.h>
+#include <server/sessions/datadirectory.h>
+#include <server/sessions/sessionstore.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

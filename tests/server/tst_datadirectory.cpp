@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The token and discovery files, and the agentbay-local command line that uses them.
-#include <server/datadirectory.h>
+#include <server/sessions/datadirectory.h>
 #include <support/localserver.h>
 
 #include <QFile>

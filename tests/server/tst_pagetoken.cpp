@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <server/pagetoken.h>
+#include <server/api/pagetoken.h>
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <server/requestparameters.h>
+#include <server/api/requestparameters.h>
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <server/sessionsandbox.h>
+#include <server/sandbox/sessionsandbox.h>
 
 #include <QDir>
 #include <QElapsedTimer>

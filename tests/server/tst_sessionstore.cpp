@@ -2,7 +2,7 @@
 // Sessions, labels and workspaces survive restarts of agentbay-local, also a kill -9.
 #include "rawapi.h"
 
-#include <server/sessionstore.h>
+#include <server/sessions/sessionstore.h>
 #include <support/localserver.h>
 
 #include <QDir>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <server/toolcatalog.h>
+#include <server/tools/toolcatalog.h>
 
 #include <QFileInfo>
 #include <QJsonArray>

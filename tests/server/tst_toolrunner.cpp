@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <server/sessionsandbox.h>
-#include <server/toolrunner.h>
+#include <server/sandbox/sessionsandbox.h>
+#include <server/tools/toolrunner.h>
 
 #include <QDir>
 #include <QFile>

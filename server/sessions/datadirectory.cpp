@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "datadirectory.h"
 
-#include "sessionstore.h"
+#include <server/sessions/sessionstore.h>
 
 #include <QCoreApplication>
 #include <QDir>

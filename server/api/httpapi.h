@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "apireply.h"
+#include <server/api/apireply.h>
 
 #include <QAbstractHttpServer>
 #include <QHash>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sessionpage.h"
 
-#include "localsession.h"
-#include "sessionsandbox.h"
+#include <server/sandbox/sessionsandbox.h>
+#include <server/sessions/localsession.h>
 
 #include <QCoreApplication>
 #include <QDir>

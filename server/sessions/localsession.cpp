@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "localsession.h"
 
-#include "sessionsandbox.h"
+#include <server/sandbox/sessionsandbox.h>
 
 namespace AgentBay::Server {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "sessionsandbox.h"
 
-#include "cgroupfreezer.h"
-#include "processscanner.h"
-#include "sandboxagent.h"
+#include <server/sandbox/cgroupfreezer.h>
+#include <server/sandbox/processscanner.h>
+#include <server/sandbox/sandboxagent.h>
 
 #include <QCoreApplication>
 #include <QDir>

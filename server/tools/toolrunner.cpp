@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "toolrunner.h"
 
-#include "sandboxagent.h"
-#include "sessionsandbox.h"
-#include "toolcatalog.h"
-#include "workspacepath.h"
+#include <server/sandbox/sandboxagent.h>
+#include <server/sandbox/sessionsandbox.h>
+#include <server/tools/toolcatalog.h>
+#include <server/tools/workspacepath.h>
 
 #include <QCoreApplication>
 #include <QDateTime>

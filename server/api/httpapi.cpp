@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "httpapi.h"
 
-#include "limitingtcpserver.h"
-#include "localsession.h"
-#include "pagetoken.h"
-#include "portproxy.h"
-#include "requestparameters.h"
-#include "sessionpage.h"
-#include "sessionsandbox.h"
-#include "sessionstore.h"
-#include "toolcatalog.h"
-#include "toolrunner.h"
+#include <server/api/limitingtcpserver.h>
+#include <server/api/pagetoken.h>
+#include <server/api/requestparameters.h>
+#include <server/links/portproxy.h>
+#include <server/links/sessionpage.h>
+#include <server/sandbox/sessionsandbox.h>
+#include <server/sessions/localsession.h>
+#include <server/sessions/sessionstore.h>
+#include <server/tools/toolcatalog.h>
+#include <server/tools/toolrunner.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sessionstore.h"
 
-#include "localsession.h"
+#include <server/sessions/localsession.h>
 
 #include <QDateTime>
 #include <QDir>
