@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
@@ -10,11 +11,16 @@
 
 namespace AgentBay::Server {
 
+class FileChangeTool;
+class MetricsTool;
 class SessionSandbox;
+struct ToolInvocation;
 
-// Runs one MCP tool of protocol.md 6 against a session's sandbox and workspace. The result
-// is an MCP tool result object {"content": [...], "isError": bool}. Paths never leave the
-// session's workspace ("..", absolute paths and symlinks included).
+// Runs one MCP tool of protocol.md 6 against a session's sandbox and workspace, dispatching
+// by name through one table to the tool families (ShellTool, RunCodeTool, FileTools,
+// FileChangeTool, MetricsTool). The result is an MCP tool result object
+// {"content": [...], "isError": bool}. Paths never leave the session's workspace ("..",
+// absolute paths and symlinks included).
 class ToolRunner final : public QObject
 {
     Q_OBJECT
@@ -31,12 +37,12 @@ public:
         QObject *context,
         std::function<void(const QJsonObject &mcpResult)> done);
 
-    // Largest file content one read returns (read_file ranges, read_multiple_files).
-    static constexpr qint64 maxReadBytes = 32 * 1024 * 1024;
-
 private:
-    struct State;
-    std::unique_ptr<State> m_state;
+    using Tool = std::function<void(const ToolInvocation &)>;
+
+    std::unique_ptr<FileChangeTool> m_fileChanges;
+    std::unique_ptr<MetricsTool> m_metrics;
+    QHash<QString, Tool> m_tools;
 };
 
 } // namespace AgentBay::Server
