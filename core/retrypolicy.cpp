@@ -39,9 +39,10 @@ std::chrono::milliseconds RetryPolicy::delayFor(int attempt, std::chrono::millis
     }
     const auto exponential = baseDelay * (1 << std::clamp(attempt - 1, 0, 10));
     // Up to 25% jitter so many clients do not retry in step.
-    const auto jitter =
-        std::chrono::milliseconds(QRandomGenerator::global()->bounded(qint64(exponential.count() / 4 + 1)));
-    return std::min(exponential + jitter, maxDelay);
+    const qint64 upTo = exponential.count() / 4;
+    const qint64 drawn =
+        jitter ? std::clamp<qint64>(jitter(upTo), 0, upTo) : QRandomGenerator::global()->bounded(upTo + 1);
+    return std::min(exponential + std::chrono::milliseconds(drawn), maxDelay);
 }
 
 } // namespace AgentBay::Core

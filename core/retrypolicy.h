@@ -4,6 +4,7 @@
 #include <core/apierror.h>
 
 #include <chrono>
+#include <functional>
 
 namespace AgentBay::Core {
 
@@ -19,6 +20,10 @@ public:
     // The longest wait the server may ask for (ApiError::retryAfter) that a retry still honours;
     // a longer one ends the attempts and leaves the wait to the caller.
     std::chrono::milliseconds maxRetryAfter{12000};
+
+    // Draws the jitter added to a backoff: a value in [0, upTo]. Empty = the global random
+    // generator; tests set a fixed one to check exact delays.
+    std::function<qint64(qint64 upTo)> jitter;
 
     static bool isReadAction(const QString &action);
     bool shouldRetry(const QString &action, const ApiError &error, int attempt) const;

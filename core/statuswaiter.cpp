@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "statuswaiter.h"
 
+#include <QElapsedTimer>
+
+#include <memory>
+
 namespace AgentBay::Core {
 
 StatusWaiter::StatusWaiter(Probe probe, Judge judge, const WaitOptions &wait, QObject *parent)
@@ -10,6 +14,12 @@ StatusWaiter::StatusWaiter(Probe probe, Judge judge, const WaitOptions &wait, QO
     , m_wait(wait)
 {
     m_timer.setSingleShot(true);
+    m_clock = [steady = std::make_shared<QElapsedTimer>()] {
+        if (!steady->isValid()) {
+            steady->start();
+        }
+        return steady->elapsed();
+    };
     connect(&m_timer, &QTimer::timeout, this, &StatusWaiter::poll);
 }
 
@@ -30,7 +40,7 @@ void StatusWaiter::start(Done done,
     m_done = std::move(done);
     m_onStatus = std::move(onStatus);
     m_timeoutMessage = std::move(timeoutMessage);
-    m_elapsed.start();
+    m_startedAt = m_clock();
     poll();
 }
 
@@ -67,7 +77,7 @@ void StatusWaiter::poll()
         case Verdict::KeepWaiting:
             break;
         }
-        const qint64 left = m_wait.timeoutMs - m_elapsed.elapsed();
+        const qint64 left = m_wait.timeoutMs - (m_clock() - m_startedAt);
         if (left <= 0) {
             ApiError error;
             error.kind = ApiError::Kind::Timeout;

@@ -5,7 +5,6 @@
 #include <core/result.h>
 #include <core/session.h>
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -33,8 +32,14 @@ public:
     // Decides on each probe result; for Failed, the result's error (or a status message) is reported.
     using Judge = std::function<Verdict(const Result<SessionStatus> &)>;
 
+    // Milliseconds on a monotonic clock; the timeout is measured with it.
+    using Clock = std::function<qint64()>;
+
     StatusWaiter(Probe probe, Judge judge, const WaitOptions &wait, QObject *parent = nullptr);
     ~StatusWaiter() override;
+
+    // Replaces the steady clock (tests advance time by hand); call before start().
+    void setClock(Clock clock) { m_clock = std::move(clock); }
 
     // timeoutMessage: the error text when the time is up. alreadyReported: a status the
     // caller has shown already (e.g. PAUSING after the initiating call), not reported again.
@@ -58,7 +63,8 @@ private:
     std::function<void(SessionStatus)> m_onStatus;
     QString m_timeoutMessage;
     QTimer m_timer;
-    QElapsedTimer m_elapsed;
+    Clock m_clock;
+    qint64 m_startedAt = 0;
     OperationHandle m_current;
     SessionStatus m_lastReported = SessionStatus::Unknown;
     bool m_reportedAny = false;
