@@ -3,14 +3,14 @@
 // hands them to the main window (R4); --self-test proves one refresh works, then exits.
 #include <core/apiclient.h>
 #include <core/config.h>
-#include <ui/desktopurlopener.h>
-#include <ui/mainwindow.h>
-#include <ui/memorycredentialstore.h>
-#include <ui/sessioncontroller.h>
-#include <ui/sessionlistmodel.h>
+#include <ui/common/desktopurlopener.h>
+#include <ui/services/memorycredentialstore.h>
+#include <ui/services/sessioncontroller.h>
+#include <ui/sessions/sessionlistmodel.h>
+#include <ui/window/mainwindow.h>
 
 #ifdef AGENTBAY_HAVE_KEYCHAIN
-#include <ui/keychaincredentialstore.h>
+#include <ui/services/keychaincredentialstore.h>
 #endif
 
 #include <QApplication>

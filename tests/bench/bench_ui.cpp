@@ -7,9 +7,9 @@
 // Usage: bench_ui [--rounds N] [--skip-startup]
 #include <core/labelselector.h>
 #include <support/localserver.h>
-#include <ui/sessionfilterproxymodel.h>
-#include <ui/sessionitemdelegate.h>
-#include <ui/sessionlistmodel.h>
+#include <ui/sessions/sessionfilterproxymodel.h>
+#include <ui/sessions/sessionitemdelegate.h>
+#include <ui/sessions/sessionlistmodel.h>
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <ui/activitylogmodel.h>
+#include <ui/window/activitylogmodel.h>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <ui/labeleditor.h>
+#include <ui/sessions/labeleditor.h>
 
 #include <QSignalSpy>
 #include <QtTest>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <ui/localserverlauncher.h>
+#include <ui/services/localserverlauncher.h>
 
 #include <QDir>
 #include <QFile>

@@ -2,17 +2,17 @@
 // The session manager window end to end, offscreen, against a real agentbay-local.
 #include <core/apiclient.h>
 #include <support/localserver.h>
-#include <ui/activitylogmodel.h>
-#include <ui/createsessiondialog.h>
-#include <ui/filterbar.h>
-#include <ui/labeleditor.h>
-#include <ui/mainwindow.h>
-#include <ui/memorycredentialstore.h>
-#include <ui/sessioncontroller.h>
-#include <ui/sessiondetailpane.h>
-#include <ui/sessionfilterproxymodel.h>
-#include <ui/sessionlistmodel.h>
-#include <ui/urlopener.h>
+#include <ui/common/urlopener.h>
+#include <ui/services/memorycredentialstore.h>
+#include <ui/services/sessioncontroller.h>
+#include <ui/sessions/createsessiondialog.h>
+#include <ui/sessions/filterbar.h>
+#include <ui/sessions/labeleditor.h>
+#include <ui/sessions/sessiondetailpane.h>
+#include <ui/sessions/sessionfilterproxymodel.h>
+#include <ui/sessions/sessionlistmodel.h>
+#include <ui/window/activitylogmodel.h>
+#include <ui/window/mainwindow.h>
 
 #include <QAction>
 #include <QComboBox>

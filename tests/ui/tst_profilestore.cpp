@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include <ui/memorycredentialstore.h>
-#include <ui/profiledialog.h>
-#include <ui/profilestore.h>
+#include <ui/profiles/profiledialog.h>
+#include <ui/services/memorycredentialstore.h>
+#include <ui/services/profilestore.h>
 
 #include <QLineEdit>
 #include <QSettings>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <ui/resultview.h>
+#include <ui/tools/resultview.h>
 
 #include <QBuffer>
 #include <QFrame>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <ui/fieldeditor.h>
-#include <ui/schemaformwidget.h>
+#include <ui/tools/fieldeditor.h>
+#include <ui/tools/schemaformwidget.h>
 
 #include <QCheckBox>
 #include <QComboBox>

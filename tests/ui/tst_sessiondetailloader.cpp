@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <core/apiclient.h>
 #include <support/localserver.h>
-#include <ui/sessiondetailloader.h>
-#include <ui/sessionlistmodel.h>
+#include <ui/services/sessiondetailloader.h>
+#include <ui/sessions/sessionlistmodel.h>
 
 #include <QSignalSpy>
 #include <QtTest>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <ui/sessionfilterproxymodel.h>
-#include <ui/sessionlistmodel.h>
+#include <ui/sessions/sessionfilterproxymodel.h>
+#include <ui/sessions/sessionlistmodel.h>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <ui/sessionlistmodel.h>
+#include <ui/sessions/sessionlistmodel.h>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -2,10 +2,10 @@
 #include <core/apiclient.h>
 #include <core/toolcallhistory.h>
 #include <support/localserver.h>
-#include <ui/fieldeditor.h>
-#include <ui/resultview.h>
-#include <ui/schemaformwidget.h>
-#include <ui/toolpanel.h>
+#include <ui/tools/fieldeditor.h>
+#include <ui/tools/resultview.h>
+#include <ui/tools/schemaformwidget.h>
+#include <ui/tools/toolpanel.h>
 
 #include <QAbstractItemModel>
 #include <QDir>

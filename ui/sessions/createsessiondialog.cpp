@@ -2,7 +2,8 @@
 #include "createsessiondialog.h"
 
 #include "labeleditor.h"
-#include "sessioncontroller.h"
+
+#include <ui/services/sessioncontroller.h>
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -2,12 +2,12 @@
 #include "sessioncontroller.h"
 
 #include "sessiondetailloader.h"
-#include "sessionlistmodel.h"
-#include "urlopener.h"
 
 #include <core/apiclient.h>
 #include <core/sessioninfo.h>
 #include <core/sessionpoller.h>
+#include <ui/common/urlopener.h>
+#include <ui/sessions/sessionlistmodel.h>
 
 #include <QLoggingCategory>
 

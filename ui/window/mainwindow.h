@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "profilestore.h"
-
 #include <core/apierror.h>
+#include <ui/services/profilestore.h>
 
 #include <QMainWindow>
 #include <QTimer>

@@ -2,17 +2,14 @@
 #include "sessiondetailpane.h"
 
 #include "labeleditor.h"
-#include "sessioncontroller.h"
-#include "sessiondetailloader.h"
 #include "sessionitemdelegate.h"
 #include "sessionlistmodel.h"
-#include "urlopener.h"
-
-#ifdef AGENTBAY_HAVE_TOOLPANEL
-#include "toolpanel.h"
-#endif
 
 #include <core/apiclient.h>
+#include <ui/common/urlopener.h>
+#include <ui/services/sessioncontroller.h>
+#include <ui/services/sessiondetailloader.h>
+#include <ui/tools/toolpanel.h>
 
 #include <QApplication>
 #include <QClipboard>
@@ -401,42 +398,24 @@ QWidget *SessionDetailPane::buildLinks()
 
 QWidget *SessionDetailPane::buildTools()
 {
-#ifdef AGENTBAY_HAVE_TOOLPANEL
     m_toolPanel = new ToolPanel(m_controller->client());
     return m_toolPanel;
-#else
-    auto *label = new QLabel(tr("The MCP tool panel is not part of this build."));
-    label->setAlignment(Qt::AlignCenter);
-    label->setEnabled(false);
-    return label;
-#endif
 }
 
 void SessionDetailPane::setEndpoint(const QString &endpoint)
 {
     m_endpoint = endpoint;
-#ifdef AGENTBAY_HAVE_TOOLPANEL
     m_toolPanel->setEndpoint(endpoint);
-#endif
 }
 
 QByteArray SessionDetailPane::saveToolsLayout() const
 {
-#ifdef AGENTBAY_HAVE_TOOLPANEL
     return m_toolPanel->saveLayout();
-#else
-    return {};
-#endif
 }
 
 bool SessionDetailPane::restoreToolsLayout(const QByteArray &state)
 {
-#ifdef AGENTBAY_HAVE_TOOLPANEL
     return m_toolPanel->restoreLayout(state);
-#else
-    Q_UNUSED(state)
-    return false;
-#endif
 }
 
 void SessionDetailPane::setSession(const QString &sessionId)
@@ -461,9 +440,7 @@ void SessionDetailPane::setSession(const QString &sessionId)
 
     if (sessionId.isEmpty()) {
         m_stack->setCurrentIndex(0);
-#ifdef AGENTBAY_HAVE_TOOLPANEL
         m_toolPanel->setSession({}, {}, Core::SessionStatus::Unknown);
-#endif
         return;
     }
     m_stack->setCurrentIndex(1);
@@ -502,9 +479,7 @@ void SessionDetailPane::updateFromModel()
     const bool running = row->status == Core::SessionStatus::Running;
     m_openDesktop->setEnabled(SessionController::canOpen(row->status));
     m_getLink->setEnabled(running && !m_linkOperation.isRunning());
-#ifdef AGENTBAY_HAVE_TOOLPANEL
     m_toolPanel->setSession(m_sessionId, row->detailsLoaded ? row->imageId : QString(), row->status);
-#endif
 }
 
 void SessionDetailPane::reloadInfo()

@@ -3,7 +3,6 @@
 
 #include "callhistorymodel.h"
 #include "fieldeditor.h"
-#include "jsonhighlighter.h"
 #include "resultview.h"
 #include "schemaformwidget.h"
 #include "toollistmodel.h"
@@ -11,6 +10,7 @@
 #include <core/apiclient.h>
 #include <core/jsonschemaform.h>
 #include <core/toolcallsnippet.h>
+#include <ui/common/jsonhighlighter.h>
 
 #include <QClipboard>
 #include <QEvent>

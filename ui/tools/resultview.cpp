@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "resultview.h"
 
-#include "jsonhighlighter.h"
+#include <ui/common/jsonhighlighter.h>
 
 #include <QClipboard>
 #include <QFileDialog>

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "profiledialog.h"
 
-#include "credentialstore.h"
-
 #include <core/config.h>
 #include <core/dotenv.h>
+#include <ui/services/credentialstore.h>
 
 #include <QAction>
 #include <QComboBox>

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sessiondetailloader.h"
 
-#include "sessionlistmodel.h"
-
 #include <core/apiclient.h>
+#include <ui/sessions/sessionlistmodel.h>
 
 #include <QLoggingCategory>
 

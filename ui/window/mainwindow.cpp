@@ -2,22 +2,22 @@
 #include "mainwindow.h"
 
 #include "activitylogmodel.h"
-#include "createsessiondialog.h"
-#include "credentialstore.h"
-#include "filterbar.h"
-#include "localserverlauncher.h"
-#include "profiledialog.h"
-#include "sessioncontroller.h"
-#include "sessiondetailloader.h"
-#include "sessiondetailpane.h"
-#include "sessionfilterproxymodel.h"
-#include "sessionitemdelegate.h"
-#include "sessionlistmodel.h"
 #include "settingsdialog.h"
 
 #include <core/apiclient.h>
 #include <core/config.h>
 #include <core/sessionpoller.h>
+#include <ui/profiles/profiledialog.h>
+#include <ui/services/credentialstore.h>
+#include <ui/services/localserverlauncher.h>
+#include <ui/services/sessioncontroller.h>
+#include <ui/services/sessiondetailloader.h>
+#include <ui/sessions/createsessiondialog.h>
+#include <ui/sessions/filterbar.h>
+#include <ui/sessions/sessiondetailpane.h>
+#include <ui/sessions/sessionfilterproxymodel.h>
+#include <ui/sessions/sessionitemdelegate.h>
+#include <ui/sessions/sessionlistmodel.h>
 
 #include <QAction>
 #include <QActionGroup>

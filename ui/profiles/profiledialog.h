@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "profilestore.h"
+#include <ui/services/profilestore.h>
 
 #include <QDialog>
 
