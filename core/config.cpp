@@ -61,7 +61,8 @@ QUrl Config::baseUrl() const
 
 Config Config::resolve(const Config &explicitValues, bool hasExplicitConfig, const Sources &sources)
 {
-    const Lookup lookup(sources.environment, DotEnv::load(DotEnv::locate(sources.envFile, sources.startDir)));
+    const Lookup lookup(
+        sources.environment, DotEnv::load(DotEnv::locate(sources.envFile, sources.startDir, sources.homeDir)));
     Config config = explicitValues;
     if (config.apiKey.isEmpty()) {
         config.apiKey = lookup.value(QStringLiteral("AGENTBAY_API_KEY")).trimmed();

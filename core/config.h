@@ -13,6 +13,7 @@ struct ConfigSources
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     QString envFile; // explicit .env path; empty = search upward from startDir
     QString startDir; // empty = current working directory
+    QString homeDir; // the search never climbs past it; empty = the user's home
 };
 
 // Client settings. Resolution, highest first: explicit values (a saved profile),

@@ -4,6 +4,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+Q_LOGGING_CATEGORY(lcDotEnv, "agentbay.core.dotenv")
 
 namespace AgentBay::Core {
 
@@ -25,6 +32,39 @@ QString unquote(QString value)
     const qsizetype hash = value.indexOf(u" #");
     return hash >= 0 ? value.left(hash).trimmed() : value;
 }
+
+// The canonical form when the folder exists (symlinks resolved), else the cleaned absolute path.
+QString normalFolder(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : canonical;
+}
+
+bool isSameOrInside(const QString &path, const QString &folder)
+{
+    if (path == folder || folder == u"/") {
+        return true;
+    }
+    return path.startsWith(folder + u'/');
+}
+
+#ifdef Q_OS_UNIX
+// No other user may change what we read: the owner is us, nobody else may write, and a
+// group may write only when it is our own (Debian's user private groups make a 0664 file
+// the norm there).
+bool onlyUserCanWrite(const QFileInfo &info)
+{
+    if (info.ownerId() != ::geteuid()) {
+        return false;
+    }
+    const QFile::Permissions permissions = info.permissions();
+    if (permissions & QFile::WriteOther) {
+        return false;
+    }
+    return !(permissions & QFile::WriteGroup) || info.groupId() == ::getegid();
+}
+#endif
 
 } // namespace
 
@@ -62,18 +102,40 @@ QMap<QString, QString> DotEnv::load(const QString &path)
     return parse(file.readAll());
 }
 
-QString DotEnv::locate(const QString &explicitPath, const QString &startDir)
+bool DotEnv::isTrusted(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    // A .env redirects the endpoint and supplies the key: one planted by another user (in a
+    // shared parent folder, /tmp, a checkout owned by someone else) must not be picked up.
+    const QFileInfo file(path);
+    return file.isFile() && onlyUserCanWrite(file) && onlyUserCanWrite(QFileInfo(file.absolutePath()));
+#else
+    // Elsewhere the home bound of locate() is the protection; ACLs are not inspected.
+    return QFileInfo(path).isFile();
+#endif
+}
+
+QString DotEnv::locate(const QString &explicitPath, const QString &startDir, const QString &homeDir)
 {
     if (!explicitPath.isEmpty() && QFileInfo(explicitPath).isFile()) {
-        return explicitPath;
+        return explicitPath; // the user named it: no ownership rules
     }
-    QDir dir(startDir.isEmpty() ? QDir::currentPath() : startDir);
+    const QString start = normalFolder(startDir.isEmpty() ? QDir::currentPath() : startDir);
+    const QString home = normalFolder(homeDir.isEmpty() ? QDir::homePath() : homeDir);
+    // Above the home folder live folders shared with other users; outside it, only the start
+    // folder (a project the user chose to work in) is looked at.
+    const QString top = isSameOrInside(start, home) ? home : start;
+    QDir dir(start);
     for (;;) {
         const QString candidate = dir.filePath(QStringLiteral(".env"));
         if (QFileInfo(candidate).isFile()) {
-            return candidate;
+            if (isTrusted(candidate)) {
+                return candidate;
+            }
+            qCWarning(lcDotEnv).noquote()
+                << "Ignoring" << candidate << "- it or its folder is not owned by this user or is writable by others";
         }
-        if (!dir.cdUp()) {
+        if (dir.absolutePath() == top || !dir.cdUp()) {
             return {};
         }
     }

@@ -91,6 +91,7 @@ Config::Sources tst_Config::sources(const Vars &env, const QString &envFile) con
     sources.environment = environmentOf(env);
     sources.envFile = envFile;
     sources.startDir = m_dir->path();
+    sources.homeDir = m_dir->path(); // the search's upper bound
     return sources;
 }
 

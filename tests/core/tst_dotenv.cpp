@@ -6,6 +6,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 using AgentBay::Core::DotEnv;
 using Vars = QMap<QString, QString>;
 
@@ -24,6 +28,15 @@ private Q_SLOTS:
     void locate_explicitPathMissing_searchesUpward();
     void locate_nested_nearestFileWins();
     void locate_noFileAnywhere_givesEmpty();
+    void locate_fileAboveHome_neverRead();
+    void locate_homeItself_isRead();
+    void locate_startOutsideHome_onlyStartFolderRead();
+    void locate_defaultHome_parentOfATempFolderOutsideHomeNotRead();
+    void locate_fileWritableByOthers_skippedForTheNextTrustedOne();
+    void locate_folderWritableByOthers_skipped();
+    void locate_fileOfAnotherUser_skipped();
+    void locate_groupWritable_trustedOnlyForTheUsersOwnGroup();
+    void locate_explicitPath_noOwnershipRules();
 
 private:
     static void writeFile(const QString &path, const QByteArray &text);
@@ -123,7 +136,7 @@ void tst_DotEnv::locate_explicitPathExists_winsOverSearch()
     const QString explicitPath = dir.filePath(QStringLiteral("config/custom.env"));
     writeFile(explicitPath, "A=1\n");
     writeFile(dir.filePath(QStringLiteral("work/.env")), "A=2\n");
-    QCOMPARE(DotEnv::locate(explicitPath, dir.filePath(QStringLiteral("work"))), explicitPath);
+    QCOMPARE(DotEnv::locate(explicitPath, dir.filePath(QStringLiteral("work")), dir.path()), explicitPath);
 }
 
 void tst_DotEnv::locate_explicitPathMissing_searchesUpward()
@@ -133,8 +146,8 @@ void tst_DotEnv::locate_explicitPathMissing_searchesUpward()
     const QString found = dir.filePath(QStringLiteral("work/.env"));
     writeFile(found, "A=2\n");
     QDir().mkpath(dir.filePath(QStringLiteral("work/sub")));
-    const QString located =
-        DotEnv::locate(dir.filePath(QStringLiteral("missing.env")), dir.filePath(QStringLiteral("work/sub")));
+    const QString located = DotEnv::locate(
+        dir.filePath(QStringLiteral("missing.env")), dir.filePath(QStringLiteral("work/sub")), dir.path());
     QCOMPARE(QFileInfo(located).canonicalFilePath(), QFileInfo(found).canonicalFilePath());
 }
 
@@ -149,9 +162,9 @@ void tst_DotEnv::locate_nested_nearestFileWins()
     // A .git folder on the way only gets logged by the SDKs; it does not stop the search.
     QDir().mkpath(dir.filePath(QStringLiteral("a/b/c/.git")));
 
-    const QString located = DotEnv::locate(QString(), dir.filePath(QStringLiteral("a/b/c/d")));
+    const QString located = DotEnv::locate(QString(), dir.filePath(QStringLiteral("a/b/c/d")), dir.path());
     QCOMPARE(QFileInfo(located).canonicalFilePath(), QFileInfo(nearest).canonicalFilePath());
-    const QString outer = DotEnv::locate(QString(), dir.filePath(QStringLiteral("a")));
+    const QString outer = DotEnv::locate(QString(), dir.filePath(QStringLiteral("a")), dir.path());
     QCOMPARE(
         QFileInfo(outer).canonicalFilePath(), QFileInfo(dir.filePath(QStringLiteral("a/.env"))).canonicalFilePath());
 }
@@ -160,14 +173,153 @@ void tst_DotEnv::locate_noFileAnywhere_givesEmpty()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QDir current(dir.path());
-    do {
-        if (current.exists(QStringLiteral(".env"))) {
-            QSKIP("a .env file exists above the temporary directory");
-        }
-    } while (current.cdUp());
     QDir().mkpath(dir.filePath(QStringLiteral("x/y")));
-    QVERIFY(DotEnv::locate(QString(), dir.filePath(QStringLiteral("x/y"))).isEmpty());
+    QVERIFY(DotEnv::locate(QString(), dir.filePath(QStringLiteral("x/y")), dir.path()).isEmpty());
+}
+
+void tst_DotEnv::locate_fileAboveHome_neverRead()
+{
+    // A .env planted in a folder above the home (e.g. /home/.env) would redirect the endpoint.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    writeFile(dir.filePath(QStringLiteral(".env")), "AGENTBAY_ENDPOINT=evil.example\n");
+    const QString home = dir.filePath(QStringLiteral("home/alice"));
+    QDir().mkpath(home + QStringLiteral("/project/src"));
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral(".env"))).isFile());
+    QVERIFY(DotEnv::locate(QString(), home + QStringLiteral("/project/src"), home).isEmpty());
+    QVERIFY(DotEnv::locate(QString(), home, home).isEmpty());
+}
+
+void tst_DotEnv::locate_homeItself_isRead()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    writeFile(dir.filePath(QStringLiteral(".env")), "A=above\n");
+    const QString home = dir.filePath(QStringLiteral("home/alice"));
+    const QString own = home + QStringLiteral("/.env");
+    writeFile(own, "A=home\n");
+    QDir().mkpath(home + QStringLiteral("/project/src"));
+    const QString located = DotEnv::locate(QString(), home + QStringLiteral("/project/src"), home);
+    QCOMPARE(QFileInfo(located).canonicalFilePath(), QFileInfo(own).canonicalFilePath());
+}
+
+void tst_DotEnv::locate_startOutsideHome_onlyStartFolderRead()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString home = dir.filePath(QStringLiteral("home/alice"));
+    QDir().mkpath(home);
+    writeFile(dir.filePath(QStringLiteral("srv/.env")), "A=shared\n");
+    const QString start = dir.filePath(QStringLiteral("srv/checkout"));
+    QDir().mkpath(start);
+    QVERIFY(DotEnv::locate(QString(), start, home).isEmpty());
+
+    const QString own = start + QStringLiteral("/.env");
+    writeFile(own, "A=project\n");
+    QCOMPARE(QFileInfo(DotEnv::locate(QString(), start, home)).canonicalFilePath(), QFileInfo(own).canonicalFilePath());
+}
+
+void tst_DotEnv::locate_defaultHome_parentOfATempFolderOutsideHomeNotRead()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString home = QFileInfo(QDir::homePath()).canonicalFilePath();
+    const QString temp = QFileInfo(dir.path()).canonicalFilePath();
+    if (temp == home || temp.startsWith(home + QLatin1Char('/'))) {
+        QSKIP("the temporary folder is inside the home folder here");
+    }
+    writeFile(dir.filePath(QStringLiteral(".env")), "A=parent\n");
+    QDir().mkpath(dir.filePath(QStringLiteral("sub")));
+    QVERIFY(DotEnv::locate(QString(), dir.filePath(QStringLiteral("sub"))).isEmpty());
+}
+
+void tst_DotEnv::locate_fileWritableByOthers_skippedForTheNextTrustedOne()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("ownership and modes are checked on Unix only");
+#endif
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString trusted = dir.filePath(QStringLiteral(".env"));
+    writeFile(trusted, "A=mine\n");
+    const QString open = dir.filePath(QStringLiteral("a/.env"));
+    writeFile(open, "A=anyone\n");
+    QVERIFY(QFile::setPermissions(open, QFile::permissions(open) | QFile::WriteOther));
+    QVERIFY(!DotEnv::isTrusted(open));
+    QVERIFY(DotEnv::isTrusted(trusted));
+    const QString located = DotEnv::locate(QString(), dir.filePath(QStringLiteral("a")), dir.path());
+    QCOMPARE(QFileInfo(located).canonicalFilePath(), QFileInfo(trusted).canonicalFilePath());
+}
+
+void tst_DotEnv::locate_folderWritableByOthers_skipped()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("ownership and modes are checked on Unix only");
+#endif
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString shared = dir.filePath(QStringLiteral("shared"));
+    writeFile(shared + QStringLiteral("/.env"), "A=planted\n");
+    QVERIFY(QFile::setPermissions(shared, QFile::permissions(shared) | QFile::WriteOther | QFile::ExeOther));
+    QVERIFY(DotEnv::locate(QString(), shared, dir.path()).isEmpty());
+    QVERIFY(QFile::setPermissions(shared, QFile::permissions(shared) & ~QFile::WriteOther));
+    QVERIFY(!DotEnv::locate(QString(), shared, dir.path()).isEmpty()); // the mode was the reason
+}
+
+void tst_DotEnv::locate_fileOfAnotherUser_skipped()
+{
+#ifdef Q_OS_UNIX
+    if (::geteuid() != 0) {
+        QSKIP("giving a file to another user needs root");
+    }
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString theirs = dir.filePath(QStringLiteral("a/.env"));
+    writeFile(theirs, "A=theirs\n");
+    const uid_t nobody = 65534;
+    QCOMPARE(::chown(QFile::encodeName(theirs).constData(), nobody, nobody), 0);
+    QVERIFY(DotEnv::locate(QString(), dir.filePath(QStringLiteral("a")), dir.path()).isEmpty());
+
+    // The file is ours again, but the folder holding it is not.
+    QCOMPARE(::chown(QFile::encodeName(theirs).constData(), ::geteuid(), ::getegid()), 0);
+    QVERIFY(!DotEnv::locate(QString(), dir.filePath(QStringLiteral("a")), dir.path()).isEmpty());
+    QCOMPARE(::chown(QFile::encodeName(dir.filePath(QStringLiteral("a"))).constData(), nobody, nobody), 0);
+    QVERIFY(DotEnv::locate(QString(), dir.filePath(QStringLiteral("a")), dir.path()).isEmpty());
+#else
+    QSKIP("ownership is checked on Unix only");
+#endif
+}
+
+void tst_DotEnv::locate_groupWritable_trustedOnlyForTheUsersOwnGroup()
+{
+#ifdef Q_OS_UNIX
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral(".env"));
+    writeFile(path, "A=1\n");
+    QVERIFY(QFile::setPermissions(path, QFile::permissions(path) | QFile::WriteGroup));
+    QVERIFY(DotEnv::isTrusted(path)); // 0664 in the user's private group: the Debian norm
+    if (::geteuid() != 0) {
+        QSKIP("giving a file to another group needs root");
+    }
+    const gid_t other = ::getegid() == 65534 ? 0 : 65534;
+    QCOMPARE(::chown(QFile::encodeName(path).constData(), ::geteuid(), other), 0);
+    QVERIFY(!DotEnv::isTrusted(path));
+    QVERIFY(QFile::setPermissions(path, QFile::permissions(path) & ~QFile::WriteGroup));
+    QVERIFY(DotEnv::isTrusted(path)); // that group may read it, not change it
+#else
+    QSKIP("ownership is checked on Unix only");
+#endif
+}
+
+void tst_DotEnv::locate_explicitPath_noOwnershipRules()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("custom.env"));
+    writeFile(path, "A=1\n");
+    QVERIFY(QFile::setPermissions(path, QFile::permissions(path) | QFile::WriteOther));
+    QCOMPARE(DotEnv::locate(path, dir.path(), dir.path()), path); // the user named it
 }
 
 QTEST_APPLESS_MAIN(tst_DotEnv)
