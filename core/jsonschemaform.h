@@ -77,7 +77,8 @@ struct ValidationProblem
     bool operator==(const ValidationProblem &) const = default;
 };
 
-// Pure decisions behind the argument form: schema to fields, validation, representability.
+// Pure decisions behind the argument form: schema to fields (read by JsonSchemaReader),
+// validation, representability.
 class JsonSchemaForm
 {
     Q_DECLARE_TR_FUNCTIONS(JsonSchemaForm)
@@ -98,6 +99,9 @@ public:
     // Compact text of a JSON value ("3", "\"a\"", "true"), as a line edit shows it.
     static QString valueText(const QJsonValue &value);
     static QString kindName(SchemaField::Kind kind);
+    // How a SchemaField::path reads in a message ("the arguments" for the root).
+    static QString displayPath(const QString &path);
+    static QString childPath(const QString &parent, const QString &name);
 };
 
 } // namespace AgentBay::Core
