@@ -22,6 +22,7 @@ struct HttpRequest
     bool chunked = false;
     bool keepAlive = true; // what the request asks for (version and Connection)
     bool expectsContinue = false; // Expect: 100-continue
+    bool secure = false; // came over TLS (set by the connection, not the parser)
 
     // The first value of a header (any case), empty when absent.
     QByteArray header(const QByteArray &name) const;
