@@ -8,17 +8,16 @@
 
 class QAction;
 class QLabel;
-class QPlainTextEdit;
-class QPushButton;
 class QScrollArea;
 class QVBoxLayout;
 
 namespace AgentBay::Ui {
 
+class ResultCards;
+
 // Shows one tool call's outcome: a status line (OK / tool error / failed / cancelled,
-// duration, request id, time) and every content item in order: text (JSON pretty-printed
-// and highlighted; shell payloads as stdout, stderr and exit code), images (with Save as
-// and Copy), audio, resources, resource links, structuredContent. Copy buttons throughout.
+// duration, request id, time) with a Copy menu, an error banner where there is one, and a
+// card for every content item in order (ResultCards), then structuredContent.
 class ResultView final : public QWidget
 {
     Q_OBJECT
@@ -40,23 +39,6 @@ public:
     QString jsonText() const;
 
 private:
-    void clearItems();
-    QWidget *addCard(const QString &objectName, const QString &caption, QWidget **body);
-    void addTextItem(int index, const Core::McpContentItem &item);
-    void addShellItem(int index, const QJsonObject &payload, bool isError);
-    void addImageItem(int index, const Core::McpContentItem &item);
-    void addBinaryItem(int index, const Core::McpContentItem &item, const QString &objectName);
-    void addResourceItem(int index, const Core::McpContentItem &item);
-    void addResourceLinkItem(int index, const Core::McpContentItem &item);
-    void addJsonCard(const QString &objectName, const QString &caption, const QJsonValue &value);
-    // json: highlighted, not wrapped; terminal: shell output, not wrapped (columns stay aligned).
-    QPlainTextEdit *makeTextBox(const QString &text, bool json, QWidget *parent, bool terminal = false);
-    QPushButton *makeCopyButton(const QString &text, QWidget *parent, const QString &tip = {});
-    void saveData(const QByteArray &data, const QString &mimeType, const QString &suggestedName);
-    // A flat "Save as…" button that saves data (suggestedName: file name stem) through saveData().
-    QPushButton *makeSaveButton(
-        const QByteArray &data, const QString &mimeType, const QString &suggestedName, QWidget *parent);
-
     Core::ToolCallRecord m_record;
     QLabel *m_status = nullptr;
     QLabel *m_meta = nullptr;
@@ -67,6 +49,7 @@ private:
     QScrollArea *m_scroll = nullptr;
     QWidget *m_content = nullptr;
     QVBoxLayout *m_items = nullptr;
+    ResultCards *m_cards = nullptr;
     QLabel *m_message = nullptr;
 };
 
