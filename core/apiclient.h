@@ -5,6 +5,7 @@
 #include <core/mcptool.h>
 #include <core/operationhandle.h>
 #include <core/requestlogentry.h>
+#include <core/requestsender.h>
 #include <core/result.h>
 #include <core/session.h>
 #include <core/sessioninfo.h>
@@ -13,8 +14,6 @@
 #include <QObject>
 
 #include <functional>
-
-class QNetworkAccessManager;
 
 namespace AgentBay::Core {
 
@@ -40,11 +39,17 @@ public:
     explicit ApiClient(const Config &config, QObject *parent = nullptr);
     ~ApiClient() override;
 
-    const Config &config() const { return m_config; }
+    const Config &config() const { return m_sender->config(); }
 
     void setConfig(const Config &config);
 
-    int inFlightCount() const { return m_inFlight; }
+    int inFlightCount() const { return m_sender->inFlightCount(); }
+
+    // Answers larger than this fail with a Parse error, the download cut off once over it
+    // (default RequestSender::DefaultMaxResponseBytes; 0 = no cap).
+    qint64 maxResponseBytes() const { return m_sender->maxResponseBytes(); }
+
+    void setMaxResponseBytes(qint64 bytes) { m_sender->setMaxResponseBytes(bytes); }
 
     // CreateMcpSession.
     OperationHandle create(const CreateSessionParams &params, QObject *context, Callback<SessionData> done);
@@ -110,25 +115,17 @@ Q_SIGNALS:
     void inFlightCountChanged(int count);
 
 private:
-    using EnvelopeHandler = std::function<void(const Result<QJsonObject> &)>;
-    using Fields = QList<QPair<QString, QString>>;
-
-    // One HTTP request (protocol.md 1.2-1.5): common parameters and `query` in the URL,
-    // `body` plus Authorization as the form body.
-    struct Request
-    {
-        QString action{};
-        QString sessionId{}; // for the request log
-        Fields body{};
-        Fields query{};
-        int timeoutMs = 0; // 0 = Config::timeoutMs
-        bool authInQuery = false; // SyncContext: Authorization in the query string, not the body
-    };
+    using Fields = RequestSender::Fields;
+    using Request = RequestSender::Request;
 
     // A new operation whose callback is guarded by context.
     Operation *startOperation();
-    // One request with bounded retries for reads; onEnvelope gets the classified envelope.
-    void send(Operation *operation, const Request &request, EnvelopeHandler onEnvelope, int attempt = 1);
+
+    void send(Operation *operation, const Request &request, RequestSender::EnvelopeHandler onEnvelope)
+    {
+        m_sender->send(operation, request, std::move(onEnvelope));
+    }
+
     template <typename T>
     OperationHandle simpleRequest(
         const Request &request, QObject *context, Callback<T> done, Result<T> (*parse)(const QJsonObject &));
@@ -155,13 +152,7 @@ private:
         const QString &status,
         const QString &token,
         std::function<void(const Result<SessionListPage> &)> done);
-    QString authorization() const;
-    void trackInFlight(int delta);
-
-    Config m_config;
-    QNetworkAccessManager *m_nam = nullptr;
-    int m_inFlight = 0;
-    quint64 m_nextLogId = 1;
+    RequestSender *m_sender = nullptr;
 };
 
 } // namespace AgentBay::Core

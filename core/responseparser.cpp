@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 
 namespace AgentBay::Core {
 
@@ -118,6 +119,10 @@ RawReply RawReply::from(QNetworkReply &reply, bool cancelledByUser)
     }
     raw.cancelledByUser = cancelledByUser;
     raw.retryAfter = retryAfterFrom(reply.rawHeader("x-acs-retry-after"), reply.rawHeader("Retry-After"));
+    const QUrl location = reply.attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+    if (!location.isEmpty()) {
+        raw.redirectTarget = reply.url().resolved(location);
+    }
     return raw;
 }
 
@@ -148,6 +153,13 @@ Result<QJsonObject> ResponseParser::envelope(const RawReply &reply)
 {
     ApiError error;
     error.httpStatus = reply.httpStatus;
+    if (reply.bodyLimitExceeded > 0) { // cut off by the client, so before the abort's own error
+        error.kind = ApiError::Kind::Parse;
+        error.message = tr("The server's answer is larger than %1, more than any answer of this API; "
+                           "it was not read.")
+                            .arg(QLocale::c().formattedDataSize(reply.bodyLimitExceeded, 0));
+        return error;
+    }
     if (reply.error == QNetworkReply::OperationCanceledError) {
         // Qt reports a transfer timeout exactly like abort(); only our own flag tells them apart.
         if (reply.cancelledByUser) {
@@ -167,6 +179,19 @@ Result<QJsonObject> ResponseParser::envelope(const RawReply &reply)
         return error;
     }
     error.retryAfter = reply.retryAfter;
+    if (reply.httpStatus >= 300 && reply.httpStatus < 400) {
+        // Never followed (the form body carries the key); where it points helps fix the endpoint.
+        const QString target =
+            reply.redirectTarget.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
+        error.kind = ApiError::Kind::Http;
+        error.message = target.isEmpty()
+            ? tr("The server answered with a redirect (HTTP %1); requests are not sent on. Check the endpoint.")
+                  .arg(reply.httpStatus)
+            : tr("The server answered with a redirect (HTTP %1) to %2; requests are not sent on. Check the endpoint.")
+                  .arg(reply.httpStatus)
+                  .arg(target);
+        return error;
+    }
 
     QJsonParseError jsonError{};
     const QJsonDocument doc = QJsonDocument::fromJson(reply.body, &jsonError);

@@ -8,6 +8,7 @@
 
 #include <QJsonObject>
 #include <QNetworkReply>
+#include <QUrl>
 
 #include <chrono>
 
@@ -22,6 +23,8 @@ struct RawReply
     QByteArray body;
     bool cancelledByUser = false;
     std::chrono::milliseconds retryAfter{0}; // stated by the server; 0 = none
+    QUrl redirectTarget; // Location of a 3xx answer
+    qint64 bodyLimitExceeded = 0; // the size cap, when the answer was cut off for passing it
     static RawReply from(QNetworkReply &reply, bool cancelledByUser);
     // x-acs-retry-after is in milliseconds (the OpenAPI cores' unit), HTTP Retry-After in
     // seconds; the first positive integer wins, anything else is no statement.

@@ -181,6 +181,15 @@ CannedResponse CannedResponse::garbage()
     return response;
 }
 
+CannedResponse CannedResponse::endless(int status, const QByteArray &bodyStart)
+{
+    CannedResponse response;
+    response.fault = Fault::Endless;
+    response.status = status;
+    response.body = bodyStart;
+    return response;
+}
+
 CannedResponse CannedResponse::delayed(int ms) const
 {
     CannedResponse response = *this;
@@ -406,6 +415,9 @@ void FakeHttpServer::deliver(QTcpSocket *socket, const CannedResponse &response)
         markAnswered(socket, 0);
         socket->disconnectFromHost();
         return;
+    case CannedResponse::Fault::Endless:
+        deliverEndless(socket, response);
+        return;
     case CannedResponse::Fault::None:
     case CannedResponse::Fault::Truncated:
         break;
@@ -427,6 +439,31 @@ void FakeHttpServer::deliver(QTcpSocket *socket, const CannedResponse &response)
     socket->write(out);
     markAnswered(socket, response.status);
     socket->disconnectFromHost();
+}
+
+void FakeHttpServer::deliverEndless(QTcpSocket *socket, const CannedResponse &response)
+{
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    for (const auto &header : response.headers) {
+        head += header.first + ": " + header.second + "\r\n";
+    }
+    head += "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+    if (!response.body.isEmpty()) {
+        head += QByteArray::number(response.body.size(), 16) + "\r\n" + response.body + "\r\n";
+    }
+    socket->write(head);
+    markAnswered(socket, response.status);
+    // Keep a few chunks queued: the client reads at its own pace and the memory here stays small.
+    auto feed = [this, socket] {
+        static const QByteArray filler(64 * 1024, 'x');
+        static const QByteArray chunk = QByteArray::number(filler.size(), 16) + "\r\n" + filler + "\r\n";
+        while (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() < 4 * chunk.size()) {
+            socket->write(chunk);
+            m_endlessBytes += filler.size();
+        }
+    };
+    connect(socket, &QTcpSocket::bytesWritten, socket, feed);
+    feed();
 }
 
 void FakeHttpServer::markAnswered(QTcpSocket *socket, int status)

@@ -53,6 +53,7 @@ struct CannedResponse
         Reset, // read the request, then drop the connection without a byte (RST)
         Garbage, // answer bytes that are not HTTP at all, then close
         Truncated, // status line, headers and half the announced body, then drop the connection
+        Endless, // status line, headers, the body, then chunks of filler for as long as the client reads
     };
 
     Fault fault = Fault::None;
@@ -67,6 +68,7 @@ struct CannedResponse
     static CannedResponse reset();
     static CannedResponse garbage();
     static CannedResponse truncated(int status, const QByteArray &body); // body: what is announced
+    static CannedResponse endless(int status, const QByteArray &bodyStart); // chunked, no length
     CannedResponse delayed(int ms) const;
     CannedResponse withHeader(const QByteArray &name, const QByteArray &value) const; // empty value: unchanged
 };
@@ -116,6 +118,8 @@ public:
 
     int answeredCount() const { return m_answered; } // answers written (and faults done)
 
+    qint64 endlessBytesWritten() const { return m_endlessBytes; } // filler handed to sockets so far
+
     void clearRecords(); // forgets requests and counters, keeps queue and handler
 
 Q_SIGNALS:
@@ -136,6 +140,7 @@ private:
     void readFrom(QTcpSocket *socket);
     void answer(QTcpSocket *socket, const RecordedRequest &request);
     void deliver(QTcpSocket *socket, const CannedResponse &response);
+    void deliverEndless(QTcpSocket *socket, const CannedResponse &response);
     void markAnswered(QTcpSocket *socket, int status);
     void closeRequest(Connection &connection);
 
@@ -149,6 +154,7 @@ private:
     int m_open = 0;
     int m_maxOpen = 0;
     int m_answered = 0;
+    qint64 m_endlessBytes = 0;
 };
 
 } // namespace AgentBay::Test
