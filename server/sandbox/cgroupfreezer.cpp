@@ -47,9 +47,10 @@ QList<MountEntry> mounts()
     return result;
 }
 
-// The server's own cgroup path in a hierarchy, from /proc/self/cgroup ("0::/x" for v2,
-// "N:freezer:/x" for v1).
-QString ownCgroup(const QString &controller)
+} // namespace
+
+// "0::/x" for v2, "N:freezer:/x" for v1.
+QString CgroupFreezer::ownCgroup(const QString &controller)
 {
     QFile file(QStringLiteral("/proc/self/cgroup"));
     if (!file.open(QIODevice::ReadOnly)) {
@@ -73,6 +74,8 @@ QString ownCgroup(const QString &controller)
     }
     return QStringLiteral("/");
 }
+
+namespace {
 
 bool writeFile(const QString &path, const QByteArray &data)
 {
@@ -160,9 +163,14 @@ QString CgroupFreezer::v2Mount()
 
 QString CgroupFreezer::v1FreezerMount()
 {
+    return v1Mount(QStringLiteral("freezer"));
+}
+
+QString CgroupFreezer::v1Mount(const QString &controller)
+{
     const QList<MountEntry> all = mounts();
     for (const MountEntry &entry : all) {
-        if (entry.type == u"cgroup" && entry.options.contains(QStringLiteral("freezer"))) {
+        if (entry.type == u"cgroup" && entry.options.contains(controller)) {
             return entry.point;
         }
     }

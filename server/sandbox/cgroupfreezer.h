@@ -27,6 +27,11 @@ public:
     // Mount points, empty when absent.
     static QString v2Mount();
     static QString v1FreezerMount();
+    // Mount point of the v1 hierarchy holding controller ("pids", "memory", ...), or empty.
+    static QString v1Mount(const QString &controller);
+    // The server's own cgroup in a hierarchy ("" for v2, else a v1 controller), from
+    // /proc/self/cgroup; "/" when unknown.
+    static QString ownCgroup(const QString &controller);
 
     // Creates the session's cgroup; `allowed` limits which versions may be used.
     bool create(const QString &name, bool allowV2, bool allowV1);

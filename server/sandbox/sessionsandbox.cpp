@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "sessionsandbox.h"
 
+#include <server/sandbox/bubblewrapcommand.h>
 #include <server/sandbox/cgroupfreezer.h>
+#include <server/sandbox/cgrouplimits.h>
 #include <server/sandbox/processscanner.h>
 #include <server/sandbox/sandboxagent.h>
+#include <server/sandbox/seccompfilter.h>
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -19,16 +23,16 @@
 #include <QTimer>
 
 #include <fcntl.h>
-#include <spawn.h>
+#include <ftw.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <mutex>
 #include <thread>
-
-extern char **environ;
 
 Q_LOGGING_CATEGORY(lcSandbox, "agentbay.server.sessionsandbox")
 
@@ -43,12 +47,6 @@ constexpr int kSignalPasses = 3;
 // How long past its own timeout an exec may stay unanswered before the host gives up on it.
 constexpr int kBackstopGraceMs = 5000;
 
-QString bwrapPath()
-{
-    static const QString path = QStandardPaths::findExecutable(QStringLiteral("bwrap"));
-    return path;
-}
-
 QString pythonPath()
 {
     // The agent must run inside the sandbox, which shows only /usr: use the system interpreter.
@@ -60,61 +58,35 @@ QString pythonPath()
     return {};
 }
 
-// Runs `bwrap --ro-bind / / --unshare-all --share-net true` once; posix_spawn keeps the
-// probe out of Qt's process bookkeeping. Takes a few milliseconds.
-bool probeBubblewrap()
+std::atomic<bool> g_allowUnsandboxed{false};
+
+bool forcedProcess()
 {
-    const QString path = bwrapPath();
-    if (path.isEmpty()) {
-        return false;
-    }
-    const QByteArray program = QFile::encodeName(path);
-    const char *argv[] = {program.constData(), "--ro-bind", "/", "/", "--unshare-all", "--share-net", "true", nullptr};
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, const_cast<char *const *>(argv), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) {
-        return false;
-    }
-    using namespace std::chrono_literals;
-    int status = 0;
-    for (int i = 0; i < 5000; ++i) {
-        const pid_t done = ::waitpid(pid, &status, WNOHANG);
-        if (done == pid) {
-            return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-        }
-        if (done < 0) {
-            return false;
-        }
-        std::this_thread::sleep_for(1ms);
-    }
-    ::kill(pid, SIGKILL);
-    ::waitpid(pid, &status, 0);
-    return false;
+    return qEnvironmentVariable("AGENTBAY_LOCAL_ISOLATION") == u"process";
 }
 
-QStringList mergedUsrArguments()
+// A root server's sessions run as an unprivileged host uid, which must own the workspace
+// (and what an older server left in it). No session process runs yet: nothing races this.
+void ownWorkspace(const QString &workspace, uid_t uid, gid_t gid)
 {
-    QStringList args;
-    for (const QString &name : {QStringLiteral("bin"),
-             QStringLiteral("sbin"),
-             QStringLiteral("lib"),
-             QStringLiteral("lib32"),
-             QStringLiteral("lib64"),
-             QStringLiteral("libx32")}) {
-        const QFileInfo info(u'/' + name);
-        if (info.isSymLink()) {
-            args << QStringLiteral("--symlink") << info.symLinkTarget().mid(1) << info.filePath();
-        } else if (info.isDir()) {
-            args << QStringLiteral("--ro-bind") << info.filePath() << info.filePath();
-        }
+    const QByteArray top = QFile::encodeName(workspace);
+    struct stat st = {};
+    if (::lstat(top.constData(), &st) != 0 || (st.st_uid == uid && st.st_gid == gid)) {
+        return;
     }
-    return args;
+    static uid_t ownerUid;
+    static gid_t ownerGid;
+    ownerUid = uid;
+    ownerGid = gid;
+    ::nftw(
+        top.constData(),
+        [](const char *path, const struct stat *, int, struct FTW *) {
+            [[maybe_unused]] const int rc = ::lchown(path, ownerUid, ownerGid);
+            return 0;
+        },
+        64,
+        FTW_PHYS | FTW_MOUNT);
+    ::chmod(top.constData(), 0700);
 }
 
 // An exec's output as the agent sent it: whole, or its start and end around a note saying
@@ -150,14 +122,22 @@ struct SessionSandbox::Private
         bool hasContext = false;
         std::function<void(const ExecResult &)> done;
         QTimer *backstop = nullptr;
+        qint64 pidsHits = 0; // the session's limit counters when the call started
+        qint64 oomKills = 0;
     };
 
     QString sessionId;
     QString workspace;
     Isolation isolation = Isolation::Process;
+    QString isolationProblem; // why bubblewrap is not used
     QProcess *process = nullptr;
     qint64 agentPid = 0; // as the host sees it (bwrap's pid in bubblewrap mode)
     CgroupFreezer cgroup;
+    CgroupLimits limitGroups;
+    SandboxLimits limits = SandboxLimits::serverDefault();
+    SessionNetwork::Mode networkMode = SessionNetwork::serverDefault();
+    SessionNetwork *network = nullptr;
+    std::unique_ptr<BubblewrapCommand> command;
     QString pauseMethod = QStringLiteral("sigstop");
     QByteArray marker;
     QString pidNamespace;
@@ -175,9 +155,11 @@ SessionSandbox::SessionSandbox(const QString &sessionId, const QString &workspac
     d->sessionId = sessionId;
     d->workspace = QDir::cleanPath(QDir(workspace).absolutePath());
     d->marker = "AGENTBAY_SANDBOX_TOKEN=" + randomToken().toLatin1();
-    d->isolation = bubblewrapAvailable() && qEnvironmentVariable("AGENTBAY_LOCAL_ISOLATION") != u"process"
-        ? Isolation::Bubblewrap
-        : Isolation::Process;
+    if (forcedProcess()) {
+        d->isolationProblem = tr("plain processes forced by AGENTBAY_LOCAL_ISOLATION=process");
+    } else if (bubblewrapAvailable(&d->isolationProblem)) {
+        d->isolation = Isolation::Bubblewrap;
+    }
 }
 
 SessionSandbox::~SessionSandbox()
@@ -185,21 +167,56 @@ SessionSandbox::~SessionSandbox()
     terminate();
 }
 
-bool SessionSandbox::bubblewrapAvailable()
+bool SessionSandbox::bubblewrapAvailable(QString *reason)
 {
-    static std::once_flag once;
-    static bool available = false;
-    std::call_once(once, [] {
-        available = probeBubblewrap();
-        qCInfo(lcSandbox) << "bubblewrap" << (available ? "works" : "is not usable") << "on this machine";
-    });
-    return available;
+    return BubblewrapCommand::works(reason);
+}
+
+void SessionSandbox::setAllowUnsandboxed(bool allow)
+{
+    g_allowUnsandboxed.store(allow);
+}
+
+bool SessionSandbox::allowUnsandboxed()
+{
+    return g_allowUnsandboxed.load() || forcedProcess();
+}
+
+bool SessionSandbox::serverUnsandboxed()
+{
+    return allowUnsandboxed() && (forcedProcess() || !bubblewrapAvailable());
+}
+
+void SessionSandbox::setNetworkMode(SessionNetwork::Mode mode)
+{
+    d->networkMode = mode;
+}
+
+void SessionSandbox::setLimits(const SandboxLimits &limits)
+{
+    d->limits = limits;
+}
+
+SandboxLimits SessionSandbox::limits() const
+{
+    return d->limits;
 }
 
 bool SessionSandbox::start(QString *error)
 {
     if (d->process) {
         return true;
+    }
+    if (d->isolation == Isolation::Process && !allowUnsandboxed()) {
+        if (error) {
+            *error = tr("No sandbox for sessions on this machine: %1. Fix: install bubblewrap and allow "
+                        "unprivileged user namespaces (on Ubuntu 24.04 and later load the bwrap-userns-restrict "
+                        "AppArmor profile, or set kernel.apparmor_restrict_unprivileged_userns=0), or start "
+                        "agentbay-local with --allow-unsandboxed to run sessions as plain processes with your "
+                        "rights (no security boundary).")
+                         .arg(d->isolationProblem);
+        }
+        return false;
     }
     const QString python = pythonPath();
     if (python.isEmpty()) {
@@ -213,6 +230,17 @@ bool SessionSandbox::start(QString *error)
             *error = tr("Cannot create the session workspace %1").arg(d->workspace);
         }
         return false;
+    }
+    if (d->networkMode == SessionNetwork::Mode::User && d->isolation == Isolation::Bubblewrap) {
+        QString reason;
+        if (!SessionNetwork::userModeAvailable(&reason)) {
+            if (error) {
+                *error = tr("The session asked for network \"user\", which cannot work here: %1. Ask for network "
+                            "\"none\", or start agentbay-local with --network=none.")
+                             .arg(reason);
+            }
+            return false;
+        }
     }
 
     const QString pausePreference = qEnvironmentVariable("AGENTBAY_LOCAL_PAUSE");
@@ -232,6 +260,12 @@ bool SessionSandbox::start(QString *error)
         d->pauseMethod = QStringLiteral("sigstop");
         break;
     }
+    d->limitGroups.create(
+        d->sessionId, d->limits, d->cgroup.version() == CgroupFreezer::Version::V2 ? d->cgroup.path() : QString());
+    QList<QByteArray> procsFiles = d->limitGroups.procsFiles();
+    if (!d->cgroup.procsFile().isEmpty()) {
+        procsFiles.prepend(d->cgroup.procsFile());
+    }
 
     const QStringList agentArgs{
         QStringLiteral("-I"), QStringLiteral("-S"), QStringLiteral("-c"), SandboxAgent::agentScript()};
@@ -248,24 +282,37 @@ bool SessionSandbox::start(QString *error)
 
     auto *process = new QProcess(this);
     if (d->isolation == Isolation::Bubblewrap) {
-        QStringList args{QStringLiteral("--ro-bind"), QStringLiteral("/usr"), QStringLiteral("/usr")};
-        args << mergedUsrArguments();
-        args << QStringLiteral("--ro-bind") << QStringLiteral("/etc") << QStringLiteral("/etc")
-             << QStringLiteral("--dev") << QStringLiteral("/dev") << QStringLiteral("--proc") << QStringLiteral("/proc")
-             << QStringLiteral("--tmpfs") << QStringLiteral("/tmp") << QStringLiteral("--dir")
-             << QStringLiteral("/var/tmp") << QStringLiteral("--bind") << d->workspace << kInsideWorkspace
-             << QStringLiteral("--chdir") << kInsideWorkspace << QStringLiteral("--unshare-all")
-             << QStringLiteral("--share-net") << QStringLiteral("--new-session") << QStringLiteral("--die-with-parent")
-             << QStringLiteral("--hostname") << d->sessionId << QStringLiteral("--clearenv");
-        for (auto it = env.cbegin(); it != env.cend(); ++it) {
-            args << QStringLiteral("--setenv") << it.key() << it.value();
+        if (::geteuid() == 0) {
+            ownWorkspace(d->workspace, uid_t(BubblewrapCommand::hostUid()), gid_t(BubblewrapCommand::hostGid()));
         }
-        args << QStringLiteral("--") << python << agentArgs;
-        process->setProgram(bwrapPath());
-        process->setArguments(args);
+        env.insert(QStringLiteral("USER"), QStringLiteral("agentbay"));
+        env.insert(QStringLiteral("LOGNAME"), QStringLiteral("agentbay"));
+        d->network = new SessionNetwork(d->networkMode, this);
+        BubblewrapCommand::Options options;
+        options.sessionId = d->sessionId;
+        options.workspace = d->workspace;
+        options.command = QStringList{python} + agentArgs;
+        options.environment = env;
+        options.tmpSize = d->limits.tmpSize;
+        options.resolvConf = d->network->resolvConf();
+        options.procsFiles = procsFiles;
+        d->command = std::make_unique<BubblewrapCommand>();
+        if (!d->command->prepare(options, error)) {
+            delete process;
+            d->command.reset();
+            return false;
+        }
+        process->setProgram(d->command->program());
+        process->setArguments(d->command->arguments());
         // The environment is set by bwrap itself (--clearenv): the server's own, which may
         // hold an API key, never reaches the session.
         process->setProcessEnvironment(QProcessEnvironment());
+        // Between fork and exec: the session's cgroups before any process of the sandbox
+        // exists (nothing escapes the freezer or the limits), then the namespaces and uid.
+        const BubblewrapCommand *command = d->command.get();
+        process->setChildProcessModifier([command] {
+            command->enterChild();
+        });
     } else {
         QProcessEnvironment processEnv;
         for (auto it = env.cbegin(); it != env.cend(); ++it) {
@@ -275,21 +322,17 @@ bool SessionSandbox::start(QString *error)
         process->setWorkingDirectory(d->workspace);
         process->setProgram(python);
         process->setArguments(agentArgs);
-    }
-
-    // Between fork and exec: a session of its own, and into the session's cgroup before
-    // any process of the sandbox exists, so that nothing can escape the freezer.
-    const QByteArray procsFile = d->cgroup.procsFile();
-    process->setChildProcessModifier([procsFile] {
-        ::setsid();
-        if (!procsFile.isEmpty()) {
-            const int fd = ::open(procsFile.constData(), O_WRONLY | O_CLOEXEC);
-            if (fd >= 0) {
-                [[maybe_unused]] const ssize_t written = ::write(fd, "0", 1);
-                ::close(fd);
+        process->setChildProcessModifier([procsFiles] {
+            ::setsid();
+            for (const QByteArray &file : procsFiles) {
+                const int fd = ::open(file.constData(), O_WRONLY | O_CLOEXEC);
+                if (fd >= 0) {
+                    [[maybe_unused]] const ssize_t written = ::write(fd, "0", 1);
+                    ::close(fd);
+                }
             }
-        }
-    });
+        });
+    }
 
     connect(process, &QProcess::readyReadStandardOutput, this, [this, process] {
         while (process->canReadLine()) {
@@ -316,6 +359,9 @@ bool SessionSandbox::start(QString *error)
     d->pidNamespace.clear();
     d->paused = false;
     process->start(QIODevice::ReadWrite | QIODevice::Unbuffered);
+    if (d->command) {
+        d->command->closeChildEnds();
+    }
     if (d->process != process || process->processId() <= 0) {
         if (error) {
             *error = tr("Cannot start the session sandbox: %1").arg(process->errorString());
@@ -323,9 +369,54 @@ bool SessionSandbox::start(QString *error)
         return false;
     }
     d->agentPid = process->processId();
+    if (d->network) {
+        // The agent starts once the network is up (or known to be absent).
+        connect(d->network, &SessionNetwork::ready, this, [this] {
+            if (d->command) {
+                d->command->unblock();
+            }
+        });
+        d->network->start(d->agentPid, procsFiles);
+    }
     qCDebug(lcSandbox) << "session" << d->sessionId << "started as" << isolationName() << "pid" << d->agentPid
                        << "pause method" << d->pauseMethod;
     return true;
+}
+
+QJsonObject SessionSandbox::describe() const
+{
+    const bool bwrap = d->isolation == Isolation::Bubblewrap;
+    QJsonObject json{{QStringLiteral("isolation"), isolationName()},
+        {QStringLiteral("sandboxed"), bwrap},
+        {QStringLiteral("pauseMethod"), d->pauseMethod}};
+    if (!bwrap) {
+        json.insert(QStringLiteral("unsandboxedReason"), d->isolationProblem);
+        json.insert(QStringLiteral("warning"),
+            tr("This session runs as plain processes with the server user's rights: no security boundary."));
+        return json;
+    }
+    json.insert(QStringLiteral("uidInside"), BubblewrapCommand::insideUid);
+    json.insert(QStringLiteral("hostUid"), BubblewrapCommand::hostUid());
+    json.insert(QStringLiteral("capabilities"), QStringLiteral("none"));
+    json.insert(QStringLiteral("noNewPrivs"), true);
+    json.insert(QStringLiteral("seccomp"), true);
+    json.insert(QStringLiteral("namespaces"), QStringLiteral("user, mount, pid, ipc, uts, cgroup, net"));
+    json.insert(QStringLiteral("network"), d->network ? d->network->toJson() : QJsonObject{});
+    QJsonObject limits = d->limits.toJson();
+    limits.insert(QStringLiteral("cgroupControllers"), QJsonArray::fromStringList(d->limitGroups.enforced()));
+    if (!d->limitGroups.missing().isEmpty()) {
+        limits.insert(QStringLiteral("notEnforced"), d->limitGroups.missing());
+    }
+    limits.insert(QStringLiteral("tmp"), QStringLiteral("private tmpfs, size-limited, kept while the session runs"));
+    limits.insert(QStringLiteral("workspaceQuotaEnforced"), false);
+    if (d->limitGroups.pidsCurrent() >= 0) {
+        limits.insert(QStringLiteral("pidsCurrent"), d->limitGroups.pidsCurrent());
+    }
+    if (d->limitGroups.memoryCurrent() >= 0) {
+        limits.insert(QStringLiteral("memoryCurrentBytes"), d->limitGroups.memoryCurrent());
+    }
+    json.insert(QStringLiteral("limits"), limits);
+    return json;
 }
 
 SessionSandbox::Isolation SessionSandbox::isolation() const
@@ -366,7 +457,12 @@ void SessionSandbox::execWithInput(const QString &command,
     QObject *context,
     std::function<void(const ExecResult &)> done)
 {
-    Private::Pending pending{context, context != nullptr, std::move(done), nullptr};
+    Private::Pending pending{context,
+        context != nullptr,
+        std::move(done),
+        nullptr,
+        d->limitGroups.pidsLimitHits(),
+        d->limitGroups.oomKills()};
     const auto fail = [this, &pending](const QString &message) {
         ExecResult result;
         result.error = message;
@@ -516,6 +612,7 @@ void SessionSandbox::terminate()
         process->disconnect(this);
         const QList<qint64> pids = processIds(process);
         d->cgroup.killAll();
+        d->limitGroups.killAll();
         for (int pass = 0; pass < kSignalPasses; ++pass) {
             for (const qint64 pid : pids) {
                 ::kill(pid_t(pid), SIGKILL);
@@ -533,7 +630,14 @@ void SessionSandbox::terminate()
             process->deleteLater();
         }
     }
+    if (d->network) {
+        d->network->stop();
+        d->network->deleteLater();
+        d->network = nullptr;
+    }
+    d->command.reset();
     d->cgroup.remove();
+    d->limitGroups.remove();
     d->stopped.clear();
     d->paused = false;
     d->agentPid = 0;
@@ -635,14 +739,38 @@ void SessionSandbox::finishPending(quint64 id, const ExecResult &result, bool qu
     Private::Pending pending = std::move(it.value());
     d->pending.erase(it);
     delete pending.backstop;
+    ExecResult noted = result;
+    noteLimits(pending.pidsHits, pending.oomKills, &noted);
     if (queued) {
-        deliverLater(pending.context, pending.hasContext, pending.done, result);
+        deliverLater(pending.context, pending.hasContext, pending.done, noted);
         return;
     }
     if (pending.hasContext && !pending.context) {
         return;
     }
-    pending.done(result);
+    pending.done(noted);
+}
+
+void SessionSandbox::noteLimits(qint64 pidsHits, qint64 oomKills, ExecResult *result) const
+{
+    QStringList notes;
+    if (d->limitGroups.pidsLimitHits() > pidsHits) {
+        notes << tr("[the session reached its process limit (%1 processes): a fork failed]").arg(d->limits.pidsMax);
+    }
+    if (d->limitGroups.oomKills() > oomKills) {
+        notes << tr("[the session reached its memory limit (%1): a process was killed]")
+                     .arg(SandboxLimits::formatSize(d->limits.memoryMax));
+    }
+    if (notes.isEmpty()) {
+        return;
+    }
+    if (!result->stdErr.isEmpty() && !result->stdErr.endsWith('\n')) {
+        result->stdErr += '\n';
+    }
+    result->stdErr += notes.join(u'\n').toUtf8() + '\n';
+    if (!result->error.isEmpty()) {
+        result->error += u' ' + notes.join(u' ');
+    }
 }
 
 void SessionSandbox::agentGone(QProcess *process)

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <server/sandbox/sandboxlimits.h>
+#include <server/sandbox/sessionnetwork.h>
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -17,9 +20,13 @@ class QProcess;
 
 namespace AgentBay::Server {
 
-// The processes of one session: one long-lived sandbox (bubblewrap where it works, else a
-// plain process group) rooted at the session's workspace, so background processes started
-// by one tool call keep running for later calls. Owned by the session store.
+// The processes of one session: one long-lived sandbox rooted at the session's workspace, so
+// background processes started by one tool call keep running for later calls. Owned by the
+// session store. The sandbox is bubblewrap (BubblewrapCommand: every namespace, an
+// unprivileged uid, no capabilities, seccomp, a minimal /etc) with a network of its own
+// (SessionNetwork) and cgroup limits (CgroupLimits). Where bubblewrap cannot work, start()
+// refuses, unless the server allows unsandboxed sessions (a plain process group, no
+// boundary at all).
 class SessionSandbox final : public QObject
 {
     Q_OBJECT
@@ -44,8 +51,26 @@ public:
     explicit SessionSandbox(const QString &sessionId, const QString &workspace, QObject *parent = nullptr);
     ~SessionSandbox() override; // kills every process of the session
 
-    // Whether bubblewrap works on this machine (probed once per process).
-    static bool bubblewrapAvailable();
+    // Whether bubblewrap works on this machine (probed once per process); reason says why not
+    // and how to fix it.
+    static bool bubblewrapAvailable(QString *reason = nullptr);
+    // Server option --allow-unsandboxed: without bubblewrap, sessions run as plain processes
+    // instead of being refused. (AGENTBAY_LOCAL_ISOLATION=process forces that, and is an
+    // opt-in of its own.)
+    static void setAllowUnsandboxed(bool allow);
+    static bool allowUnsandboxed();
+    // Whether new sessions would run without a sandbox (allowed, and bubblewrap unusable or
+    // plain processes forced).
+    static bool serverUnsandboxed();
+
+    // Before start(): the session's network mode and limits (default: the server's).
+    void setNetworkMode(SessionNetwork::Mode mode);
+    void setLimits(const SandboxLimits &limits);
+    SandboxLimits limits() const;
+
+    // What the walls of this session are, for the session's info and page: isolation,
+    // uids, network, limits in force and those that are not, seccomp, usage.
+    QJsonObject describe() const;
 
     bool start(QString *error); // fast: must stay well under 25 ms
     Isolation isolation() const;
@@ -93,6 +118,8 @@ private:
     void handleAgentLine(const QByteArray &line);
     void finishPending(quint64 id, const ExecResult &result, bool queued = false);
     void agentGone(QProcess *process);
+    // Says in result which of the session's limits it hit since the counters were read.
+    void noteLimits(qint64 pidsHits, qint64 oomKills, ExecResult *result) const;
     void deliverLater(const QPointer<QObject> &context,
         bool hasContext,
         const std::function<void(const ExecResult &)> &done,

@@ -1,0 +1,453 @@
+// SPDX-License-Identifier: MIT
+#include "bubblewrapcommand.h"
+
+#include <server/sandbox/seccompfilter.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <fcntl.h>
+#include <grp.h>
+#include <sched.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <mutex>
+
+Q_LOGGING_CATEGORY(lcBwrap, "agentbay.server.bubblewrapcommand")
+
+namespace AgentBay::Server {
+
+namespace {
+
+// Where the root server's private mount namespace shows the workspace and the agent to bwrap:
+// paths an unprivileged uid can reach (the data folder usually is not).
+constexpr char kStageDir[] = "/tmp";
+constexpr char kStagedWorkspace[] = "/tmp/agentbay-workspace";
+constexpr char kStagedAgent[] = "/tmp/agentbay-agent";
+
+// Public system files shown read-only, when the host has them. Nothing with secrets.
+const char *const kEtcFiles[] = {"ld.so.cache",
+    "ld.so.conf",
+    "ld.so.conf.d",
+    "alternatives",
+    "localtime",
+    "timezone",
+    "protocols",
+    "services",
+    "mime.types",
+    "ssl/certs",
+    "ssl/openssl.cnf",
+    "ca-certificates",
+    "ca-certificates.conf",
+    "python3",
+    "python3.11",
+    "bash.bashrc",
+    "profile",
+    "inputrc",
+    "terminfo",
+    "gai.conf",
+    "host.conf",
+    "magic",
+    "magic.mime",
+    "debian_version",
+    "os-release",
+    "locale.alias"};
+
+QStringList mergedUsrArguments()
+{
+    QStringList args;
+    for (const QString &name : {QStringLiteral("bin"),
+             QStringLiteral("sbin"),
+             QStringLiteral("lib"),
+             QStringLiteral("lib32"),
+             QStringLiteral("lib64"),
+             QStringLiteral("libx32")}) {
+        const QFileInfo info(u'/' + name);
+        if (info.isSymLink()) {
+            args << QStringLiteral("--symlink") << info.symLinkTarget().mid(1) << info.filePath();
+        } else if (info.isDir()) {
+            args << QStringLiteral("--ro-bind") << info.filePath() << info.filePath();
+        }
+    }
+    return args;
+}
+
+void childFail(const char *what)
+{
+    const int saved = errno;
+    const char prefix[] = "agentbay-local: sandbox setup failed: ";
+    [[maybe_unused]] ssize_t n = ::write(2, prefix, sizeof(prefix) - 1);
+    n = ::write(2, what, std::strlen(what));
+    const char *reason = std::strerror(saved);
+    n = ::write(2, ": ", 2);
+    n = ::write(2, reason, std::strlen(reason));
+    n = ::write(2, "\n", 1);
+    ::_exit(126);
+}
+
+void writeOrFail(const char *path, const QByteArray &data)
+{
+    const int fd = ::open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0 || ::write(fd, data.constData(), size_t(data.size())) != ssize_t(data.size())) {
+        childFail(path);
+    }
+    ::close(fd);
+}
+
+// Binds source onto target, through an O_PATH descriptor opened in this mount namespace:
+// the staging tmpfs may cover source's own path.
+void bindThroughFd(int fd, const char *target, const char *what)
+{
+    char path[32] = "/proc/self/fd/";
+    char digits[12];
+    int n = 0;
+    for (unsigned value = unsigned(fd); n == 0 || value > 0; value /= 10) {
+        digits[n++] = char('0' + value % 10);
+    }
+    size_t at = std::strlen(path);
+    while (n > 0) {
+        path[at++] = digits[--n];
+    }
+    path[at] = 0;
+    if (::mount(path, target, nullptr, MS_BIND, nullptr) != 0) {
+        childFail(what);
+    }
+    ::close(fd);
+}
+
+bool probe(QString *reason)
+{
+    QTemporaryDir dir;
+    BubblewrapCommand command;
+    BubblewrapCommand::Options options;
+    options.sessionId = QStringLiteral("probe");
+    options.workspace = dir.path();
+    options.command = QStringList{QStringLiteral("/usr/bin/true")};
+    if (!dir.isValid() || !command.prepare(options, reason)) {
+        return false;
+    }
+    if (::geteuid() == 0) {
+        [[maybe_unused]] const int rc = ::chown(QFile::encodeName(dir.path()).constData(),
+            uid_t(BubblewrapCommand::hostUid()),
+            gid_t(BubblewrapCommand::hostGid()));
+    }
+    QProcess process;
+    process.setProgram(command.program());
+    process.setArguments(command.arguments());
+    process.setProcessEnvironment(QProcessEnvironment());
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.setStandardOutputFile(QProcess::nullDevice());
+    process.setChildProcessModifier([&command] {
+        command.enterChild();
+    });
+    process.start();
+    command.closeChildEnds();
+    command.unblock();
+    const bool finished = process.waitForFinished(10000);
+    if (finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0) {
+        return true;
+    }
+    if (!finished) {
+        process.kill();
+        process.waitForFinished(1000);
+    }
+    *reason = QCoreApplication::translate("BubblewrapCommand", "bubblewrap cannot build a sandbox here: %1")
+                  .arg(QString::fromLocal8Bit(process.readAllStandardError().trimmed()).right(400));
+    if (process.error() == QProcess::FailedToStart) {
+        *reason = QCoreApplication::translate("BubblewrapCommand", "bubblewrap cannot be started: %1")
+                      .arg(process.errorString());
+    }
+    return false;
+}
+
+} // namespace
+
+BubblewrapCommand::~BubblewrapCommand()
+{
+    closeChildEnds();
+    if (m_blockWrite >= 0) {
+        ::close(m_blockWrite);
+    }
+}
+
+QString BubblewrapCommand::bwrapPath()
+{
+    static const QString path = QStandardPaths::findExecutable(QStringLiteral("bwrap"));
+    return path;
+}
+
+bool BubblewrapCommand::works(QString *reason)
+{
+    static std::once_flag once;
+    static bool ok = false;
+    static QString why;
+    std::call_once(once, [] {
+        if (bwrapPath().isEmpty()) {
+            why = QCoreApplication::translate(
+                "BubblewrapCommand", "bubblewrap (bwrap) is not installed (Debian/Ubuntu: apt install bubblewrap)");
+        } else {
+            ok = probe(&why);
+        }
+        qCInfo(lcBwrap) << "bubblewrap" << (ok ? QStringLiteral("works") : why);
+    });
+    if (reason) {
+        *reason = why;
+    }
+    return ok;
+}
+
+int BubblewrapCommand::hostUid()
+{
+    return ::geteuid() == 0 ? defaultHostUid : int(::geteuid());
+}
+
+int BubblewrapCommand::hostGid()
+{
+    return ::geteuid() == 0 ? defaultHostGid : int(::getegid());
+}
+
+QStringList BubblewrapCommand::etcFiles()
+{
+    QStringList names{QStringLiteral("passwd"),
+        QStringLiteral("group"),
+        QStringLiteral("hosts"),
+        QStringLiteral("hostname"),
+        QStringLiteral("resolv.conf"),
+        QStringLiteral("nsswitch.conf")};
+    for (const char *name : kEtcFiles) {
+        names << QString::fromLatin1(name);
+    }
+    return names;
+}
+
+int BubblewrapCommand::addData(const QByteArray &name, const QByteArray &data, QString *error)
+{
+    const int fd = ::memfd_create(name.constData(), MFD_CLOEXEC);
+    if (fd < 0 || ::write(fd, data.constData(), size_t(data.size())) != ssize_t(data.size())
+        || ::lseek(fd, 0, SEEK_SET) != 0) {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        *error = QCoreApplication::translate("BubblewrapCommand", "Cannot prepare the sandbox's %1: %2")
+                     .arg(QString::fromLatin1(name), QString::fromLocal8Bit(std::strerror(errno)));
+        return -1;
+    }
+    m_childFds.append(fd);
+    return fd;
+}
+
+bool BubblewrapCommand::prepare(const Options &options, QString *error)
+{
+    const bool root = ::geteuid() == 0;
+    m_stage = root;
+    m_hostUid = hostUid();
+    m_hostGid = hostGid();
+    m_outerUid = root ? m_hostUid : int(::geteuid());
+    m_outerGid = root ? m_hostGid : int(::getegid());
+    m_uidMap = "0 " + QByteArray::number(m_outerUid) + " 1\n";
+    m_gidMap = "0 " + QByteArray::number(m_outerGid) + " 1\n";
+    m_procsFiles = options.procsFiles;
+    m_workspace = QFile::encodeName(options.workspace);
+    m_agent = QFile::encodeName(options.agentHostPath);
+    m_stdinFd = options.stdinFd;
+
+    const QByteArray user = "agentbay";
+    const QByteArray uid = QByteArray::number(insideUid);
+    const QByteArray gid = QByteArray::number(insideGid);
+    const QByteArray host = options.sessionId.toUtf8();
+
+    struct EtcFile
+    {
+        const char *name;
+        QByteArray data;
+    };
+
+    const EtcFile generated[] = {
+        {"passwd",
+            "root:x:0:0:root:/root:/usr/sbin/nologin\n" + user + ":x:" + uid + ':' + gid
+                + ":AgentBay session:/workspace:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"},
+        {"group", "root:x:0:\n" + user + ":x:" + gid + ":\nnogroup:x:65534:\n"},
+        {"hosts", "127.0.0.1\tlocalhost\n127.0.1.1\t" + host + "\n::1\tlocalhost ip6-localhost ip6-loopback\n"},
+        {"hostname", host + '\n'},
+        {"resolv.conf", options.resolvConf},
+        {"nsswitch.conf",
+            "passwd: files\ngroup: files\nshadow: files\nhosts: files dns\nnetworks: files\nprotocols: files\n"
+            "services: files\nethers: files\nrpc: files\n"},
+    };
+
+    QStringList args{QStringLiteral("--unshare-all"),
+        QStringLiteral("--unshare-user"),
+        QStringLiteral("--share-net"), // the network namespace enterChild made
+        QStringLiteral("--uid"),
+        QString::number(insideUid),
+        QStringLiteral("--gid"),
+        QString::number(insideGid),
+        QStringLiteral("--disable-userns"),
+        QStringLiteral("--cap-drop"),
+        QStringLiteral("ALL"),
+        QStringLiteral("--new-session"),
+        QStringLiteral("--die-with-parent"),
+        QStringLiteral("--hostname"),
+        options.sessionId,
+        QStringLiteral("--ro-bind"),
+        QStringLiteral("/usr"),
+        QStringLiteral("/usr")};
+    args << mergedUsrArguments();
+    args << QStringLiteral("--dir") << QStringLiteral("/etc");
+    for (const EtcFile &file : generated) {
+        const int fd = addData(QByteArray("etc-") + file.name, file.data, error);
+        if (fd < 0) {
+            return false;
+        }
+        args << QStringLiteral("--perms") << QStringLiteral("0644") << QStringLiteral("--ro-bind-data")
+             << QString::number(fd) << QStringLiteral("/etc/") + QString::fromLatin1(file.name);
+    }
+    for (const char *name : kEtcFiles) {
+        const QString path = QStringLiteral("/etc/") + QString::fromLatin1(name);
+        args << QStringLiteral("--ro-bind-try") << path << path;
+    }
+    args << QStringLiteral("--dev") << QStringLiteral("/dev") << QStringLiteral("--proc") << QStringLiteral("/proc");
+    if (options.tmpSize > 0) {
+        args << QStringLiteral("--size") << QString::number(options.tmpSize);
+    }
+    args << QStringLiteral("--tmpfs") << QStringLiteral("/tmp") << QStringLiteral("--symlink")
+         << QStringLiteral("../tmp") << QStringLiteral("/var/tmp");
+    args << QStringLiteral("--bind") << (root ? QString::fromLatin1(kStagedWorkspace) : options.workspace)
+         << QStringLiteral("/workspace") << QStringLiteral("--chdir") << QStringLiteral("/workspace");
+    if (!options.agentHostPath.isEmpty()) {
+        args << QStringLiteral("--ro-bind") << (root ? QString::fromLatin1(kStagedAgent) : options.agentHostPath)
+             << options.agentInside;
+    }
+    args << QStringLiteral("--clearenv");
+    for (auto it = options.environment.cbegin(); it != options.environment.cend(); ++it) {
+        args << QStringLiteral("--setenv") << it.key() << it.value();
+    }
+
+    const QByteArray filter = SeccompFilter::program(error);
+    if (filter.isEmpty()) {
+        return false;
+    }
+    const int seccompFd = addData("seccomp", filter, error);
+    if (seccompFd < 0) {
+        return false;
+    }
+    args << QStringLiteral("--seccomp") << QString::number(seccompFd);
+
+    int block[2] = {-1, -1};
+    if (::pipe2(block, O_CLOEXEC) != 0) {
+        *error = QCoreApplication::translate("BubblewrapCommand", "Cannot make a pipe for the sandbox");
+        return false;
+    }
+    m_childFds.append(block[0]);
+    m_blockWrite = block[1];
+    args << QStringLiteral("--block-fd") << QString::number(block[0]);
+    // Everything is set up; nothing the session does can write to its root any more.
+    args << QStringLiteral("--remount-ro") << QStringLiteral("/");
+
+    QByteArray packed;
+    for (const QString &arg : std::as_const(args)) {
+        packed += arg.toUtf8() + '\0';
+    }
+    const int argsFd = addData("bwrap-args", packed, error);
+    if (argsFd < 0) {
+        return false;
+    }
+    m_arguments = QStringList{QStringLiteral("--args"), QString::number(argsFd), QStringLiteral("--")};
+    m_arguments << options.command;
+    return true;
+}
+
+void BubblewrapCommand::enterChild() const
+{
+    ::setsid();
+    for (const QByteArray &file : m_procsFiles) {
+        const int fd = ::open(file.constData(), O_WRONLY | O_CLOEXEC);
+        if (fd >= 0) {
+            [[maybe_unused]] const ssize_t written = ::write(fd, "0", 1);
+            ::close(fd);
+        }
+    }
+    if (m_stdinFd >= 0 && ::dup2(m_stdinFd, 0) < 0) {
+        childFail("dup2");
+    }
+    if (m_stage) {
+        // A mount namespace of this process only, where the workspace and the agent appear
+        // at paths the unprivileged uid below can reach.
+        if (::unshare(CLONE_NEWNS) != 0) {
+            childFail("unshare(CLONE_NEWNS)");
+        }
+        if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
+            childFail("make / private");
+        }
+        const int workspaceFd = ::open(m_workspace.constData(), O_PATH | O_CLOEXEC);
+        const int agentFd = m_agent.isEmpty() ? -1 : ::open(m_agent.constData(), O_PATH | O_CLOEXEC);
+        if (workspaceFd < 0 || (!m_agent.isEmpty() && agentFd < 0)) {
+            childFail("open the workspace and the agent");
+        }
+        if (::mount("agentbay-stage", kStageDir, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=64k") != 0) {
+            childFail("mount the staging tmpfs");
+        }
+        if (::mkdir(kStagedWorkspace, 0755) != 0) {
+            childFail("create the workspace's mount point");
+        }
+        bindThroughFd(workspaceFd, kStagedWorkspace, "bind the workspace");
+        if (!m_agent.isEmpty()) {
+            const int fd = ::open(kStagedAgent, O_WRONLY | O_CREAT | O_CLOEXEC, 0755);
+            if (fd < 0) {
+                childFail("create the agent's mount point");
+            }
+            ::close(fd);
+            bindThroughFd(agentFd, kStagedAgent, "bind the agent");
+        }
+        // The unprivileged host identity every process of the session has.
+        if (::setgroups(0, nullptr) != 0 || ::setresgid(m_hostGid, m_hostGid, m_hostGid) != 0
+            || ::setresuid(m_hostUid, m_hostUid, m_hostUid) != 0) {
+            childFail("drop to the session's host uid");
+        }
+        // Changing the uid made /proc/self root's; the id maps below must stay writable.
+        ::prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
+    }
+    if (::unshare(CLONE_NEWUSER | CLONE_NEWNET) != 0) {
+        childFail("unshare(CLONE_NEWUSER | CLONE_NEWNET)");
+    }
+    writeOrFail("/proc/self/setgroups", QByteArrayLiteral("deny"));
+    writeOrFail("/proc/self/uid_map", m_uidMap);
+    writeOrFail("/proc/self/gid_map", m_gidMap);
+    if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+        childFail("no_new_privs");
+    }
+    for (const int fd : m_childFds) {
+        ::fcntl(fd, F_SETFD, 0);
+    }
+}
+
+void BubblewrapCommand::closeChildEnds()
+{
+    for (const int fd : std::as_const(m_childFds)) {
+        ::close(fd);
+    }
+    m_childFds.clear();
+}
+
+void BubblewrapCommand::unblock()
+{
+    if (m_blockWrite >= 0) {
+        [[maybe_unused]] const ssize_t written = ::write(m_blockWrite, "1", 1);
+        ::close(m_blockWrite);
+        m_blockWrite = -1;
+    }
+}
+
+} // namespace AgentBay::Server

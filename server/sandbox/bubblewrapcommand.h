@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace AgentBay::Server {
+
+// How one session's bubblewrap is started: its arguments (passed through a memory file with
+// --args, so no host path shows in the session's /proc/1/cmdline), the generated minimal /etc
+// (passwd and group with the session user only, hosts, resolv.conf, nsswitch: no shadow,
+// no keys, nothing secret), the seccomp program, and what the child does between fork and
+// exec (enterChild): join the session's cgroups, and when the server is root, bind the
+// workspace and agent to neutral paths in a private mount namespace and drop to an
+// unprivileged host uid; then a user and network namespace of its own, no_new_privs.
+//
+// Inside: every namespace unshared, the session user (uid/gid 1000, no capabilities, no
+// further user namespaces), read-only /usr and root, a private size-limited /tmp, the
+// workspace at /workspace, the agent held until unblock() (the network is set up first).
+class BubblewrapCommand
+{
+    Q_DISABLE_COPY_MOVE(BubblewrapCommand)
+
+public:
+    static constexpr int insideUid = 1000;
+    static constexpr int insideGid = 1000;
+    static constexpr int defaultHostUid = 65534; // "nobody"; used when the server is root
+    static constexpr int defaultHostGid = 65534;
+
+    struct Options
+    {
+        QString sessionId;
+        QString workspace; // host path
+        QString agentHostPath; // bound read-only at agentInside when not empty
+        QString agentInside;
+        QStringList command; // the agent's argv inside
+        QMap<QString, QString> environment;
+        qint64 tmpSize = 0; // bytes, 0 = no limit
+        QByteArray resolvConf;
+        QList<QByteArray> procsFiles; // cgroups to join
+        int stdinFd = -1; // becomes the agent's fd 0 when >= 0
+    };
+
+    BubblewrapCommand() = default;
+    ~BubblewrapCommand(); // closes every descriptor still open
+
+    static QString bwrapPath();
+    // Whether bubblewrap can build a sandbox here with this launch (probed once per process).
+    static bool works(QString *reason = nullptr);
+
+    bool prepare(const Options &options, QString *error);
+
+    QString program() const { return bwrapPath(); }
+
+    QStringList arguments() const { return m_arguments; }
+
+    // Runs in the forked child, before exec: only async-signal-safe calls. On failure it
+    // writes a line to fd 2 and exits with 126.
+    void enterChild() const;
+
+    // After the process started: the child's copies are no longer needed here.
+    void closeChildEnds();
+    // Lets the agent start (bwrap waits on --block-fd until then).
+    void unblock();
+
+    // The host uid/gid session processes run as (the server's own when it is not root).
+    static int hostUid();
+    static int hostGid();
+
+    // Host paths of the /etc files shown inside, for the info page.
+    static QStringList etcFiles();
+
+private:
+    int addData(const QByteArray &name, const QByteArray &data, QString *error);
+
+    QStringList m_arguments;
+    QList<int> m_childFds; // memory files and pipe ends the child inherits
+    int m_blockWrite = -1;
+    // enterChild's data, prepared up front (no allocation after fork).
+    QList<QByteArray> m_procsFiles;
+    QByteArray m_workspace;
+    QByteArray m_agent;
+    bool m_stage = false;
+    int m_stdinFd = -1;
+    int m_hostUid = 0;
+    int m_hostGid = 0;
+    int m_outerUid = 0;
+    int m_outerGid = 0;
+    QByteArray m_uidMap;
+    QByteArray m_gidMap;
+};
+
+} // namespace AgentBay::Server
