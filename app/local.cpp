@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // agentbay-local: a local AgentBay-compatible server whose sessions are sandboxes on this machine.
 #include <server/api/httpapi.h>
+#include <server/http/clientenvironment.h>
 #include <server/sessions/datadirectory.h>
 #include <server/sessions/sessionstore.h>
 
@@ -99,6 +100,12 @@ int main(int argc, char *argv[])
     parser.addOption(portOption);
     parser.addOption(dataDirOption);
     parser.addOption(maxSessionsOption);
+    const QCommandLineOption printEnvOption(QStringLiteral("print-env"),
+        QCoreApplication::translate("main",
+            "Print the shell export lines (AGENTBAY_ENDPOINT, AGENTBAY_API_KEY and the CA file for Node, Python and "
+            "Go) that point the official SDKs at the agentbay-local running on the data folder, then exit; use "
+            "eval \"$(agentbay-local --print-env)\". Exits with 3 when none runs."));
+    parser.addOption(printEnvOption);
     if (!parser.parse(QCoreApplication::arguments())) {
         printError(parser.errorText());
         return 2;
@@ -113,6 +120,18 @@ int main(int argc, char *argv[])
         printError(QCoreApplication::translate("main", "unexpected argument %1 (see --help)")
                        .arg(parser.positionalArguments().constFirst()));
         return 2;
+    }
+    if (parser.isSet(printEnvOption)) {
+        const QString path =
+            parser.isSet(dataDirOption) ? parser.value(dataDirOption) : AgentBay::Server::DataDirectory::defaultPath();
+        QString error;
+        const QString lines = AgentBay::Server::ClientEnvironment::exportLines(path, &error);
+        if (lines.isEmpty()) {
+            printError(error);
+            return 3;
+        }
+        std::fputs(qPrintable(lines), stdout);
+        return 0;
     }
     bool portOk = false;
     const uint port = parser.value(portOption).toUInt(&portOk);
