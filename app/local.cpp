@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // agentbay-local: a local AgentBay-compatible server whose sessions are sandboxes on this machine.
-#include <server/api/httpapi.h>
+#include <server/api/apirouter.h>
 #include <server/http/clientenvironment.h>
 #include <server/sessions/datadirectory.h>
 #include <server/sessions/sessionstore.h>
@@ -94,9 +94,9 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main",
             "Sessions that may exist at once, 1 to 10000 (default %1); CreateMcpSession is refused with "
             "ResourceLimit.Sessions beyond it.")
-            .arg(AgentBay::Server::HttpApi::defaultMaxSessions),
+            .arg(AgentBay::Server::ApiRouter::defaultMaxSessions),
         QStringLiteral("N"),
-        QString::number(AgentBay::Server::HttpApi::defaultMaxSessions));
+        QString::number(AgentBay::Server::ApiRouter::defaultMaxSessions));
     parser.addOption(portOption);
     parser.addOption(dataDirOption);
     parser.addOption(maxSessionsOption);
@@ -173,7 +173,7 @@ int main(int argc, char *argv[])
         printError(error);
         return 1;
     }
-    auto api = std::make_unique<AgentBay::Server::HttpApi>(store.get(), token);
+    auto api = std::make_unique<AgentBay::Server::ApiRouter>(store.get(), token);
     api->setMaxSessions(maxSessions);
     const quint16 boundPort = api->listen(quint16(port), &error);
     if (boundPort == 0) {

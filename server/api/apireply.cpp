@@ -2,6 +2,7 @@
 #include "apireply.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUuid>
 
 namespace AgentBay::Server {
@@ -22,6 +23,39 @@ ApiReply ApiReply::failure(int httpStatus, const QString &code, const QString &m
     reply.m_code = code;
     reply.m_message = message;
     return reply;
+}
+
+ApiReply ApiReply::badRequest(const QString &code, const QString &message)
+{
+    return failure(400, code, message);
+}
+
+ApiReply ApiReply::invalidParameter(const QString &name, const QString &message)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z][A-Za-z0-9_.]{0,63}$"));
+    return badRequest(
+        plain.match(name).hasMatch() ? QStringLiteral("InvalidParameter.") + name : QStringLiteral("InvalidParameter"),
+        message);
+}
+
+ApiReply ApiReply::sessionNotFound()
+{
+    return badRequest(QStringLiteral("InvalidMcpSession.NotFound"), QStringLiteral("Session not found"));
+}
+
+ApiReply ApiReply::wrongStatus(const QString &statusName, const QString &what)
+{
+    QString status = statusName.toLower();
+    if (!status.isEmpty()) {
+        status[0] = status[0].toUpper();
+    }
+    return badRequest(
+        QStringLiteral("InvalidSessionStatus.") + status, tr("The session is %1: %2").arg(statusName, what));
+}
+
+ApiReply ApiReply::internalError(const QString &area, const QString &message)
+{
+    return failure(500, QStringLiteral("InternalError.") + area, message);
 }
 
 ApiReply &ApiReply::withTopLevel(const QString &key, const QJsonValue &value)

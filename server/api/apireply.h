@@ -2,9 +2,12 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
+
+#include <functional>
 
 namespace AgentBay::Server {
 
@@ -12,9 +15,23 @@ namespace AgentBay::Server {
 // HttpStatusCode, then Data (absent when undefined) and any extra top-level keys.
 class ApiReply
 {
+    Q_DECLARE_TR_FUNCTIONS(ApiReply)
+
 public:
+    // Where an action sends its answer: exactly once, now or later.
+    using Callback = std::function<void(const ApiReply &)>;
+
     static ApiReply success(const QJsonValue &data = QJsonValue::Undefined, const QString &message = {});
     static ApiReply failure(int httpStatus, const QString &code, const QString &message);
+
+    // The refusals every action shares, so that each error is written in one place.
+    static ApiReply badRequest(const QString &code, const QString &message);
+    // InvalidParameter.<name> when the name is a plain identifier, else InvalidParameter.
+    static ApiReply invalidParameter(const QString &name, const QString &message);
+    static ApiReply sessionNotFound();
+    // InvalidSessionStatus.<Status>: the action does not fit the session's status now.
+    static ApiReply wrongStatus(const QString &statusName, const QString &what);
+    static ApiReply internalError(const QString &area, const QString &message);
 
     ApiReply &withTopLevel(const QString &key, const QJsonValue &value);
 

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "portproxy.h"
 
-#include <QHttpServerResponder>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QTcpSocket>
 #include <QUrl>
 
 namespace AgentBay::Server {
@@ -14,7 +12,6 @@ namespace AgentBay::Server {
 Q_LOGGING_CATEGORY(lcProxy, "agentbay.server.portproxy")
 
 namespace {
-constexpr int proxyTimeoutMs = 60000;
 
 bool isHopByHop(const QByteArray &lowerName)
 {
@@ -38,14 +35,13 @@ PortProxy::PortProxy(QObject *parent)
     , m_nam(new QNetworkAccessManager(this))
 {
     m_nam->setAutoDeleteReplies(true);
-    m_nam->setTransferTimeout(proxyTimeoutMs);
+    m_nam->setTransferTimeout(timeoutMs);
     m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
 PortProxy::~PortProxy() = default;
 
-void PortProxy::forward(
-    const Request &request, std::shared_ptr<QHttpServerResponder> responder, QPointer<QTcpSocket> socket)
+void PortProxy::forward(const Request &request, const WebResponder &done)
 {
     const QString target = QStringLiteral("http://127.0.0.1:%1").arg(request.port) + request.pathAndQuery;
     QNetworkRequest upstream{QUrl(target, QUrl::TolerantMode)};
@@ -62,20 +58,18 @@ void PortProxy::forward(
     const QByteArray setCookie = request.setCookie;
     const QString prefix = request.publicPrefix;
     const quint16 port = request.port;
-    connect(reply, &QNetworkReply::finished, this, [reply, responder, socket, setCookie, prefix, port] {
-        if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
-            return; // the client is gone
-        }
+    connect(reply, &QNetworkReply::finished, this, [reply, done, setCookie, prefix, port] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status == 0) {
             qCInfo(lcProxy) << "no service answered on port" << port << reply->errorString();
             const QByteArray body = "Nothing answered on port " + QByteArray::number(port)
                 + " in this session: " + reply->errorString().toUtf8() + '\n';
-            responder->write(body, "text/plain; charset=utf-8", QHttpServerResponder::StatusCode::BadGateway);
+            done(WebResponse::plainText(body, 502));
             return;
         }
-        const QByteArray body = reply->readAll();
-        responder->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(status));
+        WebResponse answer;
+        answer.status = status;
+        answer.body = reply->readAll();
         for (const auto &[name, value] : reply->rawHeaderPairs()) {
             const QByteArray lower = name.toLower();
             if (isHopByHop(lower)) {
@@ -91,13 +85,12 @@ void PortProxy::forward(
                     v = prefix.toUtf8() + v;
                 }
             }
-            responder->writeHeader(name, v);
+            answer.headers.append({name, v});
         }
         if (!setCookie.isEmpty()) {
-            responder->writeHeader("Set-Cookie", setCookie);
+            answer.headers.append({"Set-Cookie", setCookie});
         }
-        responder->writeHeader("Content-Length", QByteArray::number(body.size()));
-        responder->writeBody(body);
+        done(answer);
     });
 }
 

@@ -1,23 +1,21 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <server/api/webresponse.h>
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
 #include <QPair>
-#include <QPointer>
 #include <QString>
 
-#include <memory>
-
-class QHttpServerResponder;
 class QNetworkAccessManager;
-class QTcpSocket;
 
 namespace AgentBay::Server {
 
 // Forwards one HTTP request from a GetLink URL to a service listening on 127.0.0.1:<port>
-// (sessions share the host's network) and relays its answer.
+// (sessions share the host's network) and relays its answer: hop-by-hop headers are
+// dropped both ways, redirects are kept inside the link, nothing is decompressed in between.
 class PortProxy final : public QObject
 {
     Q_OBJECT
@@ -38,7 +36,11 @@ public:
     explicit PortProxy(QObject *parent = nullptr);
     ~PortProxy() override;
 
-    void forward(const Request &request, std::shared_ptr<QHttpServerResponder> responder, QPointer<QTcpSocket> socket);
+    // done is called once with the service's answer, or 502 when nothing answered.
+    void forward(const Request &request, const WebResponder &done);
+
+    // Upstream answers slower than this end in 502.
+    static constexpr int timeoutMs = 60000;
 
 private:
     QNetworkAccessManager *m_nam;

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#include "linkactions.h"
+
+#include <server/api/actioncontext.h>
+#include <server/api/requestparameters.h>
+#include <server/links/portlinkroute.h>
+#include <server/sessions/localsession.h>
+
+#include <QJsonObject>
+
+namespace AgentBay::Server {
+
+LinkActions::LinkActions(ActionContext *context)
+    : m_context(context)
+{
+}
+
+ApiReply LinkActions::getLink(const RequestParameters &params)
+{
+    ApiReply refusal;
+    const LocalSession *session = m_context->sessionFor(params, &refusal);
+    if (!session) {
+        return refusal;
+    }
+    const QString protocol = params.value(QStringLiteral("ProtocolType")).trimmed().toLower();
+    if (protocol == u"http") {
+        return ApiReply::badRequest(
+            QStringLiteral("InvalidParameter.ProtocolType"), QStringLiteral("http not supported"));
+    }
+    if (!protocol.isEmpty() && protocol != u"https" && protocol != u"wss") {
+        return ApiReply::badRequest(
+            QStringLiteral("InvalidParameter.ProtocolType"), tr("ProtocolType must be https or wss"));
+    }
+    const QString portText = params.value(QStringLiteral("Port")).trimmed();
+    if (portText.isEmpty()) {
+        return ApiReply::badRequest(
+            QStringLiteral("InvalidParameter.Port"), QStringLiteral("only BrowserUse image support cdp"));
+    }
+    bool ok = false;
+    const int port = portText.toInt(&ok);
+    if (!ok || port < PortLinkRoute::minPort || port > PortLinkRoute::maxPort) {
+        return ApiReply::badRequest(QStringLiteral("InvalidParameter.Port"),
+            tr("Port must be a number from %1 to %2").arg(PortLinkRoute::minPort).arg(PortLinkRoute::maxPort));
+    }
+    // Sessions share the host's network. WebSocket links go straight to the port (nothing
+    // in between to upgrade); HTTP links go through this server, which checks the session
+    // and its auth code. Both are plain ws:// and http://: this server is loopback only.
+    const QString url = protocol == u"wss" ? QStringLiteral("ws://127.0.0.1:%1/").arg(port)
+                                           : m_context->baseUrl()
+            + QStringLiteral("/sessions/%1/ports/%2/?authcode=%3")
+                  .arg(session->id())
+                  .arg(port)
+                  .arg(session->authCode());
+    return ApiReply::success(QJsonObject{{QStringLiteral("Url"), url}});
+}
+
+} // namespace AgentBay::Server

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <server/api/apireply.h>
+
+#include <QCoreApplication>
+
+namespace AgentBay::Server {
+
+class ActionContext;
+class RequestParameters;
+
+// GetLink: the URL of a service a session's processes serve on a port of 30100-30199.
+class LinkActions
+{
+    Q_DECLARE_TR_FUNCTIONS(LinkActions)
+
+public:
+    explicit LinkActions(ActionContext *context);
+
+    ApiReply getLink(const RequestParameters &params);
+
+private:
+    ActionContext *m_context;
+};
+
+} // namespace AgentBay::Server

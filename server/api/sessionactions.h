@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <server/api/apireply.h>
+
+#include <QCoreApplication>
+
+namespace AgentBay::Server {
+
+class ActionContext;
+class RequestParameters;
+
+// The session actions: CreateMcpSession, GetSession, GetSessionDetail, ListSession,
+// GetMcpResource, DeleteSessionAsync / ReleaseMcpSession, PauseSessionAsync, ResumeSessionAsync.
+class SessionActions
+{
+    Q_DECLARE_TR_FUNCTIONS(SessionActions)
+
+public:
+    explicit SessionActions(ActionContext *context);
+
+    ApiReply create(const RequestParameters &params);
+    ApiReply get(const RequestParameters &params);
+    ApiReply getDetail(const RequestParameters &params);
+    ApiReply list(const RequestParameters &params);
+    ApiReply getMcpResource(const RequestParameters &params);
+    ApiReply remove(const RequestParameters &params);
+    ApiReply pause(const RequestParameters &params);
+    ApiReply resume(const RequestParameters &params);
+
+    // Sessions that may exist at once; CreateMcpSession is refused beyond it.
+    static constexpr int defaultMaxSessions = 64;
+
+    void setMaxSessions(int maxSessions) { m_maxSessions = maxSessions; }
+
+    int maxSessions() const { return m_maxSessions; }
+
+private:
+    ActionContext *m_context;
+    int m_maxSessions = defaultMaxSessions;
+};
+
+} // namespace AgentBay::Server
