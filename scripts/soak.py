@@ -4,7 +4,7 @@
 # create/call/pause/resume/delete cycles against it for MINUTES, samples the server's RSS,
 # open fds, processes and cgroups once a minute into a CSV and prints a summary.
 # Talks to nothing but the loopback address the server prints.
-import argparse, csv, json, os, re, signal, subprocess, sys, tempfile, time, urllib.error, urllib.parse, urllib.request
+import argparse, csv, json, os, re, shutil, signal, subprocess, sys, tempfile, time, urllib.error, urllib.parse, urllib.request
 
 
 def descendants(root):
@@ -124,20 +124,25 @@ def main():
     with open(args.csv, 'w', newline='') as out:
         writer = csv.writer(out)
         writer.writerow(['minute', 'cycles', 'failures', 'rss_kib', 'fds', 'processes', 'cgroups'])
+
+        def sample(now):
+            pid = server.pid
+            row = [round((now - start) / 60, 1), cycles, failures, rss_kib(pid), len(os.listdir('/proc/%d/fd' % pid)),
+                   len(descendants(pid)), cgroups(pid)]
+            rows.append(row)
+            writer.writerow(row)
+            out.flush()
+            print('minute %.1f: %d cycles, %d failures, RSS %d KiB, %d fds, %d processes, %d cgroups' % tuple(row),
+                  flush=True)
+
         while True:
             now = time.monotonic()
-            if now >= next_sample:
-                pid = server.pid
-                row = [round((now - start) / 60), cycles, failures, rss_kib(pid), len(os.listdir('/proc/%d/fd' % pid)),
-                       len(descendants(pid)), cgroups(pid)]
-                rows.append(row)
-                writer.writerow(row)
-                out.flush()
-                print('minute %d: %d cycles, %d failures, RSS %d KiB, %d fds, %d processes, %d cgroups' % tuple(row),
-                      flush=True)
-                next_sample += 60
             if now >= end:
+                sample(now)  # the last figures, after the last cycle
                 break
+            if now >= next_sample:
+                sample(now)
+                next_sample += 60
             if server.poll() is not None:
                 sys.exit('agentbay-local exited with %s' % server.returncode)
             try:
@@ -148,6 +153,7 @@ def main():
                 print('cycle failed: %s' % e, file=sys.stderr, flush=True)
     server.send_signal(signal.SIGTERM)
     server.wait(timeout=30)
+    shutil.rmtree(data_dir, ignore_errors=True)
 
     # Growth: the last quarter against the second sample (the first is before any cycle).
     base = rows[1] if len(rows) > 2 else rows[0]
