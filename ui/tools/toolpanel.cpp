@@ -1,105 +1,88 @@
 // SPDX-License-Identifier: MIT
 #include "toolpanel.h"
 
-#include "callhistorymodel.h"
-#include "fieldeditor.h"
+#include "callhistorypage.h"
 #include "resultview.h"
-#include "schemaformwidget.h"
-#include "toollistmodel.h"
+#include "toolbrowser.h"
+#include "toolcallform.h"
+#include "toolcallsession.h"
 
 #include <core/apiclient.h>
-#include <core/jsonschemaform.h>
 #include <core/toolcallsnippet.h>
-#include <ui/common/jsonhighlighter.h>
 
 #include <QClipboard>
-#include <QEvent>
-#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QHeaderView>
-#include <QJsonDocument>
 #include <QLabel>
-#include <QLineEdit>
-#include <QLoggingCategory>
-#include <QMenu>
-#include <QPlainTextEdit>
-#include <QPushButton>
 #include <QShortcut>
-#include <QSortFilterProxyModel>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
-#include <QTableView>
-#include <QToolButton>
-#include <QTreeView>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcToolPanel, "agentbay.ui.toolpanel")
-
 namespace AgentBay::Ui {
 
-using Core::JsonSchemaForm;
 using Core::SessionStatus;
 using Core::ToolCallRecord;
 
 namespace {
-
-enum ArgumentsTab {
-    FormTab,
-    JsonTab,
-    SchemaTab,
-};
 
 enum OutputTab {
     ResultTab,
     HistoryTab,
 };
 
-QString indented(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed();
-}
-
-QString problemList(const QList<Core::ValidationProblem> &problems)
-{
-    QStringList lines;
-    for (const Core::ValidationProblem &problem : problems) {
-        lines.append(problem.path.isEmpty() ? problem.message : problem.path + u": "_s + problem.message);
-    }
-    lines.removeDuplicates();
-    return lines.join(u'\n');
-}
-
-void setLabelColor(QLabel *label, const QColor &color)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, color);
-    label->setPalette(palette);
-}
-
 } // namespace
 
 ToolPanel::ToolPanel(Core::ApiClient *client, QWidget *parent)
     : QWidget(parent)
-    , m_client(client)
+    , m_session(new ToolCallSession(client, this))
 {
-    m_tick.setInterval(100);
-    connect(&m_tick, &QTimer::timeout, this, [this] {
-        m_callHint->setText(
-            tr("Running %1… %2 s").arg(m_pending.toolName).arg(double(m_elapsed.elapsed()) / 1000.0, 0, 'f', 1));
-    });
+    m_browser = new ToolBrowser(client, this);
     buildUi();
+
+    connect(m_browser, &ToolBrowser::toolPicked, this, [this](const Core::McpTool &tool) {
+        if (tool.name != currentToolName()) {
+            showTool(tool);
+        }
+    });
+    connect(m_browser, &ToolBrowser::toolsLoaded, this, &ToolPanel::onToolsLoaded);
+    connect(m_form, &ToolCallForm::callRequested, this, &ToolPanel::call);
+    connect(m_form, &ToolCallForm::cancelRequested, this, &ToolPanel::cancelCall);
+    connect(m_form, &ToolCallForm::copyAsPythonRequested, this, [this] {
+        copySnippet(true);
+    });
+    connect(m_form, &ToolCallForm::copyAsCurlRequested, this, [this] {
+        copySnippet(false);
+    });
+    connect(m_history, &CallHistoryPage::loadArgumentsRequested, this, &ToolPanel::loadRecord);
+    connect(m_history, &CallHistoryPage::rerunRequested, this, [this](const ToolCallRecord &record) {
+        if (loadRecord(record)) {
+            call();
+        }
+    });
+    connect(m_history, &CallHistoryPage::clearRequested, this, [this] {
+        m_session->clearHistory();
+        loadHistory();
+    });
+    connect(m_session, &ToolCallSession::callStarted, this, &ToolPanel::onCallStarted);
+    connect(m_session, &ToolCallSession::callTicked, this, [this](const QString &toolName, qint64 elapsedMs) {
+        m_form->setHint(tr("Running %1… %2 s").arg(toolName).arg(double(elapsedMs) / 1000.0, 0, 'f', 1));
+    });
+    connect(m_session, &ToolCallSession::callFinished, this, &ToolPanel::onCallFinished);
     setSession({}, {}, SessionStatus::Unknown);
 }
 
 ToolPanel::~ToolPanel()
 {
-    m_toolsCall.cancel();
-    m_call.cancel();
+    // The parts are children and outlive this body: none of them may reach back into a
+    // panel that is half gone. The session then cancels its call without reporting it.
+    for (QObject *part : std::initializer_list<QObject *>{m_session, m_browser, m_form, m_history}) {
+        part->disconnect(this);
+    }
+    delete m_session;
 }
 
 void ToolPanel::buildUi()
@@ -128,7 +111,7 @@ void ToolPanel::buildUi()
 
     auto *splitter = new QSplitter(Qt::Horizontal, page);
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(buildToolList());
+    splitter->addWidget(m_browser);
     splitter->addWidget(buildToolPage());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -155,62 +138,6 @@ void ToolPanel::buildUi()
     connect(m_cancelShortcut, &QShortcut::activated, this, &ToolPanel::cancelCall);
 }
 
-QWidget *ToolPanel::buildToolList()
-{
-    auto *box = new QWidget(this);
-    box->setMinimumWidth(140);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_search = new QLineEdit(box);
-    m_search->setObjectName(u"toolSearch"_s);
-    m_search->setPlaceholderText(tr("Search tools"));
-    m_search->setClearButtonEnabled(true);
-    layout->addWidget(m_search);
-
-    m_toolModel = new ToolListModel(this);
-    m_toolProxy = new QSortFilterProxyModel(this);
-    m_toolProxy->setSourceModel(m_toolModel);
-    m_toolProxy->setRecursiveFilteringEnabled(true);
-    m_toolProxy->setFilterRole(ToolListModel::SearchTextRole);
-    m_toolProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_toolProxy->setFilterFixedString(text.trimmed());
-        m_toolTree->expandAll();
-    });
-
-    m_toolTree = new QTreeView(box);
-    m_toolTree->setObjectName(u"toolTree"_s);
-    m_toolTree->setModel(m_toolProxy);
-    m_toolTree->setHeaderHidden(true);
-    m_toolTree->setUniformRowHeights(true);
-    m_toolTree->setIndentation(12); // server names stay readable in a narrow list
-    m_toolTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    connect(
-        m_toolTree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
-            const QString name = current.data(ToolListModel::ToolNameRole).toString();
-            if (!name.isEmpty() && name != currentToolName()) {
-                showTool(m_toolModel->tool(name));
-            }
-        });
-    layout->addWidget(m_toolTree, 1);
-
-    auto *statusRow = new QHBoxLayout;
-    m_toolsStatus = new QLabel(box);
-    m_toolsStatus->setObjectName(u"toolsStatus"_s);
-    m_toolsStatus->setWordWrap(true);
-    statusRow->addWidget(m_toolsStatus, 1);
-    m_retryTools = new QPushButton(tr("Retry"), box);
-    m_retryTools->setObjectName(u"retryTools"_s);
-    m_retryTools->hide();
-    connect(m_retryTools, &QPushButton::clicked, this, [this] {
-        m_toolCache.remove(m_imageId);
-        loadTools();
-    });
-    statusRow->addWidget(m_retryTools);
-    layout->addLayout(statusRow);
-    return box;
-}
-
 QWidget *ToolPanel::buildToolPage()
 {
     auto *box = new QWidget(this);
@@ -228,7 +155,9 @@ QWidget *ToolPanel::buildToolPage()
     titleRow->addWidget(m_toolName);
     m_toolServer = new QLabel(box);
     m_toolServer->setObjectName(u"toolServer"_s);
-    setLabelColor(m_toolServer, palette().color(QPalette::PlaceholderText));
+    QPalette serverPalette = m_toolServer->palette();
+    serverPalette.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
+    m_toolServer->setPalette(serverPalette);
     titleRow->addWidget(m_toolServer, 1, Qt::AlignBottom);
     layout->addLayout(titleRow);
     m_toolDescription = new QLabel(box);
@@ -238,206 +167,26 @@ QWidget *ToolPanel::buildToolPage()
     m_toolDescription->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_toolDescription);
 
+    // Arguments and the call bar above; the last result and the history below.
     auto *split = new QSplitter(Qt::Vertical, box);
     split->setChildrenCollapsible(false);
     m_outputSplit = split;
-
-    // Arguments: form, raw JSON, schema; then the call bar.
-    auto *top = new QWidget(split);
-    m_argumentsBox = top;
-    auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    m_argumentsTabs = new QTabWidget(top);
-    m_argumentsTabs->setObjectName(u"argumentsTabs"_s);
-    m_form = new SchemaFormWidget(m_argumentsTabs);
-    m_form->setObjectName(u"form"_s);
-    connect(m_form, &SchemaFormWidget::edited, this, &ToolPanel::updateState);
-    m_argumentsTabs->addTab(m_form, tr("Form"));
-
-    auto *jsonPage = new QWidget(m_argumentsTabs);
-    auto *jsonLayout = new QVBoxLayout(jsonPage);
-    jsonLayout->setContentsMargins(4, 4, 4, 4);
-    m_jsonEditor = new QPlainTextEdit(jsonPage);
-    m_jsonEditor->setObjectName(u"jsonEditor"_s);
-    m_jsonEditor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_jsonEditor->setTabChangesFocus(true);
-    m_jsonEditor->setPlaceholderText(tr("{\"name\": \"value\"}"));
-    new JsonHighlighter(m_jsonEditor->document());
-    connect(m_jsonEditor, &QPlainTextEdit::textChanged, this, &ToolPanel::updateState);
-    jsonLayout->addWidget(m_jsonEditor, 1);
-    m_jsonStatus = new QLabel(jsonPage);
-    m_jsonStatus->setObjectName(u"jsonStatus"_s);
-    m_jsonStatus->setWordWrap(true);
-    m_jsonStatus->setTextFormat(Qt::PlainText);
-    jsonLayout->addWidget(m_jsonStatus);
-    m_argumentsTabs->addTab(jsonPage, tr("JSON"));
-
-    m_schemaView = new QPlainTextEdit(m_argumentsTabs);
-    m_schemaView->setObjectName(u"schemaView"_s);
-    m_schemaView->setReadOnly(true);
-    m_schemaView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    new JsonHighlighter(m_schemaView->document());
-    m_argumentsTabs->addTab(m_schemaView, tr("Schema"));
-    connect(m_argumentsTabs, &QTabWidget::currentChanged, this, &ToolPanel::onArgumentsTabChanged);
-    topLayout->addWidget(m_argumentsTabs, 1);
-
-    // The call bar: the primary action first, options to the right. Its buttons drop their
-    // text (keeping icon and tooltip) when the pane is narrow, see fitCallBar().
-    m_callBar = new QWidget(top);
-    m_callBar->setObjectName(u"callBar"_s);
-    m_callBar->installEventFilter(this);
-    auto *callBar = new QHBoxLayout(m_callBar);
-    callBar->setContentsMargins(0, 0, 0, 0);
-    m_callButton = new QPushButton(QIcon(u":/icons/run.svg"_s), tr("Call"), m_callBar);
-    m_callButton->setObjectName(u"callButton"_s);
-    m_callButton->setDefault(true);
-    m_callButton->setToolTip(tr("Call the tool (Ctrl+Enter)"));
-    connect(m_callButton, &QPushButton::clicked, this, &ToolPanel::call);
-    callBar->addWidget(m_callButton);
-    m_cancelButton = new QToolButton(m_callBar);
-    m_cancelButton->setObjectName(u"cancelButton"_s);
-    m_cancelButton->setIcon(QIcon(u":/icons/stop.svg"_s));
-    m_cancelButton->setText(tr("Cancel"));
-    m_cancelButton->setToolTip(tr("Stop waiting for the running call (Esc)"));
-    m_cancelButton->setEnabled(false);
-    connect(m_cancelButton, &QToolButton::clicked, this, &ToolPanel::cancelCall);
-    callBar->addWidget(m_cancelButton);
-    callBar->addStretch(1);
-    m_timeout = new QSpinBox(m_callBar);
-    m_timeout->setObjectName(u"timeout"_s);
-    m_timeout->setRange(1, 3600);
-    m_timeout->setPrefix(tr("Timeout "));
-    m_timeout->setSuffix(tr(" s"));
-    m_timeout->setValue(60);
-    m_timeout->setToolTip(tr("How long to wait for this call's answer, in seconds"));
-    m_timeout->setAccessibleName(tr("Timeout"));
-    callBar->addWidget(m_timeout);
-    m_copyAsCode = new QToolButton(m_callBar);
-    m_copyAsCode->setObjectName(u"copyAsCode"_s);
-    m_copyAsCode->setIcon(QIcon(u":/icons/code.svg"_s));
-    m_copyAsCode->setText(tr("Copy as code"));
-    m_copyAsCode->setToolTip(tr("Copy this call as a Python SDK snippet or a curl command"));
-    m_copyAsCode->setPopupMode(QToolButton::InstantPopup);
-    auto *menu = new QMenu(m_copyAsCode);
-    menu->addAction(tr("Python (AgentBay SDK)"), this, [this] {
-        copySnippet(true);
-    });
-    menu->addAction(tr("curl"), this, [this] {
-        copySnippet(false);
-    });
-    m_copyAsCode->setMenu(menu);
-    callBar->addWidget(m_copyAsCode);
-    for (QToolButton *button : {m_cancelButton, m_copyAsCode}) {
-        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        button->setSizePolicy(QSizePolicy::Fixed, m_callButton->sizePolicy().verticalPolicy());
-    }
-    topLayout->addWidget(m_callBar);
-    // Hints and refusals get their own line so they are never cut off.
-    m_callHint = new QLabel(top);
-    m_callHint->setObjectName(u"callHint"_s);
-    m_callHint->setTextFormat(Qt::PlainText);
-    m_callHint->setWordWrap(true);
-    m_callHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_callHint->setMinimumHeight(m_callHint->fontMetrics().height()); // no jump when a hint appears
-    topLayout->addWidget(m_callHint);
-
-    // Output: the last result and the history.
+    m_form = new ToolCallForm(split);
     m_outputTabs = new QTabWidget(split);
     m_outputTabs->setObjectName(u"outputTabs"_s);
     m_result = new ResultView(m_outputTabs);
     m_result->setObjectName(u"resultView"_s);
     m_outputTabs->addTab(m_result, tr("Result"));
-    m_outputTabs->addTab(buildHistoryPage(), tr("History"));
+    m_history = new CallHistoryPage(m_outputTabs);
+    m_outputTabs->addTab(m_history, tr("History"));
 
-    split->addWidget(top);
+    split->addWidget(m_form);
     split->addWidget(m_outputTabs);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     split->setSizes({420, 300}); // the form first; results scroll
     layout->addWidget(split, 1);
     return box;
-}
-
-QWidget *ToolPanel::buildHistoryPage()
-{
-    auto *page = new QWidget(this);
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(4, 4, 4, 4);
-    auto *split = new QSplitter(Qt::Vertical, page);
-    m_historyModel = new CallHistoryModel(this);
-    m_historyView = new QTableView(split);
-    m_historyView->setObjectName(u"historyView"_s);
-    m_historyView->setModel(m_historyModel);
-    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_historyView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_historyView->verticalHeader()->hide();
-    // Compact rows; the arguments (what tells calls apart) get the remaining width.
-    m_historyView->verticalHeader()->setDefaultSectionSize(m_historyView->fontMetrics().height() + 8);
-    m_historyView->setWordWrap(false);
-    m_historyView->setShowGrid(false);
-    m_historyView->horizontalHeader()->setStretchLastSection(true);
-    m_historyView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    for (const int column : {int(CallHistoryModel::TimeColumn),
-             int(CallHistoryModel::ToolColumn),
-             int(CallHistoryModel::OutcomeColumn),
-             int(CallHistoryModel::DurationColumn)}) {
-        m_historyView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    }
-    m_historyView->setAlternatingRowColors(true);
-    connect(m_historyView->selectionModel(),
-        &QItemSelectionModel::selectionChanged,
-        this,
-        &ToolPanel::showHistorySelection);
-    connect(m_historyView, &QTableView::doubleClicked, this, [this] {
-        if (const ToolCallRecord *record = selectedHistoryRecord()) {
-            loadArguments(record->arguments);
-        }
-    });
-    m_historyResult = new ResultView(split);
-    m_historyResult->setObjectName(u"historyResult"_s);
-    m_historyResult->showMessage(tr("Select a call to see its result."));
-    split->addWidget(m_historyView);
-    split->addWidget(m_historyResult);
-    split->setChildrenCollapsible(false);
-    // The list keeps a few rows in view (it scrolls); the selected call's details, which need
-    // the room, take whatever height is left, also when the window grows.
-    const int rowHeight = m_historyView->verticalHeader()->defaultSectionSize();
-    const int chrome = m_historyView->horizontalHeader()->sizeHint().height() + 2 * m_historyView->frameWidth();
-    m_historyView->setMinimumHeight(chrome + 3 * rowHeight);
-    split->setStretchFactor(0, 0);
-    split->setStretchFactor(1, 1);
-    split->setSizes({chrome + 4 * rowHeight, 1000});
-    layout->addWidget(split, 1);
-
-    auto *buttons = new QHBoxLayout;
-    m_rerun = new QPushButton(tr("Re-run"), page);
-    m_rerun->setObjectName(u"rerunButton"_s);
-    m_rerun->setToolTip(tr("Call the same tool again with the same arguments"));
-    connect(m_rerun, &QPushButton::clicked, this, [this] {
-        if (const ToolCallRecord *record = selectedHistoryRecord(); record && loadArguments(record->arguments)) {
-            call();
-        }
-    });
-    buttons->addWidget(m_rerun);
-    m_loadArguments = new QPushButton(tr("Load arguments"), page);
-    m_loadArguments->setObjectName(u"loadArgumentsButton"_s);
-    m_loadArguments->setToolTip(tr("Put this call's tool and arguments back into the form"));
-    connect(m_loadArguments, &QPushButton::clicked, this, [this] {
-        if (const ToolCallRecord *record = selectedHistoryRecord()) {
-            loadArguments(record->arguments);
-        }
-    });
-    buttons->addWidget(m_loadArguments);
-    buttons->addStretch(1);
-    m_clearHistory = new QPushButton(tr("Clear history"), page);
-    m_clearHistory->setObjectName(u"clearHistoryButton"_s);
-    connect(m_clearHistory, &QPushButton::clicked, this, [this] {
-        m_history.clear(m_sessionId);
-        loadHistory();
-    });
-    buttons->addWidget(m_clearHistory);
-    layout->addLayout(buttons);
-    return page;
 }
 
 QByteArray ToolPanel::saveLayout() const
@@ -462,30 +211,39 @@ void ToolPanel::setEndpoint(const QString &endpoint)
 
 void ToolPanel::setHistoryDirectory(const QString &directory)
 {
-    m_history = Core::ToolCallHistory(directory);
+    m_session->setHistoryDirectory(directory);
     loadHistory();
+}
+
+QString ToolPanel::sessionId() const
+{
+    return m_session->sessionId();
+}
+
+bool ToolPanel::isCalling() const
+{
+    return m_session->isCalling();
 }
 
 void ToolPanel::setSession(const QString &sessionId, const QString &imageId, SessionStatus status)
 {
-    if (sessionId == m_sessionId && !sessionId.isEmpty()) {
+    if (sessionId == m_session->sessionId() && !sessionId.isEmpty()) {
         m_status = status;
         if (!imageId.isEmpty() && imageId != m_imageId) {
             m_imageId = imageId;
-            loadTools();
+            m_browser->showImage(imageId);
         }
         updateState();
         return;
     }
     saveDraft();
-    m_sessionId = sessionId;
+    m_session->setSessionId(sessionId);
     m_imageId = imageId;
     m_status = status;
     if (sessionId.isEmpty()) {
-        m_toolsCall.cancel();
-        m_toolModel->setTools({});
+        m_browser->clear();
         showTool(std::nullopt);
-        m_historyModel->setRecords({});
+        m_history->clear();
         m_stack->setCurrentWidget(m_placeholder);
         updateState();
         return;
@@ -493,74 +251,27 @@ void ToolPanel::setSession(const QString &sessionId, const QString &imageId, Ses
     m_stack->setCurrentIndex(1);
     m_result->showMessage(tr("No call yet."));
     loadHistory();
-    loadTools();
+    m_browser->showImage(imageId);
     updateState();
 }
 
-void ToolPanel::loadTools()
-{
-    m_toolsCall.cancel();
-    const QString image = m_imageId;
-    if (const auto cached = m_toolCache.constFind(image); cached != m_toolCache.constEnd()) {
-        showTools(*cached);
-        return;
-    }
-    m_toolsLoading = true;
-    m_toolsError.clear();
-    m_toolsStatus->setText(tr("Loading tools…"));
-    m_retryTools->hide();
-    const quint64 generation = ++m_toolsGeneration;
-    m_toolsCall = m_client->listMcpTools(
-        image, this, [this, image, generation](const Core::Result<QList<Core::McpTool>> &result) {
-            if (generation != m_toolsGeneration) {
-                return; // a newer request replaced this one
-            }
-            m_toolsLoading = false;
-            if (!result.ok()) {
-                if (result.error().kind == Core::ApiError::Kind::Cancelled) {
-                    return;
-                }
-                m_toolsError = result.error().message;
-                m_toolsStatus->setText(tr("Could not load the tools: %1").arg(result.error().message));
-                m_retryTools->show();
-                updateState();
-                return;
-            }
-            m_toolCache.insert(image, result.value());
-            showTools(result.value());
-        });
-}
-
-void ToolPanel::showTools(const QList<Core::McpTool> &tools)
+void ToolPanel::onToolsLoaded(int count)
 {
     // Keep the tool the user works with, also across a moment without a session (a multi-row
     // selection passes through "no current row").
     const QString previous = currentToolName().isEmpty() ? m_lastToolName : currentToolName();
-    m_toolModel->setTools(tools);
-    m_toolTree->expandAll();
-    const QString image = m_imageId.isEmpty() ? u"linux_latest"_s : m_imageId;
-    m_toolsStatus->setText(tools.isEmpty() ? tr("This image (%1) has no tools.").arg(image)
-            : tools.size() == 1            ? tr("1 tool · %1").arg(image)
-                                           : tr("%1 tools · %2").arg(tools.size()).arg(image));
-    m_retryTools->hide();
     if (previous.isEmpty() || !selectTool(previous)) {
         showTool(std::nullopt);
     }
-    Q_EMIT toolsLoaded(int(tools.size()));
+    Q_EMIT toolsLoaded(count);
     updateState();
 }
 
 bool ToolPanel::selectTool(const QString &name)
 {
-    const auto tool = m_toolModel->tool(name);
-    if (!tool) {
+    const auto tool = m_browser->tool(name);
+    if (!tool || !m_browser->selectTool(name)) {
         return false;
-    }
-    const QModelIndex index = m_toolProxy->mapFromSource(m_toolModel->indexOfTool(name));
-    if (index.isValid()) {
-        QSignalBlocker blocker(m_toolTree->selectionModel());
-        m_toolTree->setCurrentIndex(index);
-        m_toolTree->scrollTo(index);
     }
     if (name != currentToolName()) {
         showTool(tool);
@@ -570,146 +281,53 @@ bool ToolPanel::selectTool(const QString &name)
 
 void ToolPanel::saveDraft()
 {
-    if (!m_tool || m_sessionId.isEmpty()) {
-        return;
+    if (m_tool) {
+        m_session->saveDraft(m_tool->name, m_form->draft());
     }
-    Draft draft;
-    draft.json = m_jsonMode;
-    draft.jsonText = m_jsonEditor->toPlainText();
-    draft.formValue = m_form->value();
-    m_drafts.insert(m_sessionId + u'\n' + m_tool->name, draft);
 }
 
 void ToolPanel::showTool(const std::optional<Core::McpTool> &tool)
 {
     saveDraft();
     m_tool = tool;
+    const bool noSession = m_session->sessionId().isEmpty();
     if (!tool) {
-        m_toolName->setText(m_sessionId.isEmpty() ? QString() : tr("Pick a tool"));
+        m_toolName->setText(noSession ? QString() : tr("Pick a tool"));
         m_toolServer->clear();
-        m_toolDescription->setText(m_sessionId.isEmpty() ? QString()
-                                                         : tr("Choose one of the session's tools on the left to see "
-                                                              "its arguments and call it."));
-        m_form->setSchema({});
-        m_argumentsTabs->setEnabled(false);
-        m_argumentsBox->hide(); // nothing to fill in or call yet: the output gets the room
-        m_schemaView->clear();
-        {
-            QSignalBlocker blocker(m_jsonEditor);
-            m_jsonEditor->clear();
-        }
+        m_toolDescription->setText(noSession ? QString()
+                                             : tr("Choose one of the session's tools on the left to see "
+                                                  "its arguments and call it."));
+        m_form->setTool(std::nullopt, std::nullopt);
+        m_form->hide(); // nothing to fill in or call yet: the output gets the room
         updateState();
         return;
     }
-    m_argumentsTabs->setEnabled(true);
-    m_argumentsBox->show();
+    m_form->show();
     m_lastToolName = tool->name;
     m_toolName->setText(tool->name);
     m_toolServer->setText(tool->server);
     m_toolDescription->setText(tool->description.isEmpty() ? tr("(no description)") : tool->description);
-    m_schemaView->setPlainText(indented(tool->inputSchema));
-    m_form->setSchema(tool->inputSchema);
-
-    const auto draft = m_drafts.constFind(m_sessionId + u'\n' + tool->name);
-    if (draft != m_drafts.constEnd()) {
-        m_form->setValue(draft->formValue);
-        m_jsonMode = draft->json || !m_form->isSupported();
-        QSignalBlocker blocker(m_jsonEditor);
-        m_jsonEditor->setPlainText(draft->json ? draft->jsonText : indented(m_form->value()));
-    } else {
-        m_jsonMode = !m_form->isSupported();
-        setJsonText(m_form->value());
-    }
-    {
-        QSignalBlocker blocker(m_argumentsTabs);
-        m_argumentsTabs->setCurrentIndex(m_jsonMode ? JsonTab : FormTab);
-        m_argumentsTab = m_argumentsTabs->currentIndex();
-    }
+    m_form->setTool(tool, m_session->draft(tool->name));
     updateState();
 }
 
-void ToolPanel::setJsonText(const QJsonObject &args)
+bool ToolPanel::loadRecord(const ToolCallRecord &record)
 {
-    QSignalBlocker blocker(m_jsonEditor);
-    m_jsonEditor->setPlainText(indented(args));
-}
-
-void ToolPanel::onArgumentsTabChanged(int index)
-{
-    const int previous = m_argumentsTab;
-    m_argumentsTab = index;
-    if (index == JsonTab && !m_jsonMode) {
-        setJsonText(m_form->value());
-        m_jsonMode = true;
-    } else if (index == FormTab && m_jsonMode && m_form->isSupported()) {
-        QString error;
-        const auto args = JsonSchemaForm::parseArguments(m_jsonEditor->toPlainText(), &error);
-        QString reason;
-        if (!args || !m_form->setValue(*args, &reason)) {
-            // Switching now would lose what was typed: stay in JSON and say why.
-            m_jsonStatus->setText(!args
-                    ? tr("Fix the JSON before switching to the form. %1").arg(error)
-                    : tr("These arguments cannot be shown in the form without changing them: %1").arg(reason));
-            setLabelColor(m_jsonStatus, QColor(0xc6, 0x28, 0x28));
-            QSignalBlocker blocker(m_argumentsTabs);
-            m_argumentsTabs->setCurrentIndex(JsonTab);
-            m_argumentsTab = JsonTab;
-            return;
-        }
-        m_jsonMode = false;
-    }
-    Q_UNUSED(previous)
-    updateState();
-}
-
-bool ToolPanel::loadArguments(const QJsonObject &args)
-{
-    const ToolCallRecord *record = selectedHistoryRecord();
-    if (record && record->toolName != currentToolName() && !selectTool(record->toolName)) {
-        setCallHint(tr("This session has no tool named %1.").arg(record->toolName), true);
+    if (record.toolName != currentToolName() && !selectTool(record.toolName)) {
+        m_form->setHint(tr("This session has no tool named %1.").arg(record.toolName), true);
         return false;
     }
     if (!m_tool) {
         return false;
     }
-    if (m_form->isSupported() && m_form->setValue(args)) {
-        m_jsonMode = false;
-        setJsonText(args);
-    } else {
-        m_jsonMode = true;
-        setJsonText(args);
-    }
-    {
-        QSignalBlocker blocker(m_argumentsTabs);
-        m_argumentsTabs->setCurrentIndex(m_jsonMode ? JsonTab : FormTab);
-        m_argumentsTab = m_argumentsTabs->currentIndex();
-    }
+    m_form->loadArguments(record.arguments);
     updateState();
     return true;
 }
 
 std::optional<QJsonObject> ToolPanel::currentArguments(QString *error) const
 {
-    if (m_jsonMode) {
-        return JsonSchemaForm::parseArguments(m_jsonEditor->toPlainText(), error);
-    }
-    return m_form->value();
-}
-
-QList<Core::ValidationProblem> ToolPanel::currentProblems() const
-{
-    if (!m_tool) {
-        return {};
-    }
-    if (m_jsonMode) {
-        QString error;
-        const auto args = JsonSchemaForm::parseArguments(m_jsonEditor->toPlainText(), &error);
-        if (!args) {
-            return {{QString(), error}};
-        }
-        return JsonSchemaForm::validate(m_form->form(), *args);
-    }
-    return m_form->problems();
+    return m_form->arguments(error);
 }
 
 QString ToolPanel::sessionBlocker() const
@@ -740,216 +358,92 @@ QString ToolPanel::sessionBlocker() const
 void ToolPanel::updateState()
 {
     const QString blocker = sessionBlocker();
+    const bool noSession = m_session->sessionId().isEmpty();
     m_sessionNotice->setText(blocker);
-    m_sessionNotice->setVisible(!m_sessionId.isEmpty() && !blocker.isEmpty());
-
-    const QList<Core::ValidationProblem> problems = currentProblems();
-    if (m_jsonMode && m_tool) {
-        if (problems.isEmpty()) {
-            m_jsonStatus->setText(m_form->isSupported()
-                    ? tr("Valid arguments.")
-                    : tr("Valid JSON. Only part of this schema can be checked: %1").arg(m_form->form().fallbackReason));
-            setLabelColor(m_jsonStatus, QColor(0x2e, 0x7d, 0x32));
-        } else {
-            m_jsonStatus->setText(problemList(problems));
-            setLabelColor(m_jsonStatus, QColor(0xc6, 0x28, 0x28));
-        }
-    }
-
-    QString reason;
-    if (m_calling) {
-        reason.clear();
-    } else if (m_sessionId.isEmpty()) {
-        reason = tr("No session.");
-    } else if (!blocker.isEmpty()) {
-        reason = blocker;
-    } else if (!m_tool) {
-        reason = tr("Pick a tool first.");
-    } else if (!problems.isEmpty()) {
-        reason = problems.size() == 1 ? tr("Fix the arguments first: %1").arg(problemList(problems))
-                                      : tr("Fix the %1 problems in the arguments first.").arg(problems.size());
-    }
-    m_callButton->setEnabled(!m_calling && reason.isEmpty());
-    m_callButton->setToolTip(reason.isEmpty() ? tr("Call the tool (Ctrl+Enter)") : reason);
-    m_cancelButton->setEnabled(m_calling);
-    if (m_cancelShortcut) {
-        m_cancelShortcut->setEnabled(m_calling);
-    }
-    m_copyAsCode->setEnabled(m_tool.has_value());
-    if (!m_calling) {
-        if (m_tool && reason.isEmpty()) {
-            setCallHint(tr("Ctrl+Enter to call"));
-        } else {
-            setCallHint(m_tool && !m_form->problemsRevealed() && !m_jsonMode ? QString() : reason, true);
-        }
-    }
-    const bool hasSelection = selectedHistoryRecord() != nullptr;
-    m_rerun->setEnabled(hasSelection && !m_calling && blocker.isEmpty());
-    m_loadArguments->setEnabled(hasSelection);
-    m_clearHistory->setEnabled(m_historyModel->rowCount() > 0 && !m_calling);
+    m_sessionNotice->setVisible(!noSession && !blocker.isEmpty());
+    m_form->setBlocker(noSession ? tr("No session.") : blocker);
+    m_cancelShortcut->setEnabled(m_session->isCalling());
+    m_history->setCallState(m_session->isCalling(), !blocker.isEmpty());
 }
 
 void ToolPanel::call()
 {
-    if (m_calling || !m_tool) {
+    if (m_session->isCalling() || !m_tool) {
         return;
     }
     const QString blocker = sessionBlocker();
     if (!blocker.isEmpty()) {
-        setCallHint(blocker, true);
+        m_form->setHint(blocker, true);
         return;
     }
-    QString error;
-    const auto args = currentArguments(&error);
-    const QList<Core::ValidationProblem> problems = currentProblems();
-    if (!args || !problems.isEmpty()) {
-        // Refused before anything is sent: show every problem where it is.
-        m_form->revealProblems();
-        updateState();
-        setCallHint(tr("Not sent: %1").arg(problemList(problems)), true);
-        return;
+    if (const auto args = m_form->argumentsToSend()) {
+        m_session->start(*m_tool, *args, m_form->timeoutMs());
     }
-    m_calling = true;
-    m_pending = {};
-    m_pending.sessionId = m_sessionId;
-    m_pending.toolName = m_tool->name;
-    m_pending.server = m_tool->server;
-    m_pending.arguments = *args;
-    m_pending.startedAt = QDateTime::currentDateTimeUtc();
-    m_elapsed.start();
-    m_tick.start();
-
-    Core::CallToolOptions options;
-    options.server = m_tool->server;
-    options.readTimeoutMs = m_timeout->value() * 1000;
-    qCDebug(lcToolPanel) << "calling" << m_pending.toolName << "in" << m_pending.sessionId;
-    m_result->showMessage(tr("Calling %1…").arg(m_pending.toolName));
-    m_outputTabs->setCurrentIndex(ResultTab);
-    const bool callHadFocus = m_callButton->hasFocus();
-    updateState();
-    if (callHadFocus) {
-        m_cancelButton->setFocus(Qt::OtherFocusReason); // Space cancels; Call is disabled meanwhile
-    }
-    setCallHint(tr("Running %1…").arg(m_pending.toolName));
-    m_call = m_client->callMcpTool(
-        m_sessionId, m_tool->name, *args, options, this, [this](const Core::Result<Core::McpToolResult> &result) {
-            finishCall(result);
-        });
 }
 
 void ToolPanel::cancelCall()
 {
-    if (m_calling) {
-        m_call.cancel();
-    }
+    m_session->cancel();
 }
 
-void ToolPanel::finishCall(const Core::Result<Core::McpToolResult> &result)
+void ToolPanel::onCallStarted(const QString &toolName)
 {
-    m_tick.stop();
-    ToolCallRecord record = m_pending;
-    record.durationMs = m_elapsed.elapsed();
-    record.requestId = result.requestId();
-    if (result.ok()) {
-        record.outcome = result.value().isError ? ToolCallRecord::Outcome::ToolError : ToolCallRecord::Outcome::Ok;
-        record.result = result.value().raw;
-    } else {
-        const Core::ApiError &error = result.error();
-        record.outcome = error.kind == Core::ApiError::Kind::Cancelled ? ToolCallRecord::Outcome::Cancelled
-                                                                       : ToolCallRecord::Outcome::Failed;
-        record.errorMessage = error.message;
-        record.errorCode = error.code;
-    }
-    m_history.setSecrets({m_client->config().apiKey});
-    QString historyError;
-    const ToolCallRecord stored = m_history.append(record, &historyError);
-    if (!historyError.isEmpty()) {
-        qCWarning(lcToolPanel) << "history not saved:" << historyError;
-    }
-    const bool cancelHadFocus = m_cancelButton->hasFocus();
-    m_calling = false;
-    m_call = {};
-    if (record.sessionId == m_sessionId) {
-        m_historyModel->addRecord(stored);
-        if (!selectedHistoryRecord()) {
-            m_historyResult->showMessage(tr("Select a call to see its result.")); // not "No calls yet" any more
-        }
+    m_result->showMessage(tr("Calling %1…").arg(toolName));
+    m_outputTabs->setCurrentIndex(ResultTab);
+    m_form->setCalling(true);
+    updateState();
+    m_form->setHint(tr("Running %1…").arg(toolName));
+}
+
+void ToolPanel::onCallFinished(const ToolCallRecord &record, const ToolCallRecord &stored, const QString &historyError)
+{
+    m_form->setCalling(false);
+    if (record.sessionId == m_session->sessionId()) {
+        m_history->addRecord(stored);
         m_result->showRecord(record);
         m_outputTabs->setCurrentIndex(ResultTab);
         revealOutput();
     }
     updateState();
-    if (cancelHadFocus) {
-        m_callButton->setFocus(Qt::OtherFocusReason); // not whatever follows the now disabled Cancel
-    }
     if (!historyError.isEmpty()) {
-        setCallHint(historyError, true);
+        m_form->setHint(historyError, true);
     }
     Q_EMIT callFinished(record.toolName, record.outcome == ToolCallRecord::Outcome::Ok);
 }
 
 void ToolPanel::loadHistory()
 {
-    if (m_sessionId.isEmpty()) {
-        m_historyModel->setRecords({});
-    } else {
-        m_historyModel->setMaxRows(m_history.maxCalls());
-        m_historyModel->setRecords(m_history.load(m_sessionId));
-    }
-    m_historyResult->showMessage(
-        m_historyModel->rowCount() > 0 ? tr("Select a call to see its result.") : tr("No calls in this session yet."));
+    m_history->setRecords(m_session->history(), m_session->maxHistory());
     updateState();
 }
 
-const ToolCallRecord *ToolPanel::selectedHistoryRecord() const
+Core::ToolCallSnippetInput ToolPanel::snippetInput() const
 {
-    if (!m_historyView || !m_historyView->selectionModel()) {
-        return nullptr;
-    }
-    const QModelIndexList rows = m_historyView->selectionModel()->selectedRows();
-    if (rows.isEmpty() || rows.first().row() >= m_historyModel->rowCount()) {
-        return nullptr;
-    }
-    return &m_historyModel->record(rows.first().row());
-}
-
-void ToolPanel::showHistorySelection()
-{
-    if (const ToolCallRecord *record = selectedHistoryRecord()) {
-        m_historyResult->showRecord(*record);
-    }
-    updateState();
+    Core::ToolCallSnippetInput input;
+    input.endpoint = m_endpoint;
+    input.sessionId = m_session->sessionId();
+    input.toolName = currentToolName();
+    input.server = m_tool ? m_tool->server : QString();
+    input.arguments = currentArguments().value_or(QJsonObject());
+    input.readTimeoutMs = m_form->timeoutMs();
+    return input;
 }
 
 QString ToolPanel::pythonSnippet() const
 {
-    Core::ToolCallSnippetInput input;
-    input.endpoint = m_endpoint;
-    input.sessionId = m_sessionId;
-    input.toolName = currentToolName();
-    input.server = m_tool ? m_tool->server : QString();
-    input.arguments = currentArguments().value_or(QJsonObject());
-    input.readTimeoutMs = m_timeout->value() * 1000;
-    return Core::ToolCallSnippet::python(input);
+    return Core::ToolCallSnippet::python(snippetInput());
 }
 
 QString ToolPanel::curlSnippet() const
 {
-    Core::ToolCallSnippetInput input;
-    input.endpoint = m_endpoint;
-    input.sessionId = m_sessionId;
-    input.toolName = currentToolName();
-    input.server = m_tool ? m_tool->server : QString();
-    input.arguments = currentArguments().value_or(QJsonObject());
-    input.readTimeoutMs = m_timeout->value() * 1000;
-    return Core::ToolCallSnippet::curl(input);
+    return Core::ToolCallSnippet::curl(snippetInput());
 }
 
 void ToolPanel::copySnippet(bool python)
 {
     QGuiApplication::clipboard()->setText(python ? pythonSnippet() : curlSnippet());
-    setCallHint(python ? tr("Python snippet copied (the API key is read from AGENTBAY_API_KEY).")
-                       : tr("curl command copied (the API key is read from $AGENTBAY_API_KEY)."));
+    m_form->setHint(python ? tr("Python snippet copied (the API key is read from AGENTBAY_API_KEY).")
+                           : tr("curl command copied (the API key is read from $AGENTBAY_API_KEY)."));
 }
 
 void ToolPanel::revealOutput()
@@ -965,37 +459,6 @@ void ToolPanel::revealOutput()
     if (sizes.value(1) < total * 55 / 100) {
         m_outputSplit->setSizes({total * 40 / 100, total - total * 40 / 100});
     }
-}
-
-void ToolPanel::setCallHint(const QString &text, bool problem)
-{
-    m_callHint->setText(text);
-    setLabelColor(m_callHint, problem ? QColor(0xc6, 0x28, 0x28) : palette().color(QPalette::PlaceholderText));
-}
-
-bool ToolPanel::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_callBar && event->type() == QEvent::Resize) {
-        fitCallBar();
-    }
-    return QWidget::eventFilter(watched, event);
-}
-
-void ToolPanel::fitCallBar()
-{
-    // Measure while the labels are shown; once compact, keep the width they needed.
-    if (!m_callBarCompact) {
-        m_callBarFullWidth = m_callBar->layout()->sizeHint().width();
-    }
-    const bool compact = m_callBar->width() < m_callBarFullWidth;
-    if (compact == m_callBarCompact) {
-        return;
-    }
-    m_callBarCompact = compact;
-    const Qt::ToolButtonStyle style = compact ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon;
-    m_cancelButton->setToolButtonStyle(style);
-    m_copyAsCode->setToolButtonStyle(style);
-    m_timeout->setPrefix(compact ? QString() : tr("Timeout "));
 }
 
 } // namespace AgentBay::Ui

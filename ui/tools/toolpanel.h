@@ -1,37 +1,23 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/jsonschemaform.h>
 #include <core/mcptool.h>
-#include <core/operationhandle.h>
-#include <core/result.h>
 #include <core/session.h>
 #include <core/toolcallhistory.h>
+#include <core/toolcallsnippet.h>
 
 #include <QByteArray>
-#include <QDateTime>
-#include <QElapsedTimer>
-#include <QHash>
 #include <QJsonObject>
 #include <QString>
-#include <QTimer>
 #include <QWidget>
 
 #include <optional>
 
 class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
-class QPushButton;
 class QShortcut;
-class QSortFilterProxyModel;
-class QSpinBox;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
-class QTableView;
-class QToolButton;
-class QTreeView;
 
 namespace AgentBay::Core {
 class ApiClient;
@@ -39,16 +25,17 @@ class ApiClient;
 
 namespace AgentBay::Ui {
 
-class CallHistoryModel;
+class CallHistoryPage;
 class ResultView;
-class SchemaFormWidget;
-class ToolListModel;
+class ToolBrowser;
+class ToolCallForm;
+class ToolCallSession;
 
 // The "Tools" tab of the detail pane: lists the current session's MCP tools (grouped by
 // server, searchable), builds an argument form from each tool's JSON Schema (with a raw JSON
 // editor as the fallback and at any time), calls the tool with a per-call timeout, shows every
 // part of the result and keeps a persisted per-session call history. Nothing here blocks the
-// event loop.
+// event loop. It assembles ToolBrowser, ToolCallForm, CallHistoryPage and a ToolCallSession.
 class ToolPanel final : public QWidget
 {
     Q_OBJECT
@@ -56,6 +43,7 @@ class ToolPanel final : public QWidget
 
 public:
     explicit ToolPanel(Core::ApiClient *client, QWidget *parent = nullptr);
+    // A running call is cancelled without reporting back: no callFinished, nothing stored.
     ~ToolPanel() override;
 
     // The session whose tools are shown; an empty id means "no session". The image picks the
@@ -67,11 +55,11 @@ public:
     // Where call history is stored; default: AppDataLocation + "/tool-history".
     void setHistoryDirectory(const QString &directory);
 
-    QString sessionId() const { return m_sessionId; }
+    QString sessionId() const;
 
     QString currentToolName() const { return m_tool ? m_tool->name : QString(); }
 
-    bool isCalling() const { return m_calling; }
+    bool isCalling() const;
 
     // Selects a tool by name; false if the session has no such tool.
     bool selectTool(const QString &name);
@@ -89,110 +77,52 @@ public:
     QString pythonSnippet() const;
     QString curlSnippet() const;
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 Q_SIGNALS:
     // A call finished (ok = the request succeeded and the tool did not report an error).
     void callFinished(const QString &toolName, bool ok);
     void toolsLoaded(int count);
 
 private:
-    struct Draft
-    {
-        bool json = false;
-        QString jsonText;
-        QJsonObject formValue;
-    };
-
     void buildUi();
-    QWidget *buildToolList();
     QWidget *buildToolPage();
-    QWidget *buildHistoryPage();
-    void loadTools();
-    void showTools(const QList<Core::McpTool> &tools);
+    void onToolsLoaded(int count);
     void showTool(const std::optional<Core::McpTool> &tool);
     void saveDraft();
-    void onArgumentsTabChanged(int index);
-    void setJsonText(const QJsonObject &args);
-    bool loadArguments(const QJsonObject &args);
-    QList<Core::ValidationProblem> currentProblems() const;
+    bool loadRecord(const Core::ToolCallRecord &record);
     QString sessionBlocker() const;
     void updateState();
-    void finishCall(const Core::Result<Core::McpToolResult> &result);
+    void onCallStarted(const QString &toolName);
+    void onCallFinished(
+        const Core::ToolCallRecord &record, const Core::ToolCallRecord &stored, const QString &historyError);
     void loadHistory();
-    void showHistorySelection();
-    const Core::ToolCallRecord *selectedHistoryRecord() const;
+    Core::ToolCallSnippetInput snippetInput() const;
     void copySnippet(bool python);
-    void setCallHint(const QString &text, bool problem = false);
-    void fitCallBar();
     void revealOutput();
 
-    Core::ApiClient *m_client;
-    Core::ToolCallHistory m_history;
-    QString m_sessionId;
+    ToolCallSession *m_session = nullptr;
     QString m_imageId;
     Core::SessionStatus m_status = Core::SessionStatus::Unknown;
     QString m_endpoint;
     std::optional<Core::McpTool> m_tool;
     QString m_lastToolName; // picked again when the next session's tools arrive
-    QHash<QString, QList<Core::McpTool>> m_toolCache; // by image id
-    QHash<QString, Draft> m_drafts; // by session id + tool name
-    Core::OperationHandle m_toolsCall;
-    quint64 m_toolsGeneration = 0;
-    QString m_toolsError;
-    bool m_toolsLoading = false;
-    bool m_jsonMode = false;
-    int m_argumentsTab = 0;
 
-    // The running call.
-    bool m_calling = false;
-    Core::OperationHandle m_call;
-    Core::ToolCallRecord m_pending;
-    QElapsedTimer m_elapsed;
-    QTimer m_tick;
-
-    // Widgets.
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholder = nullptr;
     QLabel *m_sessionNotice = nullptr;
-    QLineEdit *m_search = nullptr;
-    QTreeView *m_toolTree = nullptr;
-    ToolListModel *m_toolModel = nullptr;
-    QSortFilterProxyModel *m_toolProxy = nullptr;
-    QLabel *m_toolsStatus = nullptr;
-    QPushButton *m_retryTools = nullptr;
+    ToolBrowser *m_browser = nullptr;
     QLabel *m_toolName = nullptr;
     QLabel *m_toolServer = nullptr;
     QLabel *m_toolDescription = nullptr;
-    QTabWidget *m_argumentsTabs = nullptr;
-    SchemaFormWidget *m_form = nullptr;
-    QPlainTextEdit *m_jsonEditor = nullptr;
-    QLabel *m_jsonStatus = nullptr;
-    QPlainTextEdit *m_schemaView = nullptr;
-    QWidget *m_argumentsBox = nullptr;
+    ToolCallForm *m_form = nullptr;
     QSplitter *m_toolSplit = nullptr;
     QByteArray m_restoredLayout;
     bool m_toolSplitMoved = false;
     QSplitter *m_outputSplit = nullptr;
     bool m_outputRevealed = false;
-    QWidget *m_callBar = nullptr;
-    int m_callBarFullWidth = 0;
-    bool m_callBarCompact = false;
-    QSpinBox *m_timeout = nullptr;
-    QPushButton *m_callButton = nullptr;
-    QToolButton *m_cancelButton = nullptr;
     QShortcut *m_cancelShortcut = nullptr;
-    QLabel *m_callHint = nullptr;
-    QToolButton *m_copyAsCode = nullptr;
     QTabWidget *m_outputTabs = nullptr;
     ResultView *m_result = nullptr;
-    CallHistoryModel *m_historyModel = nullptr;
-    QTableView *m_historyView = nullptr;
-    ResultView *m_historyResult = nullptr;
-    QPushButton *m_rerun = nullptr;
-    QPushButton *m_loadArguments = nullptr;
-    QPushButton *m_clearHistory = nullptr;
+    CallHistoryPage *m_history = nullptr;
 };
 
 } // namespace AgentBay::Ui

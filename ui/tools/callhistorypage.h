@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <core/toolcallhistory.h>
+
+#include <QList>
+#include <QWidget>
+
+class QPushButton;
+class QTableView;
+
+namespace AgentBay::Ui {
+
+class CallHistoryModel;
+class ResultView;
+
+// The History tab of the Tools tab: the session's calls, newest first, the selected call's
+// result below them, and Re-run / Load arguments / Clear history. It only asks; the owner
+// does the work.
+class CallHistoryPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CallHistoryPage)
+
+public:
+    explicit CallHistoryPage(QWidget *parent = nullptr);
+    ~CallHistoryPage() override;
+
+    // A session's calls, oldest first (as ToolCallHistory::load returns them); at most maxRows
+    // are kept when more calls are added.
+    void setRecords(const QList<Core::ToolCallRecord> &records, int maxRows);
+    // No session: no rows.
+    void clear();
+    // A call that just finished becomes the first row.
+    void addRecord(const Core::ToolCallRecord &record);
+
+    int rowCount() const;
+    const Core::ToolCallRecord *selectedRecord() const;
+    // calling: a call runs (no Re-run, no Clear); blocked: the session cannot be called.
+    void setCallState(bool calling, bool blocked);
+
+Q_SIGNALS:
+    void loadArgumentsRequested(const AgentBay::Core::ToolCallRecord &record);
+    void rerunRequested(const AgentBay::Core::ToolCallRecord &record);
+    void clearRequested();
+
+private:
+    void showSelection();
+    void updateButtons();
+
+    bool m_calling = false;
+    bool m_blocked = false;
+    CallHistoryModel *m_model = nullptr;
+    QTableView *m_view = nullptr;
+    ResultView *m_result = nullptr;
+    QPushButton *m_rerun = nullptr;
+    QPushButton *m_loadArguments = nullptr;
+    QPushButton *m_clear = nullptr;
+};
+
+} // namespace AgentBay::Ui

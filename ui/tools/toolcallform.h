@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "toolcallsession.h"
+
+#include <core/jsonschemaform.h>
+#include <core/mcptool.h>
+
+#include <QJsonObject>
+#include <QString>
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QToolButton;
+
+namespace AgentBay::Ui {
+
+class SchemaFormWidget;
+
+// The arguments of one tool and the bar that calls it: a form built from the tool's input
+// schema, the same arguments as raw JSON (the fallback when the schema is beyond the form),
+// the schema itself; then Call, Cancel, the timeout, Copy as code and a hint line saying
+// what a click would do or why it cannot. It only asks; the owner calls and cancels.
+class ToolCallForm final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ToolCallForm)
+
+public:
+    explicit ToolCallForm(QWidget *parent = nullptr);
+    ~ToolCallForm() override;
+
+    // The tool whose arguments are edited (none: an empty form); the draft brings back what was
+    // typed for it before, else the form starts from the schema's defaults.
+    void setTool(const std::optional<Core::McpTool> &tool, const std::optional<ToolCallSession::Draft> &draft);
+    ToolCallSession::Draft draft() const;
+    // Shows args in the form if it can do so without changing them, else as JSON.
+    void loadArguments(const QJsonObject &args);
+
+    bool isJsonMode() const { return m_jsonMode; }
+
+    // The arguments as they would be sent, or the reason they cannot be.
+    std::optional<QJsonObject> arguments(QString *error = nullptr) const;
+    QList<Core::ValidationProblem> problems() const;
+    // The arguments if they may be sent; else every problem is shown and the hint says why.
+    std::optional<QJsonObject> argumentsToSend();
+
+    int timeoutMs() const;
+    // Why the tool cannot be called besides its arguments ("No session.", a paused session), or
+    // empty.
+    void setBlocker(const QString &reason);
+    // While a call runs only Cancel is enabled (and takes the focus from Call, and back).
+    void setCalling(bool calling);
+    void setHint(const QString &text, bool problem = false);
+
+Q_SIGNALS:
+    void callRequested();
+    void cancelRequested();
+    void copyAsPythonRequested();
+    void copyAsCurlRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QWidget *buildCallBar();
+    void onTabChanged(int index);
+    void setJsonText(const QJsonObject &args);
+    void showMode();
+    void refresh();
+    void fitCallBar();
+
+    std::optional<Core::McpTool> m_tool;
+    bool m_jsonMode = false;
+    bool m_calling = false;
+    QString m_blocker;
+
+    QTabWidget *m_tabs = nullptr;
+    SchemaFormWidget *m_form = nullptr;
+    QPlainTextEdit *m_jsonEditor = nullptr;
+    QLabel *m_jsonStatus = nullptr;
+    QPlainTextEdit *m_schemaView = nullptr;
+    QWidget *m_callBar = nullptr;
+    int m_callBarFullWidth = 0;
+    bool m_callBarCompact = false;
+    QPushButton *m_callButton = nullptr;
+    QToolButton *m_cancelButton = nullptr;
+    QSpinBox *m_timeout = nullptr;
+    QToolButton *m_copyAsCode = nullptr;
+    QLabel *m_hint = nullptr;
+};
+
+} // namespace AgentBay::Ui
