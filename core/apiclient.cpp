@@ -3,7 +3,7 @@
 
 #include "operation.h"
 #include "responseparser.h"
-#include "statuswaiter.h"
+#include "waitingoperations.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -23,35 +23,7 @@ const int MaxListPages = 10000; // listAll's bound on a walk that never ends
 
 ApiError invalidArgument(const QString &message)
 {
-    ApiError error;
-    error.kind = ApiError::Kind::InvalidArgument;
-    error.message = message;
-    return error;
-}
-
-// Runs the callback once, unless the caller's context is gone; finishes the operation. A
-// context that dies cancels the operation, so nothing keeps polling for a caller that left.
-// The cancel is queued: run inside the context's destruction it would emit the client's
-// signals into objects that are half destroyed (e.g. the window owning the context).
-template <typename T>
-std::function<void(const Result<T> &)> guarded(Operation *operation, QObject *context, ApiClient::Callback<T> done)
-{
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    if (hasContext) {
-        QObject::connect(context, &QObject::destroyed, operation, &Operation::cancel, Qt::QueuedConnection);
-    }
-    return [operation, guard, hasContext, done = std::move(done)](const Result<T> &result) {
-        if (!operation->finish()) {
-            return;
-        }
-        if (hasContext && !guard) {
-            return;
-        }
-        if (done) {
-            done(result);
-        }
-    };
+    return ApiError::invalidArgument(message);
 }
 
 Result<Empty> emptyResult(const QJsonObject &envelope)
@@ -85,6 +57,7 @@ bool isValidStatusFilter(const QString &status)
 ApiClient::ApiClient(const Config &config, QObject *parent)
     : QObject(parent)
     , m_sender(new RequestSender(config, this))
+    , m_waits(std::make_unique<WaitingOperations>(this, m_sender))
 {
     connect(m_sender, &RequestSender::requestStarted, this, &ApiClient::requestStarted);
     connect(m_sender, &RequestSender::requestFinished, this, &ApiClient::requestFinished);
@@ -141,16 +114,7 @@ OperationHandle ApiClient::sessionRequest(const QString &action,
 template <typename T>
 OperationHandle ApiClient::refuse(ApiError error, QObject *context, Callback<T> done)
 {
-    // Reported on the next event loop turn, like every other outcome.
-    Operation *operation = startOperation();
-    auto deliver = guarded<T>(operation, context, std::move(done));
-    operation->setCancelHandler([deliver] {
-        deliver(ApiError::cancelled());
-    });
-    QTimer::singleShot(0, operation, [deliver, error] {
-        deliver(error);
-    });
-    return OperationHandle(operation);
+    return refused<T>(this, error, context, std::move(done));
 }
 
 OperationHandle ApiClient::create(const CreateSessionParams &params, QObject *context, Callback<SessionData> done)
@@ -358,8 +322,7 @@ OperationHandle ApiClient::resumeAsync(const QString &sessionId, QObject *contex
         QStringLiteral("ResumeSessionAsync"), sessionId, context, std::move(done), &emptyResult);
 }
 
-OperationHandle ApiClient::waitForStatus(const QString &action,
-    const QString &sessionId,
+OperationHandle ApiClient::pause(const QString &sessionId,
     const WaitOptions &wait,
     QObject *context,
     Callback<SessionStatus> done,
@@ -368,83 +331,7 @@ OperationHandle ApiClient::waitForStatus(const QString &action,
     if (isEmptySessionId(sessionId)) {
         return refuse<SessionStatus>(emptySessionId(), context, std::move(done));
     }
-    const bool pausing = action == u"PauseSessionAsync";
-    const SessionStatus target = pausing ? SessionStatus::Paused : SessionStatus::Running;
-    Operation *operation = startOperation();
-    auto deliver = guarded<SessionStatus>(operation, context, std::move(done));
-    operation->setCancelHandler([deliver] {
-        deliver(ApiError::cancelled());
-    });
-
-    auto afterStart = [=, this](const Result<Empty> &started) {
-        if (!started.ok()) {
-            deliver(started.error());
-            return;
-        }
-        auto probe = [this, sessionId](QObject *probeContext, StatusWaiter::Done probeDone) {
-            return getSession(sessionId, probeContext, [probeDone](const Result<SessionData> &result) {
-                probeDone(result.ok() ? Result<SessionStatus>(result.value().status, result.requestId())
-                                      : Result<SessionStatus>(result.error()));
-            });
-        };
-        // As the Python SDK: failed polls and other statuses keep waiting; ERROR/FAILED or a
-        // vanished session end it.
-        auto judge = [target](const Result<SessionStatus> &result) {
-            if (!result.ok()) {
-                return result.error().isNotFound() ? StatusWaiter::Verdict::Failed : StatusWaiter::Verdict::KeepWaiting;
-            }
-            const SessionStatus status = result.value();
-            if (status == target) {
-                return StatusWaiter::Verdict::Succeeded;
-            }
-            const bool failed = status == SessionStatus::Error || status == SessionStatus::Failed || isGone(status);
-            return failed ? StatusWaiter::Verdict::Failed : StatusWaiter::Verdict::KeepWaiting;
-        };
-        // The service moved to the transitional status before answering (protocol.md 4.8); show
-        // it even when the first poll already finds the session settled.
-        const SessionStatus transitional = pausing ? SessionStatus::Pausing : SessionStatus::Resuming;
-        if (onStatus) {
-            onStatus(transitional);
-        }
-        auto *waiter = new StatusWaiter(probe, judge, wait, operation);
-        operation->setCancelHandler([waiter] {
-            waiter->cancel();
-        });
-        const QString timeoutMessage = pausing
-            ? tr("Session %1 did not pause within %2 s.").arg(sessionId).arg(wait.timeoutMs / 1000.0)
-            : tr("Session %1 did not resume within %2 s.").arg(sessionId).arg(wait.timeoutMs / 1000.0);
-        waiter->start(
-            [deliver, target, sessionId](const Result<SessionStatus> &result) {
-                if (result.ok() && result.value() != target) {
-                    ApiError error;
-                    error.kind = ApiError::Kind::Api;
-                    error.code = sessionStatusToString(result.value());
-                    error.message =
-                        tr("Session %1 entered status %2.").arg(sessionId, sessionStatusToString(result.value()));
-                    error.requestId = result.requestId();
-                    deliver(error);
-                    return;
-                }
-                deliver(result);
-            },
-            onStatus,
-            timeoutMessage,
-            transitional);
-    };
-    const OperationHandle start =
-        pausing ? pauseAsync(sessionId, operation, afterStart) : resumeAsync(sessionId, operation, afterStart);
-    operation->setInner(start);
-    return OperationHandle(operation);
-}
-
-OperationHandle ApiClient::pause(const QString &sessionId,
-    const WaitOptions &wait,
-    QObject *context,
-    Callback<SessionStatus> done,
-    StatusCallback onStatus)
-{
-    return waitForStatus(
-        QStringLiteral("PauseSessionAsync"), sessionId, wait, context, std::move(done), std::move(onStatus));
+    return m_waits->pauseOrResume(true, sessionId, wait, context, std::move(done), std::move(onStatus));
 }
 
 OperationHandle ApiClient::resume(const QString &sessionId,
@@ -453,8 +340,16 @@ OperationHandle ApiClient::resume(const QString &sessionId,
     Callback<SessionStatus> done,
     StatusCallback onStatus)
 {
-    return waitForStatus(
-        QStringLiteral("ResumeSessionAsync"), sessionId, wait, context, std::move(done), std::move(onStatus));
+    if (isEmptySessionId(sessionId)) {
+        return refuse<SessionStatus>(emptySessionId(), context, std::move(done));
+    }
+    return m_waits->pauseOrResume(false, sessionId, wait, context, std::move(done), std::move(onStatus));
+}
+
+OperationHandle ApiClient::deleteAsync(const QString &sessionId, QObject *context, Callback<Empty> done)
+{
+    return sessionRequest<Empty>(
+        QStringLiteral("DeleteSessionAsync"), sessionId, context, std::move(done), &emptyResult);
 }
 
 OperationHandle ApiClient::deleteSession(const QString &sessionId,
@@ -467,84 +362,7 @@ OperationHandle ApiClient::deleteSession(const QString &sessionId,
     if (isEmptySessionId(sessionId)) {
         return refuse<Empty>(emptySessionId(), context, std::move(done));
     }
-    Operation *operation = startOperation();
-    auto deliver = guarded<Empty>(operation, context, std::move(done));
-    operation->setCancelHandler([deliver] {
-        deliver(ApiError::cancelled());
-    });
-
-    auto waitUntilGone = [=, this](const QString &deleteRequestId) {
-        auto probe = [this, sessionId](QObject *probeContext, StatusWaiter::Done probeDone) {
-            return getSessionDetail(sessionId, probeContext, [probeDone](const Result<SessionDetail> &result) {
-                probeDone(result.ok() ? Result<SessionStatus>(result.value().status, result.requestId())
-                                      : Result<SessionStatus>(result.error()));
-            });
-        };
-        // Gone = not found, FINISH or DELETED; anything else (DELETING, errors) keeps waiting.
-        auto judge = [](const Result<SessionStatus> &result) {
-            if (!result.ok()) {
-                return result.error().isNotFound() ? StatusWaiter::Verdict::Succeeded
-                                                   : StatusWaiter::Verdict::KeepWaiting;
-            }
-            return isGone(result.value()) ? StatusWaiter::Verdict::Succeeded : StatusWaiter::Verdict::KeepWaiting;
-        };
-        auto *waiter = new StatusWaiter(probe, judge, wait, operation);
-        operation->setCancelHandler([waiter] {
-            waiter->cancel();
-        });
-        waiter->start(
-            [deliver, deleteRequestId](const Result<SessionStatus> &result) {
-                const bool gone = result.ok() || result.error().isNotFound();
-                deliver(gone ? Result<Empty>(Empty(), deleteRequestId) : Result<Empty>(result.error()));
-            },
-            onStatus,
-            tr("Session %1 was not deleted within %2 s.").arg(sessionId).arg(wait.timeoutMs / 1000.0),
-            SessionStatus::Deleting);
-    };
-
-    auto release = [=, this] {
-        const OperationHandle inner = sessionRequest<Empty>(
-            QStringLiteral("DeleteSessionAsync"),
-            sessionId,
-            operation,
-            [=](const Result<Empty> &result) {
-                if (!result.ok()) {
-                    deliver(result.error());
-                    return;
-                }
-                if (onStatus) {
-                    onStatus(SessionStatus::Deleting);
-                }
-                waitUntilGone(result.requestId());
-            },
-            &emptyResult);
-        operation->setInner(inner);
-    };
-
-    if (!syncContext) {
-        release();
-        return OperationHandle(operation);
-    }
-    // SyncContext carries Authorization in the query string (all SDKs do so).
-    Operation *sync = startOperation();
-    operation->setInner(OperationHandle(sync));
-    auto afterSync = guarded<Empty>(sync, operation, [=](const Result<Empty> &result) {
-        if (!result.ok() && result.error().kind == ApiError::Kind::Cancelled) {
-            deliver(result.error());
-            return;
-        }
-        if (!result.ok() && result.error().code != u"InvalidAction.NotFound") {
-            deliver(result.error());
-            return;
-        }
-        release();
-    });
-    Request syncRequest{QStringLiteral("SyncContext"), sessionId, {{QStringLiteral("SessionId"), sessionId}}};
-    syncRequest.authInQuery = true;
-    send(sync, syncRequest, [afterSync](const Result<QJsonObject> &envelope) {
-        afterSync(envelope.ok() ? emptyResult(envelope.value()) : Result<Empty>(envelope.error()));
-    });
-    return OperationHandle(operation);
+    return m_waits->deleteSession(sessionId, syncContext, wait, context, std::move(done), std::move(onStatus));
 }
 
 OperationHandle ApiClient::setLabels(

@@ -14,10 +14,12 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 
 namespace AgentBay::Core {
 
 class Operation;
+class WaitingOperations;
 
 // Asynchronous client for every AgentBay session operation (protocol.md). Each call takes a
 // context object and a callback: the callback runs at most once, on the context's thread, and
@@ -78,6 +80,8 @@ public:
     // PauseSessionAsync / ResumeSessionAsync only.
     OperationHandle pauseAsync(const QString &sessionId, QObject *context, Callback<Empty> done);
     OperationHandle resumeAsync(const QString &sessionId, QObject *context, Callback<Empty> done);
+    // DeleteSessionAsync only (deleteSession() waits until the session is gone).
+    OperationHandle deleteAsync(const QString &sessionId, QObject *context, Callback<Empty> done);
     // The initiating call, then GetSession every pollInterval until PAUSED / RUNNING or timeout.
     // The result carries the final status; onStatus reports each status seen.
     OperationHandle pause(const QString &sessionId,
@@ -139,12 +143,6 @@ private:
         const Fields &extraBody = {});
     template <typename T>
     OperationHandle refuse(ApiError error, QObject *context, Callback<T> done);
-    OperationHandle waitForStatus(const QString &action,
-        const QString &sessionId,
-        const WaitOptions &wait,
-        QObject *context,
-        Callback<SessionStatus> done,
-        StatusCallback onStatus);
     // ListSession from `token` on (empty = first page), as list() and listAll() send it.
     void sendListPage(Operation *operation,
         const Labels &labels,
@@ -153,6 +151,7 @@ private:
         const QString &token,
         std::function<void(const Result<SessionListPage> &)> done);
     RequestSender *m_sender = nullptr;
+    std::unique_ptr<WaitingOperations> m_waits;
 };
 
 } // namespace AgentBay::Core

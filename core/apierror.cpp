@@ -48,6 +48,14 @@ ApiError ApiError::cancelled()
     return error;
 }
 
+ApiError ApiError::invalidArgument(const QString &message)
+{
+    ApiError error;
+    error.kind = Kind::InvalidArgument;
+    error.message = message;
+    return error;
+}
+
 QString ApiError::kindName(Kind kind)
 {
     switch (kind) {

@@ -41,6 +41,8 @@ struct ApiError
     static QString kindName(Kind kind);
     // The one Cancelled error every cancelled operation reports.
     static ApiError cancelled();
+    // Refused before any request.
+    static ApiError invalidArgument(const QString &message);
 };
 
 } // namespace AgentBay::Core

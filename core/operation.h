@@ -2,10 +2,12 @@
 #pragma once
 
 #include <core/operationhandle.h>
+#include <core/result.h>
 
 #include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <functional>
 
@@ -47,5 +49,49 @@ private:
     bool m_cancelled = false;
     bool m_finished = false;
 };
+
+template <typename T>
+using OperationCallback = std::function<void(const Result<T> &)>;
+
+// Runs the callback once, unless the caller's context is gone; finishes the operation. A
+// context that dies cancels the operation, so nothing keeps polling for a caller that left.
+// The cancel is queued: run inside the context's destruction it would emit the client's
+// signals into objects that are half destroyed (e.g. the window owning the context).
+template <typename T>
+OperationCallback<T> guarded(Operation *operation, QObject *context, OperationCallback<T> done)
+{
+    QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    if (hasContext) {
+        QObject::connect(context, &QObject::destroyed, operation, &Operation::cancel, Qt::QueuedConnection);
+    }
+    return [operation, guard, hasContext, done = std::move(done)](const Result<T> &result) {
+        if (!operation->finish()) {
+            return;
+        }
+        if (hasContext && !guard) {
+            return;
+        }
+        if (done) {
+            done(result);
+        }
+    };
+}
+
+// An operation (child of owner) that only reports `error`, on the next event loop turn like
+// every other outcome.
+template <typename T>
+OperationHandle refused(QObject *owner, const ApiError &error, QObject *context, OperationCallback<T> done)
+{
+    auto *operation = new Operation(owner);
+    auto deliver = guarded<T>(operation, context, std::move(done));
+    operation->setCancelHandler([deliver] {
+        deliver(ApiError::cancelled());
+    });
+    QTimer::singleShot(0, operation, [deliver, error] {
+        deliver(error);
+    });
+    return OperationHandle(operation);
+}
 
 } // namespace AgentBay::Core

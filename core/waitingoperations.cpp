@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+#include "waitingoperations.h"
+
+#include "apiclient.h"
+#include "operation.h"
+#include "requestsender.h"
+#include "statuswaiter.h"
+
+namespace AgentBay::Core {
+
+WaitingOperations::WaitingOperations(ApiClient *client, RequestSender *sender)
+    : m_client(client)
+    , m_sender(sender)
+{
+}
+
+OperationHandle WaitingOperations::pauseOrResume(bool pausing,
+    const QString &sessionId,
+    const WaitOptions &wait,
+    QObject *context,
+    std::function<void(const Result<SessionStatus> &)> done,
+    StatusCallback onStatus)
+{
+    const SessionStatus target = pausing ? SessionStatus::Paused : SessionStatus::Running;
+    auto *operation = new Operation(m_client);
+    auto deliver = guarded<SessionStatus>(operation, context, std::move(done));
+    operation->setCancelHandler([deliver] {
+        deliver(ApiError::cancelled());
+    });
+
+    auto afterStart = [=, client = m_client](const Result<Empty> &started) {
+        if (!started.ok()) {
+            deliver(started.error());
+            return;
+        }
+        auto probe = [client, sessionId](QObject *probeContext, StatusWaiter::Done probeDone) {
+            return client->getSession(sessionId, probeContext, [probeDone](const Result<SessionData> &result) {
+                probeDone(result.ok() ? Result<SessionStatus>(result.value().status, result.requestId())
+                                      : Result<SessionStatus>(result.error()));
+            });
+        };
+        // As the Python SDK: failed polls and other statuses keep waiting; ERROR/FAILED or a
+        // vanished session end it.
+        auto judge = [target](const Result<SessionStatus> &result) {
+            if (!result.ok()) {
+                return result.error().isNotFound() ? StatusWaiter::Verdict::Failed : StatusWaiter::Verdict::KeepWaiting;
+            }
+            const SessionStatus status = result.value();
+            if (status == target) {
+                return StatusWaiter::Verdict::Succeeded;
+            }
+            const bool failed = status == SessionStatus::Error || status == SessionStatus::Failed || isGone(status);
+            return failed ? StatusWaiter::Verdict::Failed : StatusWaiter::Verdict::KeepWaiting;
+        };
+        // The service moved to the transitional status before answering (protocol.md 4.8); show
+        // it even when the first poll already finds the session settled.
+        const SessionStatus transitional = pausing ? SessionStatus::Pausing : SessionStatus::Resuming;
+        if (onStatus) {
+            onStatus(transitional);
+        }
+        auto *waiter = new StatusWaiter(probe, judge, wait, operation);
+        operation->setCancelHandler([waiter] {
+            waiter->cancel();
+        });
+        const QString timeoutMessage = pausing
+            ? tr("Session %1 did not pause within %2 s.").arg(sessionId).arg(wait.timeoutMs / 1000.0)
+            : tr("Session %1 did not resume within %2 s.").arg(sessionId).arg(wait.timeoutMs / 1000.0);
+        waiter->start(
+            [deliver, target, sessionId](const Result<SessionStatus> &result) {
+                if (result.ok() && result.value() != target) {
+                    ApiError error;
+                    error.kind = ApiError::Kind::Api;
+                    error.code = sessionStatusToString(result.value());
+                    error.message =
+                        tr("Session %1 entered status %2.").arg(sessionId, sessionStatusToString(result.value()));
+                    error.requestId = result.requestId();
+                    deliver(error);
+                    return;
+                }
+                deliver(result);
+            },
+            onStatus,
+            timeoutMessage,
+            transitional);
+    };
+    const OperationHandle start = pausing ? m_client->pauseAsync(sessionId, operation, afterStart)
+                                          : m_client->resumeAsync(sessionId, operation, afterStart);
+    operation->setInner(start);
+    return OperationHandle(operation);
+}
+
+OperationHandle WaitingOperations::deleteSession(const QString &sessionId,
+    bool syncContext,
+    const WaitOptions &wait,
+    QObject *context,
+    std::function<void(const Result<Empty> &)> done,
+    StatusCallback onStatus)
+{
+    auto *operation = new Operation(m_client);
+    auto deliver = guarded<Empty>(operation, context, std::move(done));
+    operation->setCancelHandler([deliver] {
+        deliver(ApiError::cancelled());
+    });
+
+    auto waitUntilGone = [=, client = m_client](const QString &deleteRequestId) {
+        auto probe = [client, sessionId](QObject *probeContext, StatusWaiter::Done probeDone) {
+            return client->getSessionDetail(sessionId, probeContext, [probeDone](const Result<SessionDetail> &result) {
+                probeDone(result.ok() ? Result<SessionStatus>(result.value().status, result.requestId())
+                                      : Result<SessionStatus>(result.error()));
+            });
+        };
+        // Gone = not found, FINISH or DELETED; anything else (DELETING, errors) keeps waiting.
+        auto judge = [](const Result<SessionStatus> &result) {
+            if (!result.ok()) {
+                return result.error().isNotFound() ? StatusWaiter::Verdict::Succeeded
+                                                   : StatusWaiter::Verdict::KeepWaiting;
+            }
+            return isGone(result.value()) ? StatusWaiter::Verdict::Succeeded : StatusWaiter::Verdict::KeepWaiting;
+        };
+        auto *waiter = new StatusWaiter(probe, judge, wait, operation);
+        operation->setCancelHandler([waiter] {
+            waiter->cancel();
+        });
+        waiter->start(
+            [deliver, deleteRequestId](const Result<SessionStatus> &result) {
+                const bool gone = result.ok() || result.error().isNotFound();
+                deliver(gone ? Result<Empty>(Empty(), deleteRequestId) : Result<Empty>(result.error()));
+            },
+            onStatus,
+            tr("Session %1 was not deleted within %2 s.").arg(sessionId).arg(wait.timeoutMs / 1000.0),
+            SessionStatus::Deleting);
+    };
+
+    auto release = [=, client = m_client] {
+        const OperationHandle inner = client->deleteAsync(sessionId, operation, [=](const Result<Empty> &result) {
+            if (!result.ok()) {
+                deliver(result.error());
+                return;
+            }
+            if (onStatus) {
+                onStatus(SessionStatus::Deleting);
+            }
+            waitUntilGone(result.requestId());
+        });
+        operation->setInner(inner);
+    };
+
+    if (!syncContext) {
+        release();
+        return OperationHandle(operation);
+    }
+    // SyncContext carries Authorization in the query string (all SDKs do so).
+    auto *sync = new Operation(m_client);
+    operation->setInner(OperationHandle(sync));
+    auto afterSync = guarded<Empty>(sync, operation, [=](const Result<Empty> &result) {
+        if (!result.ok() && result.error().kind == ApiError::Kind::Cancelled) {
+            deliver(result.error());
+            return;
+        }
+        if (!result.ok() && result.error().code != u"InvalidAction.NotFound") {
+            deliver(result.error());
+            return;
+        }
+        release();
+    });
+    RequestSender::Request syncRequest{
+        QStringLiteral("SyncContext"), sessionId, {{QStringLiteral("SessionId"), sessionId}}};
+    syncRequest.authInQuery = true;
+    m_sender->send(sync, syncRequest, [afterSync](const Result<QJsonObject> &envelope) {
+        afterSync(envelope.ok() ? Result<Empty>(Empty(), envelope.value().value(u"RequestId").toString())
+                                : Result<Empty>(envelope.error()));
+    });
+    return OperationHandle(operation);
+}
+
+} // namespace AgentBay::Core
