@@ -14,10 +14,13 @@
 
 #include <fcntl.h>
 #include <grp.h>
+#include <net/if.h>
 #include <sched.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -425,6 +428,18 @@ void BubblewrapCommand::enterChild() const
     writeOrFail("/proc/self/setgroups", QByteArrayLiteral("deny"));
     writeOrFail("/proc/self/uid_map", m_uidMap);
     writeOrFail("/proc/self/gid_map", m_gidMap);
+    // The new network namespace's loopback starts down; the session's own services need it.
+    const int sock = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    ifreq loopback = {};
+    std::memcpy(loopback.ifr_name, "lo", 3);
+    if (sock < 0 || ::ioctl(sock, SIOCGIFFLAGS, &loopback) != 0) {
+        childFail("read the loopback's flags");
+    }
+    loopback.ifr_flags = short(loopback.ifr_flags | IFF_UP);
+    if (::ioctl(sock, SIOCSIFFLAGS, &loopback) != 0) {
+        childFail("bring the loopback up");
+    }
+    ::close(sock);
     if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
         childFail("no_new_privs");
     }

@@ -22,7 +22,8 @@ namespace AgentBay::Server {
 
 namespace {
 
-std::atomic<SessionNetwork::Mode> g_defaultMode{SessionNetwork::Mode::User};
+// Until the server says otherwise: "user" where it can work, else "none".
+std::atomic<int> g_defaultMode{-1};
 // A helper that has not configured the tap device by then has failed.
 constexpr int kReadyTimeoutMs = 10000;
 
@@ -85,12 +86,16 @@ QString SessionNetwork::modeName(Mode mode)
 
 SessionNetwork::Mode SessionNetwork::serverDefault()
 {
-    return g_defaultMode.load();
+    const int mode = g_defaultMode.load();
+    if (mode < 0) {
+        return userModeAvailable() ? Mode::User : Mode::None;
+    }
+    return Mode(mode);
 }
 
 void SessionNetwork::setServerDefault(Mode mode)
 {
-    g_defaultMode.store(mode);
+    g_defaultMode.store(int(mode));
 }
 
 bool SessionNetwork::userModeAvailable(QString *reason)

@@ -33,7 +33,8 @@ public:
     static std::optional<Mode> parseMode(const QString &text); // "none" | "user", any case
     static QString modeName(Mode mode);
 
-    // The mode sessions get unless they ask otherwise (server option --network).
+    // The mode sessions get unless they ask otherwise (server option --network; until set,
+    // "user" where userModeAvailable(), else "none").
     static Mode serverDefault();
     static void setServerDefault(Mode mode);
 
