@@ -8,6 +8,26 @@
 
 namespace AgentBay::Core {
 
+// Why a pause or resume ended on a status that is neither the transitional nor the target one.
+ApiError WaitingOperations::unexpectedStatus(const QString &sessionId, bool pausing, SessionStatus status)
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Api;
+    error.code = sessionStatusToString(status);
+    if (pausing && status == SessionStatus::Running) {
+        error.message = tr("Session %1 is running again; the pause did not take effect.").arg(sessionId);
+    } else if (!pausing && status == SessionStatus::Paused) {
+        error.message = tr("Session %1 is paused again; the resume did not take effect.").arg(sessionId);
+    } else if (pausing) {
+        error.message = tr("Session %1 is %2 while pausing (expected PAUSING, then PAUSED).")
+                            .arg(sessionId, sessionStatusToString(status));
+    } else {
+        error.message = tr("Session %1 is %2 while resuming (expected RESUMING, then RUNNING).")
+                            .arg(sessionId, sessionStatusToString(status));
+    }
+    return error;
+}
+
 WaitingOperations::WaitingOperations(ApiClient *client, RequestSender *sender)
     : m_client(client)
     , m_sender(sender)
@@ -39,22 +59,21 @@ OperationHandle WaitingOperations::pauseOrResume(bool pausing,
                                       : Result<SessionStatus>(result.error()));
             });
         };
-        // As the Python SDK: failed polls and other statuses keep waiting; ERROR/FAILED or a
-        // vanished session end it.
-        auto judge = [target](const Result<SessionStatus> &result) {
-            if (!result.ok()) {
-                return result.error().isNotFound() ? StatusWaiter::Verdict::Failed : StatusWaiter::Verdict::KeepWaiting;
-            }
-            const SessionStatus status = result.value();
-            if (status == target) {
-                return StatusWaiter::Verdict::Succeeded;
-            }
-            const bool failed = status == SessionStatus::Error || status == SessionStatus::Failed || isGone(status);
-            return failed ? StatusWaiter::Verdict::Failed : StatusWaiter::Verdict::KeepWaiting;
-        };
         // The service moved to the transitional status before answering (protocol.md 4.8); show
         // it even when the first poll already finds the session settled.
         const SessionStatus transitional = pausing ? SessionStatus::Pausing : SessionStatus::Resuming;
+        // As the SDKs since 0.19: only the transitional status keeps waiting. Anything else (a
+        // pause that finds the session RUNNING again, ERROR, DELETING ...) ends the wait at once
+        // instead of after the whole timeout. A failed poll keeps waiting, a vanished session not.
+        auto judge = [target, transitional](const Result<SessionStatus> &result) {
+            if (!result.ok()) {
+                return result.error().isNotFound() ? StatusWaiter::Verdict::Failed : StatusWaiter::Verdict::KeepWaiting;
+            }
+            if (result.value() == target) {
+                return StatusWaiter::Verdict::Succeeded;
+            }
+            return result.value() == transitional ? StatusWaiter::Verdict::KeepWaiting : StatusWaiter::Verdict::Failed;
+        };
         if (onStatus) {
             onStatus(transitional);
         }
@@ -66,13 +85,9 @@ OperationHandle WaitingOperations::pauseOrResume(bool pausing,
             ? tr("Session %1 did not pause within %2 s.").arg(sessionId).arg(wait.timeoutMs / 1000.0)
             : tr("Session %1 did not resume within %2 s.").arg(sessionId).arg(wait.timeoutMs / 1000.0);
         waiter->start(
-            [deliver, target, sessionId](const Result<SessionStatus> &result) {
+            [deliver, target, sessionId, pausing](const Result<SessionStatus> &result) {
                 if (result.ok() && result.value() != target) {
-                    ApiError error;
-                    error.kind = ApiError::Kind::Api;
-                    error.code = sessionStatusToString(result.value());
-                    error.message =
-                        tr("Session %1 entered status %2.").arg(sessionId, sessionStatusToString(result.value()));
+                    ApiError error = unexpectedStatus(sessionId, pausing, result.value());
                     error.requestId = result.requestId();
                     deliver(error);
                     return;

@@ -43,6 +43,8 @@ public:
         StatusCallback onStatus);
 
 private:
+    static ApiError unexpectedStatus(const QString &sessionId, bool pausing, SessionStatus status);
+
     ApiClient *m_client;
     RequestSender *m_sender;
 };

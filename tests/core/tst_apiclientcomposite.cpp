@@ -33,6 +33,9 @@ private Q_SLOTS:
     void pause_neverSettles_timesOut();
     void pause_initiatingCallRefused_failsWithoutPolling();
     void pause_errorStatus_fails();
+    void waitingForms_unexpectedStatus_failAtOnceWithClearError_data();
+    void waitingForms_unexpectedStatus_failAtOnceWithClearError();
+    void pause_failedPoll_keepsWaiting();
     void pauseAsync_onlyTheInitiatingCall();
     void delete_pollsDetailUntilNotFound();
     void delete_finishStatus_endsTheWait();
@@ -195,6 +198,89 @@ void tst_ApiClientComposite::pause_errorStatus_fails()
     QTRY_VERIFY(probe.done());
     QVERIFY(!probe.result->ok());
     QCOMPARE(m_server->requestCount(QStringLiteral("GetSession")), 1); // no waiting after ERROR
+}
+
+void tst_ApiClientComposite::waitingForms_unexpectedStatus_failAtOnceWithClearError_data()
+{
+    QTest::addColumn<Op>("op");
+    QTest::addColumn<QStringList>("statuses"); // GetSession answers in order
+    QTest::addColumn<QString>("message"); // part of the error text
+    QTest::newRow("pause: RUNNING again")
+        << Op::Pause << QStringList{QStringLiteral("PAUSING"), QStringLiteral("RUNNING")}
+        << QStringLiteral("is running again; the pause did not take effect");
+    QTest::newRow("pause: RUNNING at once")
+        << Op::Pause << QStringList{QStringLiteral("RUNNING")} << QStringLiteral("is running again");
+    QTest::newRow("pause: RESUMING") << Op::Pause << QStringList{QStringLiteral("RESUMING")}
+                                     << QStringLiteral("is RESUMING while pausing (expected PAUSING, then PAUSED)");
+    QTest::newRow("pause: DELETING") << Op::Pause << QStringList{QStringLiteral("PAUSING"), QStringLiteral("DELETING")}
+                                     << QStringLiteral("is DELETING while pausing");
+    QTest::newRow("pause: no status") << Op::Pause << QStringList{QString()} << QStringLiteral("while pausing");
+    QTest::newRow("resume: PAUSED again")
+        << Op::Resume << QStringList{QStringLiteral("RESUMING"), QStringLiteral("PAUSED")}
+        << QStringLiteral("is paused again; the resume did not take effect");
+    QTest::newRow("resume: PAUSING") << Op::Resume << QStringList{QStringLiteral("PAUSING")}
+                                     << QStringLiteral("is PAUSING while resuming (expected RESUMING, then RUNNING)");
+    QTest::newRow("resume: FINISH") << Op::Resume << QStringList{QStringLiteral("RESUMING"), QStringLiteral("FINISH")}
+                                    << QStringLiteral("is FINISH while resuming");
+}
+
+void tst_ApiClientComposite::waitingForms_unexpectedStatus_failAtOnceWithClearError()
+{
+    // The newest SDKs end the wait on any status but the transitional and the target one; a
+    // RUNNING session during a pause must not cost the whole (here: one minute) timeout.
+    QFETCH(Op, op);
+    QFETCH(QStringList, statuses);
+    QFETCH(QString, message);
+    m_server->setHandler([&statuses](const RecordedRequest &request) -> std::optional<CannedResponse> {
+        if (request.action() != u"GetSession") {
+            return CannedResponse::json(envelope());
+        }
+        const QString status = statuses.size() > 1 ? statuses.takeFirst() : statuses.first();
+        return CannedResponse::json(
+            envelope(QJsonObject{{QStringLiteral("SessionId"), SessionA}, {QStringLiteral("Status"), status}},
+                QStringLiteral("rid-poll")));
+    });
+    const int polls = int(statuses.size());
+    Probe<SessionStatus> probe;
+    const WaitOptions minute{60000, 20};
+    if (op == Op::Pause) {
+        m_client->pause(SessionA, minute, &probe.context, probe.callback());
+    } else {
+        m_client->resume(SessionA, minute, &probe.context, probe.callback());
+    }
+    QTRY_VERIFY(probe.done()); // 5 s at most, far below the minute
+    QVERIFY(!probe.result->ok());
+    QCOMPARE(probe.error().kind, ApiError::Kind::Api);
+    QVERIFY2(probe.error().message.contains(message), qPrintable(probe.error().message));
+    QVERIFY2(probe.error().message.contains(SessionA), qPrintable(probe.error().message));
+    QCOMPARE(probe.error().requestId, QStringLiteral("rid-poll"));
+    QCOMPARE(m_server->requestCount(QStringLiteral("GetSession")), polls);
+    QCOMPARE(probe.calls, 1);
+}
+
+void tst_ApiClientComposite::pause_failedPoll_keepsWaiting()
+{
+    // A poll that fails (here a refused parameter, not retried by the transport) says nothing
+    // about the session: the wait goes on to the next poll.
+    int polls = 0;
+    m_server->setHandler([&polls](const RecordedRequest &request) -> std::optional<CannedResponse> {
+        if (request.action() != u"GetSession") {
+            return CannedResponse::json(envelope());
+        }
+        if (++polls == 1) {
+            return CannedResponse::json(
+                failure(QStringLiteral("InvalidParameter"), QStringLiteral("try later"), 400, QStringLiteral("r")),
+                400);
+        }
+        return CannedResponse::json(envelope(QJsonObject{
+            {QStringLiteral("SessionId"), SessionA}, {QStringLiteral("Status"), QStringLiteral("PAUSED")}}));
+    });
+    Probe<SessionStatus> probe;
+    m_client->pause(SessionA, FastWait, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY2(probe.result->ok(), qPrintable(probe.why()));
+    QCOMPARE(probe.value(), SessionStatus::Paused);
+    QCOMPARE(polls, 2);
 }
 
 void tst_ApiClientComposite::pauseAsync_onlyTheInitiatingCall()
