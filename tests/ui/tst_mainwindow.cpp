@@ -85,6 +85,7 @@ private Q_SLOTS:
     void serverBack_clearsTheRefreshError();
     void layout_columnWidthsAndFirstSeenSurviveRestart();
     void layout_firstStart_detailsGetHalfTheWidthAndTheLogIsHidden();
+    void destroyed_withRequestsInFlight_nothingReachesTheGoingWindow();
 
 private:
     QString createSession(const Core::Labels &labels = {});
@@ -567,6 +568,40 @@ void tst_MainWindow::layout_firstStart_detailsGetHalfTheWidthAndTheLogIsHidden()
     auto *log = window.findChild<QDockWidget *>(u"activityDock"_s);
     QVERIFY(log);
     QVERIFY(!log->isVisible());
+}
+
+void tst_MainWindow::destroyed_withRequestsInFlight_nothingReachesTheGoingWindow()
+{
+    // Quitting with a session selected: the detail pane's info request and the Tools tab's tool
+    // list are on their way, and the panes cancel them as they are destroyed. The client reports
+    // each cancellation at once; none of that may reach a window whose parts are already gone.
+    const QString id = createSession();
+    QVERIFY(!id.isEmpty());
+    m_window.reset();
+    for (int round = 0; round < 20; ++round) {
+        auto window = std::make_unique<MainWindow>(m_client.get(), &m_opener, m_credentials.get(), m_settings.get());
+        QSignalSpy refreshed(window->controller(), &Ui::SessionController::refreshed);
+        window->connectTo(m_server->url(), m_server->apiKey());
+        QVERIFY(refreshed.wait(10000));
+        window->detailPane()->tabs()->setCurrentIndex(Ui::SessionDetailPane::ToolsTab);
+        window->selectSession(id);
+        QCOMPARE(window->detailPane()->sessionId(), id);
+        QVERIFY(m_client->inFlightCount() > 0);
+
+        // The controller is the first thing the window's slots read: once it is gone, the client
+        // must not report into the window any more.
+        bool controllerGone = false;
+        int reportsAfter = 0;
+        QObject watcher;
+        connect(window->controller(), &QObject::destroyed, &watcher, [&controllerGone] {
+            controllerGone = true;
+        });
+        connect(m_client.get(), &Core::ApiClient::inFlightCountChanged, &watcher, [&] {
+            reportsAfter += controllerGone ? 1 : 0;
+        });
+        window.reset();
+        QCOMPARE(reportsAfter, 0);
+    }
 }
 
 QTEST_MAIN(tst_MainWindow)

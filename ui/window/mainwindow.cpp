@@ -287,7 +287,17 @@ MainWindow::MainWindow(
     updateStatusBar();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The client outlives the window: from here on, nothing it reports may reach this half-gone
+    // window (children cancelling their requests below make it report at once).
+    disconnect(m_client, nullptr, this, nullptr);
+    // The panes cancel their requests as they go and still use the controller and the models:
+    // they go first, before ~QWidget deletes the remaining children in creation order (the
+    // controller, created first, would otherwise go before them).
+    delete takeCentralWidget();
+    delete m_logDock;
+}
 
 void MainWindow::buildActions()
 {
