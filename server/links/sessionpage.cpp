@@ -4,7 +4,6 @@
 #include <server/sandbox/sessionsandbox.h>
 #include <server/sessions/localsession.h>
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -14,11 +13,6 @@ namespace AgentBay::Server {
 
 namespace {
 constexpr int maxListedFiles = 200;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SessionPage", text);
-}
 
 QString esc(const QString &text)
 {
@@ -48,8 +42,9 @@ QByteArray SessionPage::render(const LocalSession &session)
 {
     QString html = head(session.id());
     html += QStringLiteral("<h1>") + esc(session.id()) + QStringLiteral("</h1>");
-    html += QStringLiteral("<p>") + esc(tr("Status")) + QStringLiteral(": <span class=\"status\" id=\"status\">")
-        + esc(session.statusName()) + QStringLiteral("</span></p>");
+    html += QStringLiteral("<p>") + esc(SessionPage::tr("Status"))
+        + QStringLiteral(": <span class=\"status\" id=\"status\">") + esc(session.statusName())
+        + QStringLiteral("</span></p>");
 
     const SessionSandbox *sandbox = session.sandbox();
     html += QStringLiteral("<table>");
@@ -57,20 +52,23 @@ QByteArray SessionPage::render(const LocalSession &session)
         html += QStringLiteral("<tr><th>") + esc(key) + QStringLiteral("</th><td>") + esc(value)
             + QStringLiteral("</td></tr>");
     };
-    row(tr("Image"), session.imageId());
-    row(tr("Created"), QLocale::c().toString(session.createdAt().toUTC(), QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
-    row(tr("Isolation"), sandbox ? sandbox->isolationName() : tr("none (sandbox not running)"));
-    row(tr("Workspace"), session.workspace());
-    row(tr("Processes"), tr("Processes do not survive a restart of agentbay-local; files and labels do."));
+    row(SessionPage::tr("Image"), session.imageId());
+    row(SessionPage::tr("Created"),
+        QLocale::c().toString(session.createdAt().toUTC(), QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
+    row(SessionPage::tr("Isolation"),
+        sandbox ? sandbox->isolationName() : SessionPage::tr("none (sandbox not running)"));
+    row(SessionPage::tr("Workspace"), session.workspace());
+    row(SessionPage::tr("Processes"),
+        SessionPage::tr("Processes do not survive a restart of agentbay-local; files and labels do."));
     html += QStringLiteral("</table>");
 
-    html += QStringLiteral("<h2>") + esc(tr("Labels")) + QStringLiteral("</h2>");
+    html += QStringLiteral("<h2>") + esc(SessionPage::tr("Labels")) + QStringLiteral("</h2>");
     const auto labels = session.labels();
     if (labels.isEmpty()) {
-        html += QStringLiteral("<p>") + esc(tr("No labels.")) + QStringLiteral("</p>");
+        html += QStringLiteral("<p>") + esc(SessionPage::tr("No labels.")) + QStringLiteral("</p>");
     } else {
-        html += QStringLiteral("<table id=\"labels\"><tr><th>") + esc(tr("Key")) + QStringLiteral("</th><th>")
-            + esc(tr("Value")) + QStringLiteral("</th></tr>");
+        html += QStringLiteral("<table id=\"labels\"><tr><th>") + esc(SessionPage::tr("Key"))
+            + QStringLiteral("</th><th>") + esc(SessionPage::tr("Value")) + QStringLiteral("</th></tr>");
         for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
             html += QStringLiteral("<tr><td>") + esc(it.key()) + QStringLiteral("</td><td>") + esc(it.value())
                 + QStringLiteral("</td></tr>");
@@ -78,8 +76,9 @@ QByteArray SessionPage::render(const LocalSession &session)
         html += QStringLiteral("</table>");
     }
 
-    html += QStringLiteral("<h2>") + esc(tr("Workspace files")) + QStringLiteral("</h2><table id=\"files\"><tr><th>")
-        + esc(tr("Path")) + QStringLiteral("</th><th>") + esc(tr("Size")) + QStringLiteral("</th></tr>");
+    html += QStringLiteral("<h2>") + esc(SessionPage::tr("Workspace files"))
+        + QStringLiteral("</h2><table id=\"files\"><tr><th>") + esc(SessionPage::tr("Path"))
+        + QStringLiteral("</th><th>") + esc(SessionPage::tr("Size")) + QStringLiteral("</th></tr>");
     const QDir root(session.workspace());
     QDirIterator it(session.workspace(),
         QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
@@ -88,33 +87,34 @@ QByteArray SessionPage::render(const LocalSession &session)
     while (it.hasNext() && listed < maxListedFiles) {
         it.next();
         const QFileInfo info = it.fileInfo();
-        const QString size = info.isDir() ? tr("folder") : QLocale::c().formattedDataSize(info.size());
+        const QString size = info.isDir() ? SessionPage::tr("folder") : QLocale::c().formattedDataSize(info.size());
         html += QStringLiteral("<tr><td><code>") + esc(root.relativeFilePath(info.filePath()))
             + QStringLiteral("</code></td><td>") + esc(size) + QStringLiteral("</td></tr>");
         ++listed;
     }
     html += QStringLiteral("</table>");
     if (listed == 0) {
-        html += QStringLiteral("<p>") + esc(tr("The workspace is empty.")) + QStringLiteral("</p>");
+        html += QStringLiteral("<p>") + esc(SessionPage::tr("The workspace is empty.")) + QStringLiteral("</p>");
     } else if (it.hasNext()) {
-        html += QStringLiteral("<p>") + esc(tr("Only the first %1 entries are shown.").arg(maxListedFiles))
+        html += QStringLiteral("<p>") + esc(SessionPage::tr("Only the first %1 entries are shown.").arg(maxListedFiles))
             + QStringLiteral("</p>");
     }
 
-    html += QStringLiteral("<h2>") + esc(tr("Recent tool calls")) + QStringLiteral("</h2>");
+    html += QStringLiteral("<h2>") + esc(SessionPage::tr("Recent tool calls")) + QStringLiteral("</h2>");
     const auto calls = session.recentToolCalls();
     if (calls.isEmpty()) {
-        html += QStringLiteral("<p>") + esc(tr("No tool calls yet.")) + QStringLiteral("</p>");
+        html += QStringLiteral("<p>") + esc(SessionPage::tr("No tool calls yet.")) + QStringLiteral("</p>");
     } else {
-        html += QStringLiteral("<table id=\"calls\"><tr><th>") + esc(tr("Time")) + QStringLiteral("</th><th>")
-            + esc(tr("Tool")) + QStringLiteral("</th><th>") + esc(tr("Arguments")) + QStringLiteral("</th><th>")
-            + esc(tr("Result")) + QStringLiteral("</th><th>") + esc(tr("Duration")) + QStringLiteral("</th></tr>");
+        html += QStringLiteral("<table id=\"calls\"><tr><th>") + esc(SessionPage::tr("Time"))
+            + QStringLiteral("</th><th>") + esc(SessionPage::tr("Tool")) + QStringLiteral("</th><th>")
+            + esc(SessionPage::tr("Arguments")) + QStringLiteral("</th><th>") + esc(SessionPage::tr("Result"))
+            + QStringLiteral("</th><th>") + esc(SessionPage::tr("Duration")) + QStringLiteral("</th></tr>");
         for (const auto &call : calls) {
             html += QStringLiteral("<tr><td>") + esc(QLocale::c().toString(call.at.toUTC(), QStringLiteral("HH:mm:ss")))
                 + QStringLiteral("</td><td>") + esc(call.tool) + QStringLiteral("</td><td><code>") + esc(call.arguments)
                 + QStringLiteral("</code></td><td") + (call.isError ? QStringLiteral(" class=\"err\"") : QString())
                 + QStringLiteral("><pre>") + esc(call.resultText) + QStringLiteral("</pre></td><td>")
-                + esc(tr("%1 ms").arg(call.durationMs)) + QStringLiteral("</td></tr>");
+                + esc(SessionPage::tr("%1 ms").arg(call.durationMs)) + QStringLiteral("</td></tr>");
         }
         html += QStringLiteral("</table>");
     }

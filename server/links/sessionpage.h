@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 
 namespace AgentBay::Server {
 
@@ -12,6 +13,8 @@ class LocalSession;
 // page's own URL.
 class SessionPage
 {
+    Q_DECLARE_TR_FUNCTIONS(SessionPage)
+
 public:
     static QByteArray render(const LocalSession &session);
     static QByteArray message(const QString &title, const QString &text);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "workspacepath.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
@@ -10,11 +9,6 @@ namespace AgentBay::Server {
 namespace {
 
 const QString kWorkspaceAlias = QStringLiteral("/workspace");
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AgentBay::Server::WorkspacePath", text);
-}
 
 bool isUnder(const QString &path, const QString &root)
 {
@@ -55,7 +49,7 @@ QString WorkspacePath::nearestExistingCanonical(const QString &hostPath, QString
             return info.canonicalFilePath();
         }
         if (info.isSymLink()) {
-            *error = tr("Path %1 is a dangling symbolic link").arg(insideFor(current));
+            *error = WorkspacePath::tr("Path %1 is a dangling symbolic link").arg(insideFor(current));
             return {};
         }
         const QString parent = QFileInfo(current).path();
@@ -70,16 +64,17 @@ WorkspacePath::Resolved WorkspacePath::resolve(const QString &path, Mode mode) c
 {
     Resolved result;
     if (path.trimmed().isEmpty()) {
-        result.error = tr("A path is required");
+        result.error = WorkspacePath::tr("A path is required");
         return result;
     }
     if (path.contains(QChar(0))) {
-        result.error = tr("Path contains a NUL character");
+        result.error = WorkspacePath::tr("Path contains a NUL character");
         return result;
     }
     const QStringList parts = path.split(u'/');
     if (parts.contains(QStringLiteral(".."))) {
-        result.error = tr("Access denied: %1 is outside the session workspace (\"..\" is not allowed)").arg(path);
+        result.error =
+            WorkspacePath::tr("Access denied: %1 is outside the session workspace (\"..\" is not allowed)").arg(path);
         return result;
     }
 
@@ -93,7 +88,8 @@ WorkspacePath::Resolved WorkspacePath::resolve(const QString &path, Mode mode) c
         } else if (isUnder(cleaned, m_hostRoot)) {
             relative = cleaned.mid(m_hostRoot.size());
         } else {
-            result.error = tr("Access denied: %1 is outside the session workspace %2").arg(path, m_insideRoot);
+            result.error =
+                WorkspacePath::tr("Access denied: %1 is outside the session workspace %2").arg(path, m_insideRoot);
             return result;
         }
     } else {
@@ -102,16 +98,16 @@ WorkspacePath::Resolved WorkspacePath::resolve(const QString &path, Mode mode) c
     result.host = QDir::cleanPath(m_hostRoot + u'/' + relative);
     result.inside = insideFor(result.host);
     if (!isUnder(result.host, m_hostRoot)) {
-        result.error = tr("Access denied: %1 is outside the session workspace").arg(path);
+        result.error = WorkspacePath::tr("Access denied: %1 is outside the session workspace").arg(path);
         return result;
     }
 
     const QFileInfo info(result.host);
-    const QString outside = tr("Access denied: %1 resolves outside the session workspace").arg(path);
+    const QString outside = WorkspacePath::tr("Access denied: %1 resolves outside the session workspace").arg(path);
     switch (mode) {
     case Mode::Existing:
         if (!info.exists()) {
-            result.error = tr("No such file or directory: %1").arg(path);
+            result.error = WorkspacePath::tr("No such file or directory: %1").arg(path);
             return result;
         }
         if (!containsCanonical(info.canonicalFilePath())) {
@@ -120,7 +116,7 @@ WorkspacePath::Resolved WorkspacePath::resolve(const QString &path, Mode mode) c
         return result;
     case Mode::Create: {
         if (info.isSymLink() && !info.exists()) {
-            result.error = tr("Access denied: %1 is a dangling symbolic link").arg(path);
+            result.error = WorkspacePath::tr("Access denied: %1 is a dangling symbolic link").arg(path);
             return result;
         }
         QString error;
@@ -134,11 +130,11 @@ WorkspacePath::Resolved WorkspacePath::resolve(const QString &path, Mode mode) c
     }
     case Mode::NoFollow: {
         if (result.host == m_hostRoot) {
-            result.error = tr("The workspace root itself cannot be changed");
+            result.error = WorkspacePath::tr("The workspace root itself cannot be changed");
             return result;
         }
         if (!info.exists() && !info.isSymLink()) {
-            result.error = tr("No such file or directory: %1").arg(path);
+            result.error = WorkspacePath::tr("No such file or directory: %1").arg(path);
             return result;
         }
         const QString parent = QFileInfo(info.path()).canonicalFilePath();

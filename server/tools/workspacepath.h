@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace AgentBay::Server {
@@ -11,6 +12,8 @@ namespace AgentBay::Server {
 // relative to the workspace or absolute as the session sees them ("/workspace/...").
 class WorkspacePath
 {
+    Q_DECLARE_TR_FUNCTIONS(WorkspacePath)
+
 public:
     enum class Mode {
         Existing, // must exist; symlinks are followed and their target must be inside
