@@ -53,4 +53,25 @@ bool isGone(SessionStatus status)
     return status == SessionStatus::Deleted || status == SessionStatus::Finish;
 }
 
+bool canPause(SessionStatus status)
+{
+    return status == SessionStatus::Running;
+}
+
+bool canResume(SessionStatus status)
+{
+    return status == SessionStatus::Paused;
+}
+
+bool canDelete(SessionStatus status)
+{
+    return status != SessionStatus::Deleting && status != SessionStatus::Pausing && status != SessionStatus::Resuming
+        && !isGone(status);
+}
+
+bool canOpen(SessionStatus status)
+{
+    return status == SessionStatus::Running;
+}
+
 } // namespace AgentBay::Core

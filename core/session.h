@@ -30,6 +30,11 @@ SessionStatus sessionStatusFromString(const QString &text);
 QString sessionStatusToString(SessionStatus status); // wire text, e.g. "RUNNING"
 bool isTransitional(SessionStatus status); // PAUSING, RESUMING, DELETING
 bool isGone(SessionStatus status); // DELETED, FINISH
+// What a user may do to a session in this status (the service refuses the rest).
+bool canPause(SessionStatus status);
+bool canResume(SessionStatus status);
+bool canDelete(SessionStatus status); // paused too: it is resumed first (the service refuses it paused)
+bool canOpen(SessionStatus status); // its desktop
 
 // One entry of the session's ToolList (CreateMcpSession / GetSession).
 struct SessionTool

@@ -189,52 +189,12 @@ ToolCallHistory::ToolCallHistory(const QString &directory)
 
 void ToolCallHistory::setSecrets(const QStringList &secrets)
 {
-    m_secrets.clear();
-    for (const QString &secret : secrets) {
-        // Very short "secrets" would blank out ordinary words.
-        if (secret.size() >= 4) {
-            m_secrets.append(secret);
-        }
-    }
+    m_redaction.setSecrets(secrets);
 }
 
 QString ToolCallHistory::filePath(const QString &sessionId) const
 {
     return m_directory + u'/' + safeFileName(sessionId) + u".jsonl"_s;
-}
-
-QString ToolCallHistory::redactText(QString text) const
-{
-    for (const QString &secret : m_secrets) {
-        text.replace(secret, u"***"_s);
-    }
-    return text;
-}
-
-QJsonValue ToolCallHistory::redact(const QJsonValue &value) const
-{
-    if (m_secrets.isEmpty()) {
-        return value;
-    }
-    if (value.isString()) {
-        return redactText(value.toString());
-    }
-    if (value.isArray()) {
-        QJsonArray array = value.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i) {
-            array[i] = redact(array.at(i));
-        }
-        return array;
-    }
-    if (value.isObject()) {
-        const QJsonObject source = value.toObject();
-        QJsonObject object;
-        for (auto it = source.begin(); it != source.end(); ++it) {
-            object.insert(redactText(it.key()), redact(it.value()));
-        }
-        return object;
-    }
-    return value;
 }
 
 ToolCallRecord ToolCallHistory::prepared(const ToolCallRecord &record) const
@@ -243,9 +203,9 @@ ToolCallRecord ToolCallHistory::prepared(const ToolCallRecord &record) const
     if (out.id.isEmpty()) {
         out.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     }
-    out.arguments = redact(out.arguments).toObject();
-    out.errorMessage = redactText(out.errorMessage);
-    out.result = redact(out.result);
+    out.arguments = m_redaction.apply(out.arguments).toObject();
+    out.errorMessage = m_redaction.apply(out.errorMessage);
+    out.result = m_redaction.apply(out.result);
 
     const qsizetype stringLimit = qMin(MaxStringBytes, m_maxResultBytes / 2);
     bool truncated = out.truncated;

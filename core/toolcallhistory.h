@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <core/redaction.h>
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
@@ -86,14 +88,12 @@ public:
     QString filePath(const QString &sessionId) const;
 
 private:
-    QJsonValue redact(const QJsonValue &value) const;
-    QString redactText(QString text) const;
     bool rewrite(const QString &sessionId, const QList<ToolCallRecord> &records, QString *error) const;
 
     QString m_directory;
     int m_maxCalls = DefaultMaxCalls;
     qsizetype m_maxResultBytes = DefaultMaxResultBytes;
-    QStringList m_secrets;
+    Redaction m_redaction;
     mutable QHash<QString, int> m_lineCounts; // lines in each session's file, once known
 };
 

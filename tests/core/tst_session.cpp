@@ -17,6 +17,8 @@ private Q_SLOTS:
     void sessionStatusToString_everyStatus_roundTrips();
     void isTransitional_onlyPausingResumingDeleting();
     void isGone_onlyDeletedAndFinish();
+    void allowedActions_followTheStatus_data();
+    void allowedActions_followTheStatus();
 };
 
 void tst_Session::sessionStatusFromString_wireText_data()
@@ -84,6 +86,38 @@ void tst_Session::isGone_onlyDeletedAndFinish()
     QVERIFY(!AgentBay::Core::isGone(SessionStatus::Deleting));
     QVERIFY(!AgentBay::Core::isGone(SessionStatus::Running));
     QVERIFY(!AgentBay::Core::isGone(SessionStatus::Paused));
+}
+
+void tst_Session::allowedActions_followTheStatus_data()
+{
+    QTest::addColumn<SessionStatus>("status");
+    QTest::addColumn<bool>("pause");
+    QTest::addColumn<bool>("resume");
+    QTest::addColumn<bool>("remove");
+    QTest::addColumn<bool>("open");
+
+    QTest::newRow("running") << SessionStatus::Running << true << false << true << true;
+    QTest::newRow("paused: deleted after a resume") << SessionStatus::Paused << false << true << true << false;
+    QTest::newRow("pausing") << SessionStatus::Pausing << false << false << false << false;
+    QTest::newRow("resuming") << SessionStatus::Resuming << false << false << false << false;
+    QTest::newRow("deleting") << SessionStatus::Deleting << false << false << false << false;
+    QTest::newRow("deleted") << SessionStatus::Deleted << false << false << false << false;
+    QTest::newRow("finished") << SessionStatus::Finish << false << false << false << false;
+    QTest::newRow("error: can be cleaned up") << SessionStatus::Error << false << false << true << false;
+    QTest::newRow("unknown") << SessionStatus::Unknown << false << false << true << false;
+}
+
+void tst_Session::allowedActions_followTheStatus()
+{
+    QFETCH(SessionStatus, status);
+    QFETCH(bool, pause);
+    QFETCH(bool, resume);
+    QFETCH(bool, remove);
+    QFETCH(bool, open);
+    QCOMPARE(AgentBay::Core::canPause(status), pause);
+    QCOMPARE(AgentBay::Core::canResume(status), resume);
+    QCOMPARE(AgentBay::Core::canDelete(status), remove);
+    QCOMPARE(AgentBay::Core::canOpen(status), open);
 }
 
 QTEST_APPLESS_MAIN(tst_Session)

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void append_perSession_keptApart();
     void append_beyondTheBound_keepsTheNewest();
     void append_secrets_neverWritten();
+    void append_percentEncodedSecrets_neverWritten();
     void prepared_longTextAndImages_areCut();
     void prepared_manyItems_boundedWithANote();
     void load_tornLastLine_isSkipped();
@@ -114,6 +115,25 @@ void tst_ToolCallHistory::append_secrets_neverWritten()
     QVERIFY(!text.isEmpty());
     QVERIFY(!text.contains(key.toUtf8()));
     QVERIFY(text.contains("***"));
+}
+
+void tst_ToolCallHistory::append_percentEncodedSecrets_neverWritten()
+{
+    // A tool echoing a URL or form body spells the key percent- or form-encoded.
+    QTemporaryDir dir;
+    const QString key = u"akm-a/b+c d=e"_s;
+    ToolCallHistory history(dir.path());
+    history.setSecrets({key});
+    ToolCallRecord record = makeRecord(u"session-a"_s, 1, u"GET /?ApiKey=akm-a%2Fb%2Bc%20d%3De"_s);
+    record.arguments.insert(u"body"_s, u"ApiKey=akm-a%2fb%2bc+d%3de"_s);
+    record.errorMessage = u"failed with akm-a%2Fb%2Bc%20d%3De"_s;
+    history.append(record);
+
+    const QByteArray text = fileText(history.filePath(u"session-a"_s));
+    QVERIFY(!text.isEmpty());
+    QVERIFY2(!text.contains("%2F"), text.constData());
+    QVERIFY2(!text.contains("%2f"), text.constData());
+    QVERIFY(text.contains("ApiKey=***"));
 }
 
 void tst_ToolCallHistory::prepared_longTextAndImages_areCut()

@@ -28,6 +28,7 @@ class tst_ActivityLogModel : public QObject
 private Q_SLOTS:
     void startedThenFinished_updatesTheSameRow();
     void secrets_areRedactedFromOutcome();
+    void secrets_percentEncodedInOutcome_areRedacted();
     void maxEntries_dropsOldestInChunks();
 };
 
@@ -67,6 +68,21 @@ void tst_ActivityLogModel::secrets_areRedactedFromOutcome()
     QVERIFY(!shown.contains(u"akm-secret-123"_s));
     QVERIFY(shown.contains(u"***"_s));
     QVERIFY(shown.contains(u"about"_s)); // a too-short "secret" does not blank ordinary words
+}
+
+void tst_ActivityLogModel::secrets_percentEncodedInOutcome_areRedacted()
+{
+    // A server echoing the query string or form body spells the key percent- or form-encoded.
+    ActivityLogModel model;
+    const QString key = u"akm-a/b+c d=e"_s;
+    model.setSecrets({key});
+    RequestLogEntry e = entry(1, u"ListSession"_s);
+    e.finished = true;
+    e.ok = false;
+    e.outcome = u"bad ApiKey=akm-a%2Fb%2Bc%20d%3De and akm-a%2fb%2bc+d%3de"_s;
+    model.addFinished(e);
+    const QString shown = model.index(0, ActivityLogModel::OutcomeColumn).data().toString();
+    QCOMPARE(shown, u"bad ApiKey=*** and ***"_s);
 }
 
 void tst_ActivityLogModel::maxEntries_dropsOldestInChunks()

@@ -92,27 +92,6 @@ void SessionController::setServerFilter(const Core::Labels &labels, const QStrin
     m_poller->setFilter(labels, status);
 }
 
-bool SessionController::canPause(Core::SessionStatus status)
-{
-    return status == Core::SessionStatus::Running;
-}
-
-bool SessionController::canResume(Core::SessionStatus status)
-{
-    return status == Core::SessionStatus::Paused;
-}
-
-bool SessionController::canDelete(Core::SessionStatus status)
-{
-    return status != Core::SessionStatus::Deleting && status != Core::SessionStatus::Pausing
-        && status != Core::SessionStatus::Resuming && !Core::isGone(status);
-}
-
-bool SessionController::canOpen(Core::SessionStatus status)
-{
-    return status == Core::SessionStatus::Running;
-}
-
 Core::WaitOptions SessionController::waitOptions(int timeoutMs) const
 {
     Core::WaitOptions wait;
@@ -192,7 +171,7 @@ void SessionController::changePauseState(const QStringList &ids, bool pausing)
     const QString action = pausing ? tr("Pause") : tr("Resume");
     for (const QString &id : ids) {
         const SessionRow *row = m_model->find(id);
-        if (!row || !(pausing ? canPause(row->status) : canResume(row->status))) {
+        if (!row || !(pausing ? Core::canPause(row->status) : Core::canResume(row->status))) {
             continue;
         }
         m_model->setError(id, {});
@@ -225,7 +204,7 @@ void SessionController::remove(const QStringList &ids, bool resumeFirst)
 {
     for (const QString &id : ids) {
         const SessionRow *row = m_model->find(id);
-        if (!row || !canDelete(row->status)) {
+        if (!row || !Core::canDelete(row->status)) {
             continue;
         }
         m_model->setError(id, {});

@@ -77,11 +77,6 @@ public:
 
     int runningActions() const { return m_runningActions; }
 
-    static bool canPause(Core::SessionStatus status);
-    static bool canResume(Core::SessionStatus status);
-    static bool canDelete(Core::SessionStatus status);
-    static bool canOpen(Core::SessionStatus status);
-
 Q_SIGNALS:
     void refreshed(const QDateTime &at);
     void refreshFailed(const AgentBay::Core::ApiError &error);

@@ -477,7 +477,7 @@ void SessionDetailPane::updateFromModel()
         m_labelEditor->setLabels(row->labels);
     }
     const bool running = row->status == Core::SessionStatus::Running;
-    m_openDesktop->setEnabled(SessionController::canOpen(row->status));
+    m_openDesktop->setEnabled(Core::canOpen(row->status));
     m_getLink->setEnabled(running && !m_linkOperation.isRunning());
     m_toolPanel->setSession(m_sessionId, row->detailsLoaded ? row->imageId : QString(), row->status);
 }

@@ -23,30 +23,23 @@ void SessionFilterProxyModel::setSourceModel(QAbstractItemModel *model)
 
 void SessionFilterProxyModel::setLabelSelector(const Core::LabelSelector &selector)
 {
-    if (!selector.isValid() || selector == m_selector) {
-        return;
+    if (m_filter.setLabelSelector(selector)) {
+        invalidateRowsFilter();
     }
-    m_selector = selector;
-    invalidateRowsFilter();
 }
 
 void SessionFilterProxyModel::setStatusFilter(std::optional<Core::SessionStatus> status)
 {
-    if (status == m_status) {
-        return;
+    if (m_filter.setStatus(status)) {
+        invalidateRowsFilter();
     }
-    m_status = status;
-    invalidateRowsFilter();
 }
 
 void SessionFilterProxyModel::setIdFilter(const QString &text)
 {
-    const QString trimmed = text.trimmed();
-    if (trimmed == m_idText) {
-        return;
+    if (m_filter.setIdText(text)) {
+        invalidateRowsFilter();
     }
-    m_idText = trimmed;
-    invalidateRowsFilter();
 }
 
 bool SessionFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -56,36 +49,14 @@ bool SessionFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
     }
     if (m_sessions) {
         const SessionRow *row = m_sessions->rowAt(sourceRow);
-        if (!row) {
-            return false;
-        }
-        if (m_status && row->status != *m_status) {
-            return false;
-        }
-        if (!m_idText.isEmpty() && !row->id.contains(m_idText, Qt::CaseInsensitive)) {
-            return false;
-        }
-        if (!m_selector.isEmpty()) {
-            // Until its labels are known a row cannot be said to match.
-            return row->labelsLoaded && m_selector.matches(row->labels);
-        }
-        return true;
+        return row && m_filter.matches(row->id, row->status, row->labels, row->labelsLoaded);
     }
-
     // Any other source model: go through the roles.
     const QModelIndex index = sourceModel()->index(sourceRow, SessionListModel::IdColumn, sourceParent);
-    if (m_status && index.data(SessionListModel::StatusRole).toInt() != int(*m_status)) {
-        return false;
-    }
-    if (!m_idText.isEmpty()
-        && !index.data(SessionListModel::SessionIdRole).toString().contains(m_idText, Qt::CaseInsensitive)) {
-        return false;
-    }
-    if (!m_selector.isEmpty()) {
-        return index.data(SessionListModel::LabelsLoadedRole).toBool()
-            && m_selector.matches(index.data(SessionListModel::LabelsRole).value<Core::Labels>());
-    }
-    return true;
+    return m_filter.matches(index.data(SessionListModel::SessionIdRole).toString(),
+        Core::SessionStatus(index.data(SessionListModel::StatusRole).toInt()),
+        index.data(SessionListModel::LabelsRole).value<Core::Labels>(),
+        index.data(SessionListModel::LabelsLoadedRole).toBool());
 }
 
 } // namespace AgentBay::Ui

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/labelselector.h>
-#include <core/session.h>
+#include <core/sessionfilter.h>
 
 #include <QSortFilterProxyModel>
 
@@ -13,7 +12,7 @@ namespace AgentBay::Ui {
 class SessionListModel;
 
 // Filters the session table by label selector, status and id text; sorts on SortRole. The
-// decisions are the core LabelSelector's; this class only wires them to the model (STYLE M4).
+// decisions are the core SessionFilter's; this class only hands it each row.
 class SessionFilterProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -28,25 +27,25 @@ public:
     // An invalid selector is ignored (the filter bar marks it); the last valid one stays.
     void setLabelSelector(const Core::LabelSelector &selector);
 
-    const Core::LabelSelector &labelSelector() const { return m_selector; }
+    const Core::LabelSelector &labelSelector() const { return m_filter.labelSelector(); }
 
     // nullopt = any status.
     void setStatusFilter(std::optional<Core::SessionStatus> status);
 
-    std::optional<Core::SessionStatus> statusFilter() const { return m_status; }
+    std::optional<Core::SessionStatus> statusFilter() const { return m_filter.status(); }
 
     // Case-insensitive substring of the session id.
     void setIdFilter(const QString &text);
 
-    QString idFilter() const { return m_idText; }
+    QString idFilter() const { return m_filter.idText(); }
+
+    const Core::SessionFilter &filter() const { return m_filter; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
-    Core::LabelSelector m_selector;
-    std::optional<Core::SessionStatus> m_status;
-    QString m_idText;
+    Core::SessionFilter m_filter;
     SessionListModel *m_sessions = nullptr;
 };
 

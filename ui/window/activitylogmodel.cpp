@@ -29,20 +29,7 @@ int ActivityLogModel::columnCount(const QModelIndex &parent) const
 
 void ActivityLogModel::setSecrets(const QStringList &secrets)
 {
-    m_secrets.clear();
-    for (const QString &secret : secrets) {
-        if (secret.size() >= 4) { // shorter strings would blank out ordinary words
-            m_secrets.append(secret);
-        }
-    }
-}
-
-QString ActivityLogModel::redact(QString text) const
-{
-    for (const QString &secret : m_secrets) {
-        text.replace(secret, u"***"_s);
-    }
-    return text;
+    m_redaction.setSecrets(secrets);
 }
 
 QVariant ActivityLogModel::data(const QModelIndex &index, int role) const
@@ -67,7 +54,7 @@ QVariant ActivityLogModel::data(const QModelIndex &index, int role) const
             if (!entry.finished) {
                 return tr("in flight");
             }
-            return redact(entry.ok ? tr("OK") : entry.outcome);
+            return m_redaction.apply(entry.ok ? tr("OK") : entry.outcome);
         case RequestIdColumn:
             return entry.requestId;
         default:

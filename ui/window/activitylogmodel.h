@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <core/redaction.h>
 #include <core/requestlogentry.h>
 
 #include <QAbstractTableModel>
@@ -54,14 +55,13 @@ public Q_SLOTS:
     void clear();
 
 private:
-    QString redact(QString text) const;
     void trim();
 
     QList<Core::RequestLogEntry> m_entries;
     QHash<quint64, qsizetype> m_rows; // entry id -> index (offset by m_removed)
     qsizetype m_removed = 0;
     int m_maxEntries = 5000;
-    QStringList m_secrets;
+    Core::Redaction m_redaction;
 };
 
 } // namespace AgentBay::Ui

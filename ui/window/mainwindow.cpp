@@ -915,10 +915,10 @@ void MainWindow::updateActions()
         if (!row) {
             continue;
         }
-        pause |= SessionController::canPause(row->status);
-        resume |= SessionController::canResume(row->status);
-        remove |= SessionController::canDelete(row->status);
-        open |= SessionController::canOpen(row->status);
+        pause |= Core::canPause(row->status);
+        resume |= Core::canResume(row->status);
+        remove |= Core::canDelete(row->status);
+        open |= Core::canOpen(row->status);
     }
     m_pause->setEnabled(pause);
     m_resume->setEnabled(resume);
@@ -959,7 +959,7 @@ void MainWindow::deleteSelected()
     const QStringList selected = selectedIds();
     for (const QString &id : selected) {
         const SessionRow *row = m_controller->model()->find(id);
-        if (row && SessionController::canDelete(row->status)) {
+        if (row && Core::canDelete(row->status)) {
             ids.append(id);
             anyPaused |= row->status == Core::SessionStatus::Paused;
         }
@@ -997,7 +997,7 @@ void MainWindow::openDesktopSelected()
     const QStringList selected = selectedIds();
     for (const QString &id : selected) {
         const SessionRow *row = m_controller->model()->find(id);
-        if (row && SessionController::canOpen(row->status)) {
+        if (row && Core::canOpen(row->status)) {
             ids.append(id);
         }
     }
