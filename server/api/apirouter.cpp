@@ -3,7 +3,6 @@
 
 #include <server/api/actiondispatcher.h>
 #include <server/api/constanttime.h>
-#include <server/api/limitingtcpserver.h>
 #include <server/api/replytext.h>
 #include <server/api/requestparameters.h>
 #include <server/api/webrequest.h>
@@ -13,13 +12,9 @@
 #include <server/links/sessionpageroute.h>
 #include <server/sessions/sessionstore.h>
 
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QLoggingCategory>
-#include <QMetaEnum>
-#include <QPointer>
-#include <QTcpSocket>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace AgentBay::Server {
 
@@ -37,7 +32,7 @@ WebResponse nothingServedAt(const QString &path)
 } // namespace
 
 ApiRouter::ApiRouter(SessionStore *store, const QString &token, QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_store(store)
     , m_token(token)
     , m_proxy(new PortProxy(this))
@@ -51,15 +46,32 @@ ApiRouter::~ApiRouter() = default;
 
 quint16 ApiRouter::listen(quint16 port, QString *error)
 {
-    auto *server = new LimitingTcpServer(LimitingTcpServer::defaultMaxBodyBytes, this);
-    server->setHttpServer(this);
+    auto *server = new HttpServer(m_httpSettings, this);
+    if (!m_tls.isNull()) {
+        server->setTlsConfiguration(m_tls);
+    }
+    server->setHeadCheck([this](const HttpRequest &head) {
+        return checkHead(head);
+    });
+    const qint64 maxBody = m_httpSettings.limits.maxBodyBytes;
+    server->setErrorResponse([maxBody](int status, const QByteArray &reason) {
+        return transportError(status, reason, maxBody);
+    });
+    server->setHandler([this](const HttpRequest &request, const HttpResponder &responder) {
+        route(toWebRequest(request), [responder](const WebResponse &response) {
+            if (!responder.isOpen()) {
+                qCInfo(lcApi) << "an answer is ready after the client left";
+                return;
+            }
+            responder.respond(toHttpResponse(response));
+        });
+    });
     if (!server->listen(QHostAddress::LocalHost, port)) {
         *error = tr("Cannot listen on 127.0.0.1:%1: %2").arg(port).arg(server->errorString());
         delete server;
         return 0;
     }
-    bind(server);
-    m_tcpServer = server;
+    m_http = server;
     m_baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(server->serverPort());
     m_actions->setBaseUrl(m_baseUrl);
     return server->serverPort();
@@ -73,27 +85,6 @@ void ApiRouter::setMaxSessions(int maxSessions)
 int ApiRouter::maxSessions() const
 {
     return m_actions->maxSessions();
-}
-
-bool ApiRouter::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
-    const QPointer<QTcpSocket> guard(socket);
-    route(toWebRequest(request), [responder, guard](const WebResponse &response) {
-        if (!guard || guard->state() != QAbstractSocket::ConnectedState) {
-            qCInfo(lcApi) << "an answer is ready after the client left";
-            return;
-        }
-        write(*responder, response);
-    });
-    return true;
-}
-
-void ApiRouter::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    // Not reached: every request is routed, unknown paths included.
-    QHttpServerResponder responder = makeResponder(request, socket);
-    write(responder, nothingServedAt(request.url().path()));
 }
 
 void ApiRouter::route(const WebRequest &request, const Reply &reply)
@@ -180,31 +171,79 @@ bool ApiRouter::authorized(const RequestParameters &params, const WebRequest &re
     return true;
 }
 
-WebRequest ApiRouter::toWebRequest(const QHttpServerRequest &request)
+// The API key, when the query or a header carries it, is checked before the body is read:
+// a wrong one never gets its (perhaps large) body read. A key sent only in the body is
+// checked once the body, bounded by the size cap, is in.
+std::optional<HttpResponse> ApiRouter::checkHead(const HttpRequest &head) const
+{
+    if (head.method != "POST" || head.path().startsWith("/sessions/")) {
+        return std::nullopt;
+    }
+    QString given = QUrlQuery(QString::fromUtf8(head.query()))
+                        .queryItemValue(QStringLiteral("Authorization"), QUrl::FullyDecoded)
+                        .replace(QLatin1Char('+'), QLatin1Char(' '));
+    if (given.isEmpty()) {
+        given = QString::fromUtf8(head.header("authorization"));
+    }
+    if (given.trimmed().isEmpty()) {
+        return std::nullopt;
+    }
+    const QString expected = QStringLiteral("Bearer ") + m_token;
+    if (ConstantTime::equals(given.trimmed().toUtf8(), expected.toUtf8())) {
+        return std::nullopt;
+    }
+    return toHttpResponse(
+        WebResponse::json(ApiReply::failure(401, QStringLiteral("InvalidApiKey"), tr("The API key is not valid"))));
+}
+
+// What the HTTP server itself refuses (broken framing, too large, too slow), in the API's
+// error envelope so that every SDK reads it like any other error.
+HttpResponse ApiRouter::transportError(int status, const QByteArray &reason, qint64 maxBodyBytes)
+{
+    QString code;
+    QString message;
+    switch (status) {
+    case 413:
+        code = QStringLiteral("RequestBodyTooLarge");
+        message = tr("The request body is larger than %1 bytes").arg(maxBodyBytes);
+        break;
+    case 431:
+        code = QStringLiteral("RequestHeaderTooLarge");
+        message = tr("The request headers are too large");
+        break;
+    case 408:
+        code = QStringLiteral("RequestTimeout");
+        message = tr("The request did not arrive in time");
+        break;
+    default:
+        code = QStringLiteral("MalformedRequest");
+        message = tr("The request cannot be read: %1").arg(QString::fromLatin1(reason));
+        break;
+    }
+    return toHttpResponse(WebResponse::json(ApiReply::failure(status, code, message)));
+}
+
+WebRequest ApiRouter::toWebRequest(const HttpRequest &request)
 {
     WebRequest web;
-    const char *methodName = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(request.method()));
-    web.method = methodName ? QByteArray(methodName).toUpper() : QByteArray();
-    web.path = request.url().path();
-    web.rawQuery = request.url().query(QUrl::FullyEncoded);
-    web.headers = request.headers();
-    web.body = request.body();
+    web.method = request.method.toUpper();
+    web.path = QUrl::fromEncoded(request.path(), QUrl::TolerantMode).path();
+    web.rawQuery = QString::fromLatin1(request.query());
+    web.headers = request.headers;
+    web.body = request.body;
     return web;
 }
 
-void ApiRouter::write(QHttpServerResponder &responder, const WebResponse &response)
+HttpResponse ApiRouter::toHttpResponse(const WebResponse &response)
 {
-    const auto status = static_cast<QHttpServerResponder::StatusCode>(response.status);
+    HttpResponse http;
+    http.status = response.status;
     if (!response.contentType.isEmpty()) {
-        responder.write(response.body, response.contentType, status);
-        return;
+        http.headers.append({"Content-Type", response.contentType});
     }
-    responder.writeStatusLine(status);
-    for (const auto &[name, value] : response.headers) {
-        responder.writeHeader(name, value);
-    }
-    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    responder.writeBody(response.body);
+    http.headers.append(response.headers);
+    http.body = response.body;
+    return http;
 }
 
 } // namespace AgentBay::Server

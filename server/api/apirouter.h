@@ -3,18 +3,18 @@
 
 #include <server/api/apireply.h>
 #include <server/api/sessionactions.h>
+#include <server/http/httpserver.h>
 
-#include <QAbstractHttpServer>
+#include <QObject>
+#include <QSslConfiguration>
 #include <QString>
 
 #include <memory>
-
-class QHttpServerResponder;
+#include <optional>
 
 namespace AgentBay::Server {
 
 class ActionDispatcher;
-class LimitingTcpServer;
 class PortLinkRoute;
 class PortProxy;
 class RequestParameters;
@@ -24,12 +24,15 @@ struct WebRequest;
 struct WebResponse;
 
 // The HTTP face of agentbay-local on 127.0.0.1, and the one class that knows the HTTP server
-// it runs on: it turns each request into a WebRequest, routes it and writes the WebResponse.
+// it runs on (HttpServer: plain http and, with a TLS configuration, https on the same port):
+// it turns each request into a WebRequest, routes it and writes the WebResponse. A request
+// whose API key, given in the query or a header, is wrong is refused from its head, before
+// its body is read.
 // Routes: the AgentBay RPC API of protocol.md (`POST /?Action=...`, any path suffix; the API
 // key is checked here, the action runs in ActionDispatcher), the session page behind
 // ResourceUrl (`GET /sessions/<id>/?authcode=...`, SessionPageRoute) and the port links of
 // GetLink (`/sessions/<id>/ports/<port>/...`, PortLinkRoute).
-class ApiRouter final : public QAbstractHttpServer
+class ApiRouter final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ApiRouter)
@@ -37,6 +40,11 @@ class ApiRouter final : public QAbstractHttpServer
 public:
     ApiRouter(SessionStore *store, const QString &token, QObject *parent = nullptr);
     ~ApiRouter() override;
+
+    // Before listen(): the limits and deadlines of the HTTP server, and TLS (none by default).
+    void setHttpSettings(const HttpServer::Settings &settings) { m_httpSettings = settings; }
+
+    void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
 
     // Binds 127.0.0.1:port (0 = any free port); returns the port, 0 on failure.
     quint16 listen(quint16 port, QString *error);
@@ -49,10 +57,6 @@ public:
     void setMaxSessions(int maxSessions);
     int maxSessions() const;
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
 private:
     using Reply = std::function<void(const WebResponse &)>;
 
@@ -60,13 +64,17 @@ private:
     void handleApi(const WebRequest &request, const Reply &reply);
     bool authorized(const RequestParameters &params, const WebRequest &request, ApiReply *refusal) const;
 
-    static WebRequest toWebRequest(const QHttpServerRequest &request);
-    static void write(QHttpServerResponder &responder, const WebResponse &response);
+    std::optional<HttpResponse> checkHead(const HttpRequest &head) const;
+    static HttpResponse transportError(int status, const QByteArray &reason, qint64 maxBodyBytes);
+    static WebRequest toWebRequest(const HttpRequest &request);
+    static HttpResponse toHttpResponse(const WebResponse &response);
 
     SessionStore *m_store;
     QString m_token;
     QString m_baseUrl;
-    LimitingTcpServer *m_tcpServer = nullptr;
+    HttpServer::Settings m_httpSettings;
+    QSslConfiguration m_tls;
+    HttpServer *m_http = nullptr;
     PortProxy *m_proxy = nullptr;
     std::unique_ptr<ActionDispatcher> m_actions;
     std::unique_ptr<SessionPageRoute> m_sessionPage;

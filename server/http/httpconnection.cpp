@@ -18,10 +18,10 @@ namespace {
 constexpr qint64 readChunkBytes = 64 * 1024;
 // What the socket may hold unread while an answer is pending; beyond it TCP pushes back.
 constexpr qint64 socketBufferBytes = 256 * 1024;
-// After a refusal: how long and how much of the rest of a body is read and dropped so that
-// the client sees the answer rather than a reset.
-constexpr int lingerMs = 2000;
-constexpr qint64 lingerMaxBytes = 1024 * 1024;
+// After a refusal: how long and how much of the rest of the request is read and dropped
+// (never kept) so that a client still sending its body sees the answer rather than a reset.
+constexpr int lingerMs = 10000;
+constexpr qint64 lingerMaxBytes = 64 * 1024 * 1024;
 
 qint64 now()
 {
@@ -66,7 +66,7 @@ HttpConnection::HttpConnection(QSslSocket *socket, HttpServer *server)
         pump();
     });
     connect(m_socket, &QSslSocket::bytesWritten, this, [this] {
-        if (m_state == State::Closing && m_socket->bytesToWrite() == 0) {
+        if (m_state == State::Closing && m_socket->bytesToWrite() == 0 && m_discarded >= m_bodyLeft) {
             shutdownWrite();
         }
     });
@@ -125,6 +125,8 @@ void HttpConnection::onReadyRead()
         m_discarded += m_socket->skip(m_socket->bytesAvailable());
         if (m_discarded > lingerMaxBytes) {
             abort();
+        } else if (m_bodyLeft >= 0 && m_discarded >= m_bodyLeft && m_socket->bytesToWrite() == 0) {
+            shutdownWrite();
         }
         return;
     default:
@@ -262,6 +264,15 @@ void HttpConnection::finishAnswer(bool keepAlive)
 
 void HttpConnection::refuse(const HttpResponse &response)
 {
+    // A body of known length still on its way is drained before the connection is closed:
+    // clients that read no answer until they have sent everything would otherwise see a reset.
+    bool lengthOk = false;
+    const qint64 declared = m_parser.request().header("content-length").toLongLong(&lengthOk);
+    m_bodyLeft = -1;
+    if (lengthOk && declared > 0 && declared <= lingerMaxBytes) {
+        m_bodyLeft = declared - m_parser.request().body.size();
+    }
+    m_discarded = m_parser.takeUnparsed().size();
     QByteArray bytes = response.serializeHead(response.body.size(), false);
     if (m_parser.request().method != "HEAD") {
         bytes += response.body;
@@ -274,7 +285,7 @@ void HttpConnection::closeAfterWrite()
 {
     m_state = State::Closing;
     arm(Wait::Linger);
-    if (m_socket->bytesToWrite() == 0) {
+    if (m_socket->bytesToWrite() == 0 && m_discarded >= m_bodyLeft) {
         shutdownWrite();
     }
 }

@@ -81,7 +81,8 @@ private:
     Wait m_wait = Wait::None;
     quint64 m_serial = 0;
     qint64 m_lastProgressMs = 0;
-    qint64 m_discarded = 0;
+    qint64 m_discarded = 0; // of a refused request, after its answer
+    qint64 m_bodyLeft = -1; // of a refused request's body still to drain; -1 = none or unknown
     int m_versionMinor = 1;
     bool m_keepAlive = true;
     bool m_headOnly = false;

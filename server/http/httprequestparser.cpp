@@ -189,7 +189,7 @@ HttpRequestParser::Event HttpRequestParser::next()
             const bool requestLine = m_state == State::RequestLine;
             const qsizetype left = m_limits.maxHeaderBytes - m_headBytes;
             const qsizetype limit = requestLine ? qMin(left, m_limits.maxRequestLineBytes) : left;
-            const int status = requestLine && left > m_limits.maxRequestLineBytes ? 414 : 431;
+            const int status = requestLine && left >= m_limits.maxRequestLineBytes ? 414 : 431;
             QByteArray line;
             switch (takeLine(limit, status, &line)) {
             case LineResult::NeedMore:

@@ -21,7 +21,7 @@ class HttpRequestParser
 public:
     struct Limits
     {
-        qsizetype maxRequestLineBytes = 8 * 1024;
+        qsizetype maxRequestLineBytes = 64 * 1024; // the API's parameters may all come in the query
         qsizetype maxHeaderBytes = 64 * 1024; // the whole head; the trailers again
         int maxHeaderCount = 100;
         qint64 maxBodyBytes = 8 * 1024 * 1024;
