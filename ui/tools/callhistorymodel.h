@@ -8,7 +8,7 @@
 
 namespace AgentBay::Ui {
 
-// The calls of one session, newest first: time, tool, outcome, duration.
+// The calls of one session, newest first: time, tool, outcome, duration, arguments.
 class CallHistoryModel final : public QAbstractTableModel
 {
     Q_OBJECT

@@ -9,7 +9,7 @@
 namespace AgentBay::Ui {
 
 // A session's MCP tools grouped by server: server rows with their tools as children.
-// SearchTextRole (name and description) drives the panel's recursive filter proxy.
+// SearchTextRole (name and description) drives ToolBrowser's recursive filter proxy.
 class ToolListModel final : public QStandardItemModel
 {
     Q_OBJECT
