@@ -425,4 +425,37 @@ Result<McpToolResult> ResponseParser::toolResult(const QJsonObject &envelope)
     return Result<McpToolResult>(McpToolResult::fromJson(data), requestId);
 }
 
+Result<bool> ResponseParser::contextUploadsSettled(const QJsonObject &envelope, QStringList *failures)
+{
+    const QString requestId = requestIdOf(envelope);
+    const QJsonObject data = decodeNested(envelope.value(u"Data")).toObject();
+    // ContextStatus: a JSON string holding [{"type":"data","data":"<JSON string: [items]>"}].
+    const QJsonValue outer = decodeNested(data.value(u"ContextStatus"));
+    if (!outer.isArray() && !outer.isNull() && !outer.isUndefined()) {
+        return parseError(tr("The context status in the answer is not a list."), requestId);
+    }
+    bool settled = true;
+    const QJsonArray groups = outer.toArray();
+    for (const QJsonValue &group : groups) {
+        const QJsonArray items = decodeNested(group.toObject().value(u"data")).toArray();
+        for (const QJsonValue &itemValue : items) {
+            const QJsonObject item = itemValue.toObject();
+            const QString taskType = stringOf(item, {u"taskType"});
+            if (!taskType.isEmpty() && taskType.compare(u"upload", Qt::CaseInsensitive) != 0) {
+                continue; // downloads do not hold up a delete
+            }
+            const QString status = stringOf(item, {u"status"});
+            if (status.compare(u"Failed", Qt::CaseInsensitive) == 0) {
+                if (failures) {
+                    failures->append(
+                        stringOf(item, {u"path"}) + QStringLiteral(": ") + stringOf(item, {u"errorMessage"}));
+                }
+            } else if (status.compare(u"Success", Qt::CaseInsensitive) != 0) {
+                settled = false;
+            }
+        }
+    }
+    return Result<bool>(settled, requestId);
+}
+
 } // namespace AgentBay::Core

@@ -8,6 +8,7 @@
 
 #include <QJsonObject>
 #include <QNetworkReply>
+#include <QStringList>
 #include <QUrl>
 
 #include <chrono>
@@ -49,6 +50,9 @@ public:
     static Result<QString> link(const QJsonObject &envelope);
     static Result<QList<McpTool>> tools(const QJsonObject &envelope);
     static Result<McpToolResult> toolResult(const QJsonObject &envelope);
+    // GetContextInfo: true when no upload task is still running (every one Success or Failed,
+    // or none at all); the failed tasks' "path: message" texts go to failures.
+    static Result<bool> contextUploadsSettled(const QJsonObject &envelope, QStringList *failures = nullptr);
 
     static QList<SessionTool> toolList(const QJsonValue &value); // ToolList: JSON string or array
     static Labels labelsFromJson(const QJsonValue &value); // JSON object or JSON object string

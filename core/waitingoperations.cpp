@@ -4,7 +4,15 @@
 #include "apiclient.h"
 #include "operation.h"
 #include "requestsender.h"
+#include "responseparser.h"
 #include "statuswaiter.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcWaits, "agentbay.core.waits")
 
 namespace AgentBay::Core {
 
@@ -164,28 +172,98 @@ OperationHandle WaitingOperations::deleteSession(const QString &sessionId,
         release();
         return OperationHandle(operation);
     }
-    // SyncContext carries Authorization in the query string (all SDKs do so).
-    auto *sync = new Operation(m_client);
-    operation->setInner(OperationHandle(sync));
-    auto afterSync = guarded<Empty>(sync, operation, [=](const Result<Empty> &result) {
+    // As the SDKs: sync failures never prevent the deletion (seed "sync failure does not
+    // prevent deletion"); a sync that started is waited for, so the uploads finish first.
+    auto afterSync = [=, this](const Result<Empty> &result) {
         if (!result.ok() && result.error().kind == ApiError::Kind::Cancelled) {
             deliver(result.error());
             return;
         }
-        if (!result.ok() && result.error().code != u"InvalidAction.NotFound") {
-            deliver(result.error());
+        if (!result.ok()) {
+            qCWarning(lcWaits).noquote() << "SyncContext failed before deleting" << sessionId << "-"
+                                         << result.error().details() << "- deleting anyway";
+            release();
             return;
         }
-        release();
-    });
+        waitForUploads(operation, sessionId, wait, deliver, release);
+    };
+    // SyncContext carries Authorization in the query string (all SDKs do so).
+    auto *sync = new Operation(m_client);
+    operation->setInner(OperationHandle(sync));
+    auto syncDone = guarded<Empty>(sync, operation, afterSync);
     RequestSender::Request syncRequest{
         QStringLiteral("SyncContext"), sessionId, {{QStringLiteral("SessionId"), sessionId}}};
     syncRequest.authInQuery = true;
-    m_sender->send(sync, syncRequest, [afterSync](const Result<QJsonObject> &envelope) {
-        afterSync(envelope.ok() ? Result<Empty>(Empty(), envelope.value().value(u"RequestId").toString())
-                                : Result<Empty>(envelope.error()));
+    m_sender->send(sync, syncRequest, [syncDone](const Result<QJsonObject> &envelope) {
+        syncDone(envelope.ok() ? Result<Empty>(Empty(), envelope.value().value(u"RequestId").toString())
+                               : Result<Empty>(envelope.error()));
     });
     return OperationHandle(operation);
+}
+
+void WaitingOperations::waitForUploads(Operation *operation,
+    const QString &sessionId,
+    const WaitOptions &wait,
+    std::function<void(const Result<Empty> &)> deliver,
+    std::function<void()> then)
+{
+    // GetContextInfo until no upload runs: from the delete's poll interval, 1.1x longer each
+    // time up to 5 s, MaxUploadPolls times at most (the SDKs' context wait). A failed poll
+    // ends the wait: the deletion matters more than the report.
+    auto poll = std::make_shared<std::function<void(int, int)>>();
+    *poll = [=, this, weakPoll = std::weak_ptr(poll)](int attempt, int intervalMs) {
+        auto *request = new Operation(m_client);
+        operation->setInner(OperationHandle(request));
+        auto answered = guarded<bool>(request, operation, [=](const Result<bool> &result) {
+            if (!result.ok() && result.error().kind == ApiError::Kind::Cancelled) {
+                deliver(result.error());
+                return;
+            }
+            if (!result.ok() || result.value() || attempt >= MaxUploadPolls) {
+                if (!result.ok() || !result.value()) {
+                    qCWarning(lcWaits).noquote()
+                        << "Context uploads of" << sessionId << "not confirmed ("
+                        << (result.ok() ? QStringLiteral("still running") : result.error().details())
+                        << ") - deleting anyway";
+                }
+                then();
+                return;
+            }
+            auto *timer = new QTimer(operation);
+            timer->setSingleShot(true);
+            operation->setCancelHandler([timer, deliver] {
+                timer->stop();
+                deliver(ApiError::cancelled());
+            });
+            QObject::connect(timer, &QTimer::timeout, operation, [=] {
+                timer->deleteLater();
+                operation->setCancelHandler([deliver] {
+                    deliver(ApiError::cancelled());
+                });
+                if (auto next = weakPoll.lock()) {
+                    (*next)(attempt + 1, qMin(qRound(intervalMs * 1.1), MaxUploadPollIntervalMs));
+                }
+            });
+            timer->start(intervalMs);
+        });
+        const RequestSender::Request info{
+            QStringLiteral("GetContextInfo"), sessionId, {{QStringLiteral("SessionId"), sessionId}}};
+        m_sender->send(request, info, [answered, sessionId](const Result<QJsonObject> &envelope) {
+            QStringList failures;
+            const Result<bool> settled = envelope.ok()
+                ? ResponseParser::contextUploadsSettled(envelope.value(), &failures)
+                : Result<bool>(envelope.error());
+            if (!failures.isEmpty()) {
+                qCWarning(lcWaits).noquote() << "Context uploads of" << sessionId << "failed:" << failures.join(u"; ");
+            }
+            answered(settled);
+        });
+    };
+    // The operation keeps the chain alive until it finishes.
+    QObject::connect(operation, &QObject::destroyed, operation, [poll] {
+        Q_UNUSED(poll)
+    });
+    (*poll)(1, qBound(1, wait.pollIntervalMs, MaxUploadPollIntervalMs));
 }
 
 } // namespace AgentBay::Core

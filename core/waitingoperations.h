@@ -43,6 +43,15 @@ public:
         StatusCallback onStatus);
 
 private:
+    static constexpr int MaxUploadPolls = 50;
+    static constexpr int MaxUploadPollIntervalMs = 5000;
+
+    // GetContextInfo until the uploads the sync started are done, then `then`.
+    void waitForUploads(Operation *operation,
+        const QString &sessionId,
+        const WaitOptions &wait,
+        std::function<void(const Result<Empty> &)> deliver,
+        std::function<void()> then);
     static ApiError unexpectedStatus(const QString &sessionId, bool pausing, SessionStatus status);
 
     ApiClient *m_client;

@@ -14,6 +14,8 @@
 using namespace AgentBay::Core;
 using namespace AgentBay::Test;
 
+Q_DECLARE_METATYPE(AgentBay::Test::CannedResponse)
+
 class tst_ApiClientComposite
     : public QObject
     , public ApiClientFixture
@@ -43,6 +45,12 @@ private Q_SLOTS:
     void delete_neverGone_timesOut();
     void delete_syncContext_syncsFirstWithKeyInQuery();
     void delete_detailActionMissing_isNotTakenForDeleted();
+    void delete_syncFails_stillDeletes_data();
+    void delete_syncFails_stillDeletes();
+    void delete_syncSucceeds_waitsForUploadsThenDeletes_data();
+    void delete_syncSucceeds_waitsForUploadsThenDeletes();
+    void delete_uploadsNeverSettle_waitIsBoundedThenDeletes();
+    void delete_cancelledWhileWaitingForUploads_reportsCancelledAndDeletesNothing();
     void list_page3_walksTwoTokensThenTheRealRequest();
     void list_skipPageWithoutNextToken_failsClearly();
     void listAll_severalPages_oneRequestPerPage();
@@ -394,9 +402,11 @@ void tst_ApiClientComposite::delete_syncContext_syncsFirstWithKeyInQuery()
     QCOMPARE(requests.at(0).form.size(), 1);
     QCOMPARE(requests.at(0).formValue(QStringLiteral("SessionId")), SessionA);
     QVERIFY(!requests.at(0).hasQuery(QStringLiteral("SessionId")));
-    QCOMPARE(requests.at(1).queryValue(QStringLiteral("Authorization")), QString());
-    QCOMPARE(requests.at(1).formValue(QStringLiteral("Authorization")), QStringLiteral("Bearer ") + ApiKey);
-    QCOMPARE(requests.at(1).action(), QStringLiteral("DeleteSessionAsync"));
+    // The deletion itself (after the wait for the sync's uploads) is an ordinary request.
+    const RecordedRequest release = m_server->requests(QStringLiteral("DeleteSessionAsync")).value(0);
+    QCOMPARE(release.action(), QStringLiteral("DeleteSessionAsync"));
+    QCOMPARE(release.queryValue(QStringLiteral("Authorization")), QString());
+    QCOMPARE(release.formValue(QStringLiteral("Authorization")), QStringLiteral("Bearer ") + ApiKey);
 }
 
 void tst_ApiClientComposite::delete_detailActionMissing_isNotTakenForDeleted()
@@ -417,6 +427,162 @@ void tst_ApiClientComposite::delete_detailActionMissing_isNotTakenForDeleted()
     QTRY_VERIFY(probe.done());
     QVERIFY(!probe.result->ok()); // an action the server lacks says nothing about the session
     QCOMPARE(probe.error().kind, ApiError::Kind::Timeout);
+}
+
+namespace {
+
+// GetContextInfo's Data: ContextStatus as the service nests it (JSON in a string in a string).
+QJsonObject contextInfo(const QList<QPair<QString, QString>> &tasks) // status, taskType
+{
+    QJsonArray items;
+    for (const auto &task : tasks) {
+        items.append(QJsonObject{{QStringLiteral("contextId"), QStringLiteral("ctx-1")},
+            {QStringLiteral("path"), QStringLiteral("/home/wuying/data")},
+            {QStringLiteral("status"), task.first},
+            {QStringLiteral("errorMessage"), task.first == u"Failed" ? QStringLiteral("quota") : QString()},
+            {QStringLiteral("taskType"), task.second}});
+    }
+    const QJsonArray groups{QJsonObject{{QStringLiteral("type"), QStringLiteral("data")},
+        {QStringLiteral("data"), QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact))}}};
+    return envelope(QJsonObject{
+        {QStringLiteral("ContextStatus"), QString::fromUtf8(QJsonDocument(groups).toJson(QJsonDocument::Compact))}});
+}
+
+// Serves a delete with SyncContext: `sync` answers SyncContext, `infos` GetContextInfo in order
+// (the last repeats), DeleteSessionAsync succeeds and the session is then gone.
+FakeHttpServer::Handler deleteWithSync(CannedResponse sync, QList<CannedResponse> infos)
+{
+    return [sync, infos](const RecordedRequest &request) mutable -> std::optional<CannedResponse> {
+        const QString action = request.action();
+        if (action == u"SyncContext") {
+            return sync;
+        }
+        if (action == u"GetContextInfo") {
+            return infos.size() > 1 ? infos.takeFirst() : infos.first();
+        }
+        if (action == u"GetSessionDetail") {
+            return notFound();
+        }
+        return CannedResponse::json(envelope(QJsonValue(QJsonValue::Undefined), QStringLiteral("rid-delete")));
+    };
+}
+
+QStringList actionsOf(const QList<RecordedRequest> &requests)
+{
+    QStringList actions;
+    for (const RecordedRequest &request : requests) {
+        actions.append(request.action());
+    }
+    return actions;
+}
+
+} // namespace
+
+void tst_ApiClientComposite::delete_syncFails_stillDeletes_data()
+{
+    QTest::addColumn<CannedResponse>("sync");
+    QTest::newRow("API error") << CannedResponse::json(
+        failure(QStringLiteral("SyncFailed"), QStringLiteral("upload refused"), 400, QStringLiteral("r-s")), 400);
+    QTest::newRow("HTTP 500") << CannedResponse::raw(500, "<html>down</html>", "text/html");
+    QTest::newRow("Success:false") << CannedResponse::json(
+        failure(QStringLiteral("SyncFailed"), QStringLiteral("no"), 200, QStringLiteral("r-s")));
+    QTest::newRow("action unknown") << CannedResponse::json(failure(QStringLiteral("InvalidAction.NotFound"),
+                                                                QStringLiteral("Specified api is not found"),
+                                                                404,
+                                                                QStringLiteral("r-s")),
+        404);
+}
+
+void tst_ApiClientComposite::delete_syncFails_stillDeletes()
+{
+    // Seed: "Synchronization failures do not prevent session deletion".
+    QFETCH(CannedResponse, sync);
+    m_server->setHandler(deleteWithSync(sync, {CannedResponse::json(contextInfo({}))}));
+    Probe<Empty> probe;
+    m_client->deleteSession(SessionA, true, FastWait, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY2(probe.result->ok(), qPrintable(probe.why()));
+    QCOMPARE(probe.result->requestId(), QStringLiteral("rid-delete"));
+    const QStringList actions = actionsOf(m_server->requests());
+    QCOMPARE(actions.value(0), QStringLiteral("SyncContext"));
+    QCOMPARE(actions.value(1), QStringLiteral("DeleteSessionAsync")); // no wait for uploads never started
+    QCOMPARE(m_server->requestCount(QStringLiteral("SyncContext")), 1); // a write: not retried
+    QCOMPARE(m_server->requestCount(QStringLiteral("GetContextInfo")), 0);
+}
+
+void tst_ApiClientComposite::delete_syncSucceeds_waitsForUploadsThenDeletes_data()
+{
+    using Tasks = QList<QPair<QString, QString>>;
+    const QString upload = QStringLiteral("upload");
+    QTest::addColumn<QList<CannedResponse>>("infos");
+    QTest::addColumn<int>("infoPolls");
+    QTest::newRow("nothing to upload") << QList<CannedResponse>{CannedResponse::json(contextInfo({}))} << 1;
+    QTest::newRow("running, running, done")
+        << QList<CannedResponse>{CannedResponse::json(contextInfo(Tasks{{QStringLiteral("Running"), upload}})),
+               CannedResponse::json(contextInfo(Tasks{{QStringLiteral("Pending"), upload}})),
+               CannedResponse::json(contextInfo(Tasks{{QStringLiteral("Success"), upload}}))}
+        << 3;
+    QTest::newRow("an upload failed: settled too")
+        << QList<CannedResponse>{CannedResponse::json(contextInfo(Tasks{{QStringLiteral("Running"), upload}})),
+               CannedResponse::json(
+                   contextInfo(Tasks{{QStringLiteral("Failed"), upload}, {QStringLiteral("Success"), upload}}))}
+        << 2;
+    QTest::newRow("a running download does not hold it up") << QList<CannedResponse>{CannedResponse::json(contextInfo(
+        Tasks{{QStringLiteral("Running"), QStringLiteral("download")}, {QStringLiteral("Success"), upload}}))}
+                                                            << 1;
+    QTest::newRow("the info call fails: delete anyway") << QList<CannedResponse>{CannedResponse::json(
+        failure(QStringLiteral("InvalidParameter"), QStringLiteral("bad"), 400, QStringLiteral("r-i")), 400)}
+                                                        << 1;
+}
+
+void tst_ApiClientComposite::delete_syncSucceeds_waitsForUploadsThenDeletes()
+{
+    QFETCH(QList<CannedResponse>, infos);
+    QFETCH(int, infoPolls);
+    m_server->setHandler(deleteWithSync(CannedResponse::json(envelope()), infos));
+    Probe<Empty> probe;
+    m_client->deleteSession(SessionA, true, FastWait, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY2(probe.result->ok(), qPrintable(probe.why()));
+    QStringList expected{QStringLiteral("SyncContext")};
+    for (int i = 0; i < infoPolls; ++i) {
+        expected.append(QStringLiteral("GetContextInfo"));
+    }
+    expected.append(QStringLiteral("DeleteSessionAsync"));
+    QCOMPARE(actionsOf(m_server->requests()).mid(0, expected.size()), expected);
+    for (const RecordedRequest &info : m_server->requests(QStringLiteral("GetContextInfo"))) {
+        QCOMPARE(info.formValue(QStringLiteral("SessionId")), SessionA);
+        QVERIFY(info.hasForm(QStringLiteral("Authorization")));
+    }
+}
+
+void tst_ApiClientComposite::delete_uploadsNeverSettle_waitIsBoundedThenDeletes()
+{
+    m_server->setHandler(deleteWithSync(CannedResponse::json(envelope()),
+        {CannedResponse::json(contextInfo({{QStringLiteral("Running"), QStringLiteral("upload")}}))}));
+    Probe<Empty> probe;
+    m_client->deleteSession(SessionA, true, WaitOptions{3000, 1}, &probe.context, probe.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(probe.done(), 20000); // 50 polls 1 ms apart, each a loopback request
+    QVERIFY2(probe.result->ok(), qPrintable(probe.why()));
+    QCOMPARE(m_server->requestCount(QStringLiteral("GetContextInfo")), 50);
+    QCOMPARE(m_server->requestCount(QStringLiteral("DeleteSessionAsync")), 1);
+}
+
+void tst_ApiClientComposite::delete_cancelledWhileWaitingForUploads_reportsCancelledAndDeletesNothing()
+{
+    m_server->setHandler(deleteWithSync(CannedResponse::json(envelope()),
+        {CannedResponse::json(contextInfo({{QStringLiteral("Running"), QStringLiteral("upload")}}))}));
+    Probe<Empty> probe;
+    OperationHandle handle =
+        m_client->deleteSession(SessionA, true, WaitOptions{60000, 60000}, &probe.context, probe.callback());
+    QTRY_COMPARE(m_server->requestCount(QStringLiteral("GetContextInfo")), 1);
+    QTRY_COMPARE(m_client->inFlightCount(), 0); // between two polls, a minute apart
+    handle.cancel();
+    QTRY_VERIFY(probe.done());
+    QCOMPARE(probe.error().kind, ApiError::Kind::Cancelled);
+    QCOMPARE(probe.calls, 1);
+    QCOMPARE(m_server->requestCount(QStringLiteral("DeleteSessionAsync")), 0);
+    QVERIFY(!handle.isRunning());
 }
 
 void tst_ApiClientComposite::list_page3_walksTwoTokensThenTheRealRequest()
