@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Runs tests/sdk/flows.ts with the official TypeScript SDK against a fresh agentbay-local.
+# usage: run_flows.sh AGENTBAY_LOCAL SDK_SOURCE_DIR WORK_DIR FLOWS_TS
+#   The SDK is copied into WORK_DIR (never edited where it lives) and installed there once
+#   per package.json; agentbay-local starts on a random loopback port with its own data
+#   folder; the flows get only AGENTBAY_ENDPOINT (host:port, so https), AGENTBAY_API_KEY and
+#   NODE_EXTRA_CA_CERTS, from `agentbay-local --print-env`.
+# Environment: AGENTBAY_SDK_EXPECTED_FAILURES (comma-separated flow names, see flows.ts).
+set -euo pipefail
+
+local_bin=$1
+sdk_source=$2
+work=$3
+flows=$4
+
+if [ ! -f "$sdk_source/package.json" ]; then
+    echo "The official TypeScript SDK is not at $sdk_source (expected ../shared/sdk beside the source tree)." >&2
+    exit 1
+fi
+for tool in node npm; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "$tool is missing: install nodejs and npm (scripts/setup.sh does)." >&2
+        exit 1
+    fi
+done
+
+mkdir -p "$work"
+sdk="$work/sdk"
+stamp="$sdk/node_modules/.agentbay-installed"
+want=$(cat "$sdk_source/package.json" | sha256sum | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    rm -rf "$sdk"
+    mkdir -p "$sdk"
+    cp -r "$sdk_source/src" "$sdk_source/package.json" "$sdk_source/tsconfig.json" "$sdk/"
+    (
+        cd "$sdk"
+        export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+        npm install --legacy-peer-deps --ignore-scripts --no-audit --no-fund --loglevel=error
+        npm install --legacy-peer-deps --ignore-scripts --no-audit --no-fund --loglevel=error tsx @alicloud/tea-typescript
+    )
+    echo "$want" >"$stamp"
+else
+    # The SDK's sources may have changed without its package.json.
+    rm -rf "$sdk/src"
+    cp -r "$sdk_source/src" "$sdk/"
+fi
+cp "$flows" "$sdk/flows.ts"
+
+data=$(mktemp -d "$work/data.XXXXXX")
+out="$data/stdout"
+server_pid=
+cleanup() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid"
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$data"
+}
+trap cleanup EXIT
+
+"$local_bin" --port 0 --data-dir "$data/server" >"$out" 2>"$data/stderr" &
+server_pid=$!
+for _ in $(seq 100); do
+    grep -q "listening on" "$out" 2>/dev/null && break
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+done
+if ! grep -q "listening on" "$out"; then
+    echo "agentbay-local did not start:" >&2
+    cat "$data/stderr" >&2
+    exit 1
+fi
+
+# Exactly what a user pastes: the export lines of --print-env.
+eval "$("$local_bin" --print-env --data-dir "$data/server")"
+echo "agentbay-local at $AGENTBAY_ENDPOINT (https with its local CA)"
+
+cd "$sdk"
+status=0
+env -i PATH="$PATH" HOME="$data" \
+    AGENTBAY_ENDPOINT="$AGENTBAY_ENDPOINT" AGENTBAY_API_KEY="$AGENTBAY_API_KEY" \
+    NODE_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS" \
+    AGENTBAY_SDK_EXPECTED_FAILURES="${AGENTBAY_SDK_EXPECTED_FAILURES:-}" \
+    LOG_LEVEL=ERROR DISABLE_COLORS=true \
+    node node_modules/.bin/tsx flows.ts || status=$?
+if [ "$status" != 0 ]; then
+    echo "--- agentbay-local log (last 40 lines) ---" >&2
+    tail -n 40 "$data/stderr" >&2
+fi
+exit "$status"
