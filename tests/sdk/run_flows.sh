@@ -33,6 +33,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     rm -rf "$sdk"
     mkdir -p "$sdk"
     cp -r "$sdk_source/src" "$sdk_source/package.json" "$sdk_source/tsconfig.json" "$sdk/"
+    chmod -R u+w "$sdk" # the SDK's own copy may come without write bits
     (
         cd "$sdk"
         export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
@@ -44,6 +45,7 @@ else
     # The SDK's sources may have changed without its package.json.
     rm -rf "$sdk/src"
     cp -r "$sdk_source/src" "$sdk/"
+    chmod -R u+w "$sdk/src"
 fi
 cp "$flows" "$sdk/flows.ts"
 
