@@ -88,8 +88,15 @@ ApiReply SessionActions::create(const RequestParameters &params)
             tr("This server runs at most %1 sessions at once; delete one first (agentbay-local --max-sessions)")
                 .arg(m_maxSessions));
     }
+    // NetworkMode (this server's own parameter): "user" (outbound through user-mode networking)
+    // or "none" (the session's own loopback only); absent = the server's --network.
+    const QString networkMode = params.value(QStringLiteral("NetworkMode")).trimmed().toLower();
+    if (!networkMode.isEmpty() && !SessionNetwork::parseMode(networkMode)) {
+        return ApiReply::badRequest(
+            QStringLiteral("InvalidParameter.NetworkMode"), tr("NetworkMode must be \"none\" or \"user\""));
+    }
     QString error;
-    LocalSession *session = m_context->store()->create(imageId, *labels, &error);
+    LocalSession *session = m_context->store()->create(imageId, *labels, &error, networkMode);
     if (!session) {
         qCWarning(lcSessions).noquote() << "cannot create a session:" << error;
         return ApiReply::success(QJsonObject{
@@ -243,15 +250,16 @@ ApiReply SessionActions::getMcpResource(const RequestParameters &params)
         return refusal;
     }
     const SessionSandbox *sandbox = session->sandbox();
-    const QJsonObject connection{
-        {QStringLiteral("isolation"), sandbox ? sandbox->isolationName() : QStringLiteral("none")},
-        {QStringLiteral("pauseMethod"), sandbox ? sandbox->pauseMethod() : QString()},
-        {QStringLiteral("workspace"), sandbox ? sandbox->workspaceInside() : session->workspace()},
-        {QStringLiteral("hostWorkspace"), session->workspace()},
-        {QStringLiteral("processesSurviveRestart"), false},
-        {QStringLiteral("note"),
-            tr("Processes do not survive a server restart; the workspace, labels and the session itself do.")},
-    };
+    // The walls of the session (isolation, uid, network, limits) first; then what every
+    // session shows.
+    QJsonObject connection = sandbox ? sandbox->describe() : QJsonObject{};
+    connection.insert(QStringLiteral("isolation"), sandbox ? sandbox->isolationName() : QStringLiteral("none"));
+    connection.insert(QStringLiteral("pauseMethod"), sandbox ? sandbox->pauseMethod() : QString());
+    connection.insert(QStringLiteral("workspace"), sandbox ? sandbox->workspaceInside() : session->workspace());
+    connection.insert(QStringLiteral("hostWorkspace"), session->workspace());
+    connection.insert(QStringLiteral("processesSurviveRestart"), false);
+    connection.insert(QStringLiteral("note"),
+        tr("Processes do not survive a server restart; the workspace, labels and the session itself do."));
     return ApiReply::success(QJsonObject{
         {QStringLiteral("SessionId"), session->id()},
         {QStringLiteral("ResourceUrl"), m_context->resourceUrl(session)},

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "sessionpage.h"
 
+#include <server/sandbox/sandboxlimits.h>
 #include <server/sandbox/sessionsandbox.h>
 #include <server/sessions/localsession.h>
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QLocale>
 
 namespace AgentBay::Server {
@@ -58,6 +60,37 @@ QByteArray SessionPage::render(const LocalSession &session)
     row(SessionPage::tr("Isolation"),
         sandbox ? sandbox->isolationName() : SessionPage::tr("none (sandbox not running)"));
     row(SessionPage::tr("Workspace"), session.workspace());
+    if (sandbox) {
+        // The session's walls, as its info (GetMcpResource) shows them.
+        const QJsonObject walls = sandbox->describe();
+        if (!walls.value(QStringLiteral("sandboxed")).toBool()) {
+            row(SessionPage::tr("Warning"), walls.value(QStringLiteral("warning")).toString());
+        } else {
+            const QJsonObject network = walls.value(QStringLiteral("network")).toObject();
+            row(SessionPage::tr("Session user"),
+                SessionPage::tr("uid %1 inside, host uid %2, no capabilities, seccomp")
+                    .arg(walls.value(QStringLiteral("uidInside")).toInt())
+                    .arg(walls.value(QStringLiteral("hostUid")).toInt()));
+            row(SessionPage::tr("Network"),
+                network.value(QStringLiteral("mode")).toString()
+                    + (network.contains(QStringLiteral("error"))
+                            ? QStringLiteral(" (") + network.value(QStringLiteral("error")).toString() + u')'
+                            : QString()));
+            const QJsonObject limits = walls.value(QStringLiteral("limits")).toObject();
+            const auto size = [&limits](const char *key) {
+                return SandboxLimits::formatSize(limits.value(QLatin1String(key)).toInteger());
+            };
+            row(SessionPage::tr("Limits"),
+                SessionPage::tr("%1 processes, memory %2, CPU weight %3, /tmp %4")
+                    .arg(limits.value(QStringLiteral("pidsMax")).toInteger())
+                    .arg(size("memoryMaxBytes"))
+                    .arg(limits.value(QStringLiteral("cpuWeight")).toInt())
+                    .arg(size("tmpSizeBytes")));
+            if (limits.contains(QStringLiteral("notEnforced"))) {
+                row(SessionPage::tr("Limits not enforced"), limits.value(QStringLiteral("notEnforced")).toString());
+            }
+        }
+    }
     row(SessionPage::tr("Processes"),
         SessionPage::tr("Processes do not survive a restart of agentbay-local; files and labels do."));
     html += QStringLiteral("</table>");

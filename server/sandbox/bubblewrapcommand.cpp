@@ -20,6 +20,7 @@
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -265,6 +266,7 @@ bool BubblewrapCommand::prepare(const Options &options, QString *error)
     m_workspace = QFile::encodeName(options.workspace);
     m_agent = QFile::encodeName(options.agentHostPath);
     m_stdinFd = options.stdinFd;
+    m_fileSizeMax = options.fileSizeMax;
 
     const QByteArray user = "agentbay";
     const QByteArray uid = QByteArray::number(insideUid);
@@ -442,6 +444,14 @@ void BubblewrapCommand::enterChild() const
     ::close(sock);
     if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
         childFail("no_new_privs");
+    }
+    if (m_fileSizeMax > 0) {
+        // No file of the session grows past this (the write fails with EFBIG): the workspace
+        // quota as far as it can be kept without a file system of its own.
+        const rlimit limit{rlim_t(m_fileSizeMax), rlim_t(m_fileSizeMax)};
+        if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) {
+            childFail("limit the file size");
+        }
     }
     for (const int fd : m_childFds) {
         ::fcntl(fd, F_SETFD, 0);

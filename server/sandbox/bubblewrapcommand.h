@@ -39,6 +39,7 @@ public:
         QStringList command; // the agent's argv inside
         QMap<QString, QString> environment;
         qint64 tmpSize = 0; // bytes, 0 = no limit
+        qint64 fileSizeMax = 0; // RLIMIT_FSIZE of every session process, bytes, 0 = no limit
         QByteArray resolvConf;
         QList<QByteArray> procsFiles; // cgroups to join
         int stdinFd = -1; // becomes the agent's fd 0 when >= 0
@@ -85,6 +86,7 @@ private:
     QByteArray m_agent;
     bool m_stage = false;
     int m_stdinFd = -1;
+    qint64 m_fileSizeMax = 0;
     int m_hostUid = 0;
     int m_hostGid = 0;
     int m_outerUid = 0;

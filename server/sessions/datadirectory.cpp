@@ -85,14 +85,17 @@ QString DataDirectory::loadOrCreateToken(QString *error) const
     return token;
 }
 
-bool DataDirectory::writeDiscovery(quint16 port, const QString &token, QString *error) const
+bool DataDirectory::writeDiscovery(quint16 port, const QString &token, QString *error, const QJsonObject &extra) const
 {
-    const QJsonObject info{
+    QJsonObject info{
         {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1").arg(port)},
         {QStringLiteral("port"), int(port)},
         {QStringLiteral("pid"), QCoreApplication::applicationPid()},
         {QStringLiteral("token"), token},
     };
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+        info.insert(it.key(), it.value());
+    }
     return writePrivateFile(discoveryPath(), QJsonDocument(info).toJson(QJsonDocument::Indented), error);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 
 namespace AgentBay::Server {
@@ -24,7 +25,8 @@ public:
     bool ensureExists(QString *error) const;
     // The token of an earlier start, else a new one written with mode 0600.
     QString loadOrCreateToken(QString *error) const;
-    bool writeDiscovery(quint16 port, const QString &token, QString *error) const;
+    // extra: further fields (e.g. whether sessions are sandboxed, for the desktop app's warning).
+    bool writeDiscovery(quint16 port, const QString &token, QString *error, const QJsonObject &extra = {}) const;
     void removeDiscovery() const;
 
 private:

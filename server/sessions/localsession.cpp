@@ -53,6 +53,9 @@ bool LocalSession::start(QString *error)
         return true;
     }
     auto *sandbox = new SessionSandbox(m_id, m_workspace, this);
+    if (const auto mode = SessionNetwork::parseMode(m_networkMode)) {
+        sandbox->setNetworkMode(*mode);
+    }
     if (!sandbox->start(error)) {
         delete sandbox;
         return false;
@@ -98,7 +101,7 @@ QJsonObject LocalSession::toJson() const
     for (auto it = m_labels.cbegin(); it != m_labels.cend(); ++it) {
         labels.insert(it.key(), it.value());
     }
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("id"), m_id},
         {QStringLiteral("imageId"), m_imageId},
         {QStringLiteral("labels"), labels},
@@ -106,6 +109,10 @@ QJsonObject LocalSession::toJson() const
         {QStringLiteral("authCode"), m_authCode},
         {QStringLiteral("sequence"), m_sequence},
     };
+    if (!m_networkMode.isEmpty()) {
+        json.insert(QStringLiteral("networkMode"), m_networkMode);
+    }
+    return json;
 }
 
 } // namespace AgentBay::Server

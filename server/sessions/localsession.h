@@ -72,6 +72,12 @@ public:
 
     QString statusName() const { return statusName(m_status); }
 
+    // The session's own network mode ("none" or "user"; empty: the server's default), applied
+    // by start() and kept in the store.
+    QString networkMode() const { return m_networkMode; }
+
+    void setNetworkMode(const QString &mode) { m_networkMode = mode; }
+
     // Starts the sandbox; false (with error) when it cannot run.
     bool start(QString *error);
 
@@ -96,6 +102,7 @@ private:
     QString m_authCode;
     qint64 m_sequence = 0;
     QString m_workspace;
+    QString m_networkMode;
     Status m_status = Status::Running;
     SessionSandbox *m_sandbox = nullptr;
     QList<ToolCall> m_recentCalls;

@@ -133,6 +133,7 @@ bool SessionStore::load(QString *error)
                 sequence,
                 workspace,
                 this);
+            session->setNetworkMode(o.value(QStringLiteral("networkMode")).toString());
             QString startError;
             if (!session->start(&startError)) {
                 qCWarning(lcStore) << "session" << id << "has no sandbox after restart:" << startError;
@@ -152,7 +153,8 @@ bool SessionStore::load(QString *error)
     return true;
 }
 
-LocalSession *SessionStore::create(const QString &imageId, const QMap<QString, QString> &labels, QString *error)
+LocalSession *SessionStore::create(
+    const QString &imageId, const QMap<QString, QString> &labels, QString *error, const QString &networkMode)
 {
     QString id = newSessionId();
     while (m_byId.contains(id)) {
@@ -168,6 +170,7 @@ LocalSession *SessionStore::create(const QString &imageId, const QMap<QString, Q
     timer.start();
     auto *session = new LocalSession(
         id, imageId, labels, QDateTime::currentDateTimeUtc(), randomAlphanumeric(32), sequence, workspace, this);
+    session->setNetworkMode(networkMode);
     if (!session->start(error)) {
         delete session;
         QDir(sessionDir(id)).removeRecursively();

@@ -27,7 +27,11 @@ public:
     // Reads the store, restarts a sandbox per session, removes leftovers of deletions.
     bool load(QString *error);
 
-    LocalSession *create(const QString &imageId, const QMap<QString, QString> &labels, QString *error);
+    // networkMode: the session's own ("none" or "user"), empty for the server's default.
+    LocalSession *create(const QString &imageId,
+        const QMap<QString, QString> &labels,
+        QString *error,
+        const QString &networkMode = QString());
     LocalSession *find(const QString &id) const;
     QList<LocalSession *> sessions() const; // in creation order
 

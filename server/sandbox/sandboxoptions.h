@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+class QCommandLineOption;
+class QCommandLineParser;
+
+namespace AgentBay::Server {
+
+// agentbay-local's command-line options for its sessions' walls: --network, the limits
+// (--session-pids, --session-memory, --session-cpu-weight, --session-tmp-size,
+// --workspace-quota) and --allow-unsandboxed; applied to every session started afterwards.
+class SandboxOptions
+{
+public:
+    static void addTo(QCommandLineParser &parser);
+    // Checks and applies the values; false with error naming the option otherwise.
+    static bool apply(const QCommandLineParser &parser, QString *error);
+
+    // What the server's sessions get, for the discovery file and the log: sandboxed or not
+    // (and why), network default, limits.
+    static QJsonObject serverInfo();
+    // A line for stderr when sessions run without a sandbox, else empty.
+    static QString warning();
+};
+
+} // namespace AgentBay::Server
