@@ -1,163 +1,408 @@
 // SPDX-License-Identifier: MIT
 #include "sandboxagent.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+Q_LOGGING_CATEGORY(lcAgent, "agentbay.server.sandboxagent")
+
 namespace AgentBay::Server {
 
 namespace {
 
-// Output is collected in anonymous temporary files, not pipes: a background process that
-// inherits stdout (`nohup server &`) must not keep the call open. Each exec gets its own
-// process group so a timeout kills the command and its children.
-const char kAgent[] = R"PY(
-import base64, json, os, signal, subprocess, sys, tempfile, threading, time
-LIMIT = @LIMIT@
-TAIL = @TAIL@
-HARD = @HARD@
-CHECK = 0.25
-# A process group of its own per exec; process_group (3.11+) keeps Popen on its vfork path,
-# which start_new_session leaves (a fork there costs up to ~8 ms on a busy 2-core VM).
-GROUP = {'process_group': 0} if sys.version_info >= (3, 11) else {'start_new_session': True}
-lock = threading.Lock()
-spawn_lock = threading.Lock()
-active = set()
-expirers = {}
-def send(obj):
-    data = (json.dumps(obj, separators=(',', ':')) + '\n').encode()
-    with lock:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-def kids(pid):
-    out = []
-    try:
-        for t in os.listdir('/proc/%d/task' % pid):
-            with open('/proc/%d/task/%s/children' % (pid, t)) as f:
-                out.extend(int(c) for c in f.read().split())
-    except OSError:
-        pass
-    return out
-def tree(pid):
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo.extend(kids(p))
-    return out
-def kill(pid):
-    pids = tree(pid)
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except OSError:
-        pass
-    for q in pids:
-        try:
-            os.kill(q, signal.SIGKILL)
-        except OSError:
-            pass
-def grab(res, key, f):
-    # The start and the end of a long output, never all of it: the host's memory is bounded.
-    size = f.seek(0, 2)
-    f.seek(0)
-    if size <= LIMIT:
-        res[key] = base64.b64encode(f.read()).decode()
-        return
-    res[key] = base64.b64encode(f.read(LIMIT - TAIL)).decode()
-    f.seek(size - TAIL)
-    res[key + 'Tail'] = base64.b64encode(f.read(TAIL)).decode()
-    res[key + 'Size'] = size
-def run(req):
-    rid = req['id']
-    res = {'id': rid}
-    try:
-        env = dict(os.environ)
-        env.update(req.get('env') or {})
-        with tempfile.TemporaryFile() as o, tempfile.TemporaryFile() as e, tempfile.TemporaryFile() as i:
-            if 'stdin' in req:
-                i.write(base64.b64decode(req['stdin']))
-                i.seek(0)
-            with spawn_lock:
-                p = subprocess.Popen(['/bin/sh', '-c', req['cmd']], cwd=req.get('cwd') or None, env=env,
-                                     stdin=i if 'stdin' in req else subprocess.DEVNULL, stdout=o, stderr=e,
-                                     **GROUP)
-                active.add(p.pid)
-            state = {'timedOut': False, 'overflow': False, 'done': False, 'timer': None}
-            deadline = time.monotonic() + max(req.get('timeout', 60000), 1) / 1000.0
-            def expire():
-                state['timedOut'] = True
-                kill(p.pid)
-            # One timer at a time: the deadline, and every CHECK seconds the size of the
-            # captured output, which lives in /tmp (memory in the sandbox).
-            def tick():
-                if state['done']:
-                    return
-                now = time.monotonic()
-                if now >= deadline:
-                    expire()
-                    return
-                if os.fstat(o.fileno()).st_size + os.fstat(e.fileno()).st_size > HARD:
-                    state['overflow'] = True
-                    kill(p.pid)
-                    return
-                arm(min(deadline - now, CHECK))
-            def arm(delay):
-                t = threading.Timer(delay, tick)
-                t.daemon = True
-                state['timer'] = t
-                t.start()
-            expirers[rid] = expire
-            arm(min(deadline - time.monotonic(), CHECK))
-            code = p.wait()
-            active.discard(p.pid)
-            state['done'] = True
-            state['timer'].cancel()
-            expirers.pop(rid, None)
-            res.update(code=(128 - code if code < 0 else code), timedOut=state['timedOut'])
-            if state['overflow']:
-                res['overflow'] = HARD
-            grab(res, 'out', o)
-            grab(res, 'err', e)
-    except Exception as ex:
-        res['error'] = str(ex)
-    send(res)
-def reap():
-    # Orphans of finished commands are re-parented to the agent (a child subreaper), so
-    # they stay findable as its descendants; reap the ones that exit. Children that a
-    # running Popen waits for are left alone.
-    while True:
-        time.sleep(0.5)
-        with spawn_lock:
-            for child in kids(os.getpid()):
-                if child not in active:
-                    try:
-                        os.waitpid(child, os.WNOHANG)
-                    except OSError:
-                        pass
-def main():
-    try:
-        import ctypes
-        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
-    except Exception:
-        pass
-    threading.Thread(target=reap, daemon=True).start()
-    send({'ready': True, 'pid': os.getpid()})
-    for line in sys.stdin.buffer:
-        try:
-            req = json.loads(line)
-        except ValueError:
-            continue
-        if req.get('kill'):
-            f = expirers.get(req.get('id'))
-            if f:
-                f()
-            continue
-        threading.Thread(target=run, args=(req,), daemon=True).start()
-    # The host is gone: take every process of the session along.
-    for q in tree(os.getpid())[1:]:
-        try:
-            os.kill(q, signal.SIGKILL)
-        except OSError:
-            pass
-main()
-)PY";
+using AgentProtocol::Op;
+using Tag = AgentProtocol::Tag;
+
+// Bytes taken from the socket per notification, so one busy agent cannot starve the others.
+constexpr qsizetype kReadChunk = 256 * 1024;
+constexpr int kReadsPerWakeup = 16;
+// Descriptors received but not yet claimed by a reply: an honest agent has at most one.
+constexpr int kMaxQueuedFds = 4;
+
+QByteArray bytes(std::string_view view)
+{
+    return QByteArray(view.data(), qsizetype(view.size()));
+}
+
+// An exec's output as the agent sent it: whole, or its start and end around a note saying
+// how much was left out.
+QByteArray output(const AgentMessage &message, Tag whole, Tag tail, Tag size)
+{
+    const QByteArray head = bytes(message.text(whole));
+    const qint64 total = message.integer(size, head.size());
+    if (total <= head.size()) {
+        return head;
+    }
+    const QByteArray end = bytes(message.text(tail));
+    const QString note = QCoreApplication::translate("SessionSandbox",
+        "[output truncated: %1 bytes left out here; the command wrote %2 bytes, a call returns at most %3]")
+                             .arg(total - head.size() - end.size())
+                             .arg(total)
+                             .arg(SandboxAgent::maxOutputBytes);
+    return head + '\n' + note.toUtf8() + '\n' + end;
+}
+
+} // namespace
+
+SandboxAgent::SandboxAgent(int channelFd, QObject *parent)
+    : QObject(parent)
+    , m_fd(channelFd)
+{
+    ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
+    ::fcntl(m_fd, F_SETFD, FD_CLOEXEC);
+    m_readNotifier = new QSocketNotifier(qintptr(m_fd), QSocketNotifier::Read, this);
+    m_writeNotifier = new QSocketNotifier(qintptr(m_fd), QSocketNotifier::Write, this);
+    m_writeNotifier->setEnabled(false);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &SandboxAgent::readAvailable);
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, &SandboxAgent::writePending);
+}
+
+SandboxAgent::~SandboxAgent()
+{
+    close(tr("The session was terminated"));
+}
+
+QString SandboxAgent::programPath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("AGENTBAY_AGENT_BIN");
+    if (!fromEnvironment.isEmpty()) {
+        return fromEnvironment;
+    }
+    const QString besideUs = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("agentbay-agent"));
+#ifdef AGENTBAY_AGENT_BUILD_PATH
+    // Test programs of a build tree live elsewhere than agentbay-local; the build knows where.
+    if (!QFileInfo(besideUs).isExecutable() && QFileInfo(QStringLiteral(AGENTBAY_AGENT_BUILD_PATH)).isExecutable()) {
+        return QStringLiteral(AGENTBAY_AGENT_BUILD_PATH);
+    }
+#endif
+    return besideUs;
+}
+
+quint64 SandboxAgent::request(const AgentMessage &message, int timeoutMs, QObject *context, Callback done)
+{
+    const quint64 id = m_nextId++;
+    AgentMessage outgoing(message.op(), id);
+    for (const auto &[tag, value] : message.fields()) {
+        if (tag != Tag::Op && tag != Tag::Id) {
+            outgoing.add(tag, value);
+        }
+    }
+    if (m_fd < 0 || outgoing.bodySize() > AgentProtocol::kMaxFrameBytes
+        || m_out.size() + qint64(outgoing.bodySize()) > maxQueuedBytes) {
+        Reply reply;
+        reply.error = m_fd < 0 ? tr("The session's agent is not running")
+                               : tr("The request is too large for the session's agent");
+        deliverLater(context, context != nullptr, done, reply);
+        return id;
+    }
+    Pending pending{context, context != nullptr, std::move(done), nullptr, message.op()};
+    if (timeoutMs > 0) {
+        auto *timer = new QTimer(this);
+        timer->setSingleShot(true);
+        timer->setInterval(timeoutMs);
+        connect(timer, &QTimer::timeout, this, [this, id, timer] {
+            if (m_paused) {
+                timer->start(); // a frozen agent cannot answer; the clock restarts
+                return;
+            }
+            const auto it = m_pending.constFind(id);
+            if (it != m_pending.cend() && it->op == Op::Exec) {
+                AgentMessage kill(Op::Kill, 0); // no reply
+                kill.addInt(Tag::Target, qint64(id));
+                queue(kill);
+            }
+            Reply reply;
+            reply.error = tr("The session's agent did not answer in time");
+            finish(id, reply);
+        });
+        timer->start();
+        pending.timer = timer;
+    }
+    m_pending.insert(id, std::move(pending));
+    queue(outgoing);
+    return id;
+}
+
+void SandboxAgent::queue(const AgentMessage &message)
+{
+    if (m_fd < 0) {
+        return;
+    }
+    const std::string frame = message.frame();
+    m_out.append(frame.data(), qsizetype(frame.size()));
+    writePending();
+}
+
+void SandboxAgent::exec(const QString &command,
+    const QString &cwd,
+    const QMap<QString, QString> &env,
+    int timeoutMs,
+    const QByteArray &stdinData,
+    QObject *context,
+    std::function<void(const ExecResult &)> done)
+{
+    AgentMessage message(Op::Exec, 0);
+    message.add(Tag::Command, command.toStdString());
+    if (!cwd.isEmpty()) {
+        message.add(Tag::Cwd, cwd.toStdString());
+    }
+    for (auto it = env.cbegin(); it != env.cend(); ++it) {
+        message.add(Tag::Env, QString(it.key() + u'=' + it.value()).toStdString());
+    }
+    message.addInt(Tag::TimeoutMs, timeoutMs);
+    if (!stdinData.isNull()) {
+        message.add(Tag::Stdin, std::string_view(stdinData.constData(), size_t(stdinData.size())));
+    }
+    // The agent enforces the timeout; the server only stops waiting for one that never answers.
+    request(message, timeoutMs + execGraceMs, context, [done = std::move(done)](const Reply &reply) {
+        ExecResult result;
+        if (!reply.error.isEmpty()) {
+            result.error = reply.error;
+            result.timedOut = reply.error == tr("The session's agent did not answer in time");
+        } else if (reply.message.has(Tag::Error) || reply.errorNumber() != 0) {
+            result.error = QString::fromUtf8(bytes(reply.message.text(Tag::Error)));
+            if (result.error.isEmpty()) {
+                result.error = qt_error_string(reply.errorNumber());
+            }
+        } else {
+            result.exitCode = int(reply.message.integer(Tag::ExitCode, -1));
+            result.timedOut = reply.message.integer(Tag::TimedOut) != 0;
+            result.stdOut = output(reply.message, Tag::Out, Tag::OutTail, Tag::OutSize);
+            result.stdErr = output(reply.message, Tag::Err, Tag::ErrTail, Tag::ErrSize);
+            if (reply.message.has(Tag::Overflow)) {
+                if (!result.stdErr.isEmpty() && !result.stdErr.endsWith('\n')) {
+                    result.stdErr += '\n';
+                }
+                result.stdErr += tr("[the command was killed: its output passed %1 bytes]")
+                                     .arg(reply.message.integer(Tag::Overflow))
+                                     .toUtf8();
+            }
+        }
+        done(result);
+    });
+}
+
+void SandboxAgent::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (!paused) {
+        // Requests whose timeout ran out while frozen get their full time again.
+        for (const Pending &pending : std::as_const(m_pending)) {
+            if (pending.timer && !pending.timer->isActive()) {
+                pending.timer->start();
+            }
+        }
+    }
+}
+
+void SandboxAgent::close(const QString &reason)
+{
+    if (m_fd < 0) {
+        return;
+    }
+    delete m_readNotifier;
+    delete m_writeNotifier;
+    m_readNotifier = nullptr;
+    m_writeNotifier = nullptr;
+    ::close(m_fd);
+    m_fd = -1;
+    m_out.clear();
+    for (const int fd : std::as_const(m_receivedFds)) {
+        ::close(fd);
+    }
+    m_receivedFds.clear();
+    // Queued: close() may run inside the owner's destructor, which must not re-enter.
+    const QList<quint64> ids = m_pending.keys();
+    for (const quint64 id : ids) {
+        Pending pending = m_pending.take(id);
+        delete pending.timer;
+        Reply reply;
+        reply.error = reason;
+        deliverLater(pending.context, pending.hasContext, pending.done, reply);
+    }
+}
+
+void SandboxAgent::fail(const QString &reason)
+{
+    if (m_fd < 0) {
+        return;
+    }
+    qCWarning(lcAgent) << "closing the agent channel:" << reason;
+    close(reason);
+    Q_EMIT failed(reason);
+}
+
+void SandboxAgent::readAvailable()
+{
+    QByteArray chunk(kReadChunk, Qt::Uninitialized);
+    for (int round = 0; round < kReadsPerWakeup && m_fd >= 0; ++round) {
+        iovec io{chunk.data(), size_t(chunk.size())};
+        alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * 4)];
+        msghdr header{};
+        header.msg_iov = &io;
+        header.msg_iovlen = 1;
+        header.msg_control = control;
+        header.msg_controllen = sizeof control;
+        const ssize_t n = ::recvmsg(m_fd, &header, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            return;
+        }
+        for (cmsghdr *c = CMSG_FIRSTHDR(&header); c; c = CMSG_NXTHDR(&header, c)) {
+            if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+                const size_t count = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+                for (size_t i = 0; i < count; ++i) {
+                    int fd = -1;
+                    std::memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
+                    m_receivedFds.append(fd);
+                }
+            }
+        }
+        if (header.msg_flags & MSG_CTRUNC || m_receivedFds.size() > kMaxQueuedFds) {
+            fail(tr("The session's agent passed descriptors it was not asked for"));
+            return;
+        }
+        if (n <= 0) {
+            fail(tr("The session's agent exited"));
+            return;
+        }
+        m_reader.append(chunk.constData(), size_t(n));
+        AgentMessage message;
+        for (;;) {
+            const AgentFrameReader::Result result = m_reader.next(&message);
+            if (result == AgentFrameReader::Result::NeedMore) {
+                break;
+            }
+            if (result == AgentFrameReader::Result::Failed || !handle(message)) {
+                fail(tr("The session's agent sent a malformed or oversized message"));
+                return;
+            }
+            if (m_fd < 0) {
+                return;
+            }
+        }
+    }
+}
+
+bool SandboxAgent::handle(const AgentMessage &message)
+{
+    const quint64 id = message.id();
+    if (message.op() == Op::Ready && id == 0 && m_agentPid == 0) {
+        m_agentPid = message.integer(Tag::Pid);
+        Q_EMIT ready(m_agentPid);
+        return m_agentPid > 0;
+    }
+    if (message.op() == Op::PtyExit && id == 0) {
+        Q_EMIT ptyExited(message.integer(Tag::Pid), int(message.integer(Tag::ExitCode, -1)));
+        return true;
+    }
+    // A reply: to a request that was sent (a late one, after its timeout, is dropped), with
+    // the request's op, carrying a descriptor only where one is expected.
+    if (id == 0 || id >= m_nextId) {
+        return false;
+    }
+    const bool carriesFd = message.integer(Tag::HasFd) != 0;
+    const auto it = m_pending.constFind(id);
+    if (it != m_pending.cend() && it->op != message.op()) {
+        return false;
+    }
+    if (carriesFd && message.op() != Op::OpenPty && message.op() != Op::ConnectPort) {
+        return false;
+    }
+    Reply reply;
+    if (carriesFd) {
+        if (m_receivedFds.isEmpty()) {
+            return false;
+        }
+        reply.fd = m_receivedFds.takeFirst();
+    }
+    reply.message = message;
+    if (it == m_pending.cend()) {
+        if (reply.fd >= 0) {
+            ::close(reply.fd);
+        }
+        return true;
+    }
+    finish(id, reply);
+    return true;
+}
+
+void SandboxAgent::finish(quint64 id, const Reply &reply)
+{
+    auto it = m_pending.find(id);
+    if (it == m_pending.end()) {
+        if (reply.fd >= 0) {
+            ::close(reply.fd);
+        }
+        return;
+    }
+    Pending pending = std::move(it.value());
+    m_pending.erase(it);
+    delete pending.timer;
+    if (pending.hasContext && !pending.context) {
+        if (reply.fd >= 0) {
+            ::close(reply.fd);
+        }
+        return;
+    }
+    pending.done(reply);
+}
+
+void SandboxAgent::writePending()
+{
+    while (m_fd >= 0 && !m_out.isEmpty()) {
+        const ssize_t n = ::send(m_fd, m_out.constData(), size_t(m_out.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            break;
+        }
+        if (n <= 0) {
+            fail(tr("The session's agent exited"));
+            return;
+        }
+        m_out.remove(0, qsizetype(n));
+    }
+    if (m_writeNotifier) {
+        m_writeNotifier->setEnabled(!m_out.isEmpty());
+    }
+}
+
+void SandboxAgent::deliverLater(QObject *context, bool hasContext, const Callback &done, const Reply &reply)
+{
+    QObject *receiver = hasContext ? context : QCoreApplication::instance();
+    if (!receiver) {
+        if (reply.fd >= 0) {
+            ::close(reply.fd);
+        }
+        return;
+    }
+    const QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(
+        receiver,
+        [guard, hasContext, done, reply] {
+            if (!hasContext || guard) {
+                done(reply);
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+namespace {
 
 const char kPythonRunner[] = R"PY(
 import ast, json, sys, traceback
@@ -213,14 +458,6 @@ try {
 
 } // namespace
 
-QString SandboxAgent::agentScript()
-{
-    return QString::fromUtf8(kAgent)
-        .replace(QStringLiteral("@LIMIT@"), QString::number(maxOutputBytes))
-        .replace(QStringLiteral("@TAIL@"), QString::number(keptTailBytes))
-        .replace(QStringLiteral("@HARD@"), QString::number(maxCapturedBytes));
-}
-
 QString SandboxAgent::pythonRunner()
 {
     return QString::fromUtf8(kPythonRunner);
@@ -235,5 +472,4 @@ QByteArray SandboxAgent::marker()
 {
     return QByteArrayLiteral("\x1e__AGENTBAY_RUN_CODE_RESULT__");
 }
-
 } // namespace AgentBay::Server

@@ -24,6 +24,7 @@
 
 #include <fcntl.h>
 #include <ftw.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -45,18 +46,7 @@ const QString kPath = QStringLiteral("/usr/local/sbin:/usr/local/bin:/usr/sbin:/
 // A pause sweep repeats so that processes forked while it runs are caught too.
 constexpr int kSignalPasses = 3;
 // How long past its own timeout an exec may stay unanswered before the host gives up on it.
-constexpr int kBackstopGraceMs = 5000;
-
-QString pythonPath()
-{
-    // The agent must run inside the sandbox, which shows only /usr: use the system interpreter.
-    for (const QString &candidate : {QStringLiteral("/usr/bin/python3"), QStringLiteral("/usr/local/bin/python3")}) {
-        if (QFileInfo(candidate).isExecutable()) {
-            return candidate;
-        }
-    }
-    return {};
-}
+constexpr int kBackstopGraceMs = SandboxAgent::execGraceMs;
 
 std::atomic<bool> g_allowUnsandboxed{false};
 
@@ -89,24 +79,6 @@ void ownWorkspace(const QString &workspace, uid_t uid, gid_t gid)
     ::chmod(top.constData(), 0700);
 }
 
-// An exec's output as the agent sent it: whole, or its start and end around a note saying
-// how much was left out (SandboxAgent::maxOutputBytes).
-QByteArray agentOutput(const QJsonObject &message, const QString &key)
-{
-    const QByteArray head = QByteArray::fromBase64(message.value(key).toString().toLatin1());
-    const qint64 total = message.value(key + QStringLiteral("Size")).toInteger(head.size());
-    if (total <= head.size()) {
-        return head;
-    }
-    const QByteArray tail = QByteArray::fromBase64(message.value(key + QStringLiteral("Tail")).toString().toLatin1());
-    const QString note = QCoreApplication::translate("SessionSandbox",
-        "[output truncated: %1 bytes left out here; the command wrote %2 bytes, a call returns at most %3]")
-                             .arg(total - head.size() - tail.size())
-                             .arg(total)
-                             .arg(SandboxAgent::maxOutputBytes);
-    return head + '\n' + note.toUtf8() + '\n' + tail;
-}
-
 QString randomToken()
 {
     return QString::number(QRandomGenerator::global()->generate64(), 36);
@@ -131,6 +103,7 @@ struct SessionSandbox::Private
     Isolation isolation = Isolation::Process;
     QString isolationProblem; // why bubblewrap is not used
     QProcess *process = nullptr;
+    SandboxAgent *agent = nullptr; // the channel to agentbay-agent inside
     qint64 agentPid = 0; // as the host sees it (bwrap's pid in bubblewrap mode)
     CgroupFreezer cgroup;
     CgroupLimits limitGroups;
@@ -218,10 +191,10 @@ bool SessionSandbox::start(QString *error)
         }
         return false;
     }
-    const QString python = pythonPath();
-    if (python.isEmpty()) {
+    const QString agentProgram = SandboxAgent::programPath();
+    if (!QFileInfo(agentProgram).isExecutable()) {
         if (error) {
-            *error = tr("python3 is required to run sessions but was not found in /usr/bin");
+            *error = tr("The session agent %1 is missing; reinstall agentbay-local").arg(agentProgram);
         }
         return false;
     }
@@ -267,8 +240,15 @@ bool SessionSandbox::start(QString *error)
         procsFiles.prepend(d->cgroup.procsFile());
     }
 
-    const QStringList agentArgs{
-        QStringLiteral("-I"), QStringLiteral("-S"), QStringLiteral("-c"), SandboxAgent::agentScript()};
+    // The agent's channel: a unix socket as its fd 0 (server/agent/agentprotocol.h).
+    int channel[2] = {-1, -1};
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, channel) != 0) {
+        if (error) {
+            *error = tr("Cannot create the channel to the session agent: %1").arg(qt_error_string(errno));
+        }
+        return false;
+    }
+    const int agentEnd = channel[1];
     const QString homeDir = workspaceInside();
     QMap<QString, QString> env{{QStringLiteral("PATH"), kPath},
         {QStringLiteral("HOME"), homeDir},
@@ -291,7 +271,10 @@ bool SessionSandbox::start(QString *error)
         BubblewrapCommand::Options options;
         options.sessionId = d->sessionId;
         options.workspace = d->workspace;
-        options.command = QStringList{python} + agentArgs;
+        options.agentHostPath = agentProgram;
+        options.agentInside = QString::fromLatin1(AgentProtocol::kAgentPathInside);
+        options.command = QStringList{options.agentInside};
+        options.stdinFd = agentEnd;
         options.environment = env;
         options.tmpSize = d->limits.tmpSize;
         options.resolvConf = d->network->resolvConf();
@@ -300,6 +283,8 @@ bool SessionSandbox::start(QString *error)
         if (!d->command->prepare(options, error)) {
             delete process;
             d->command.reset();
+            ::close(channel[0]);
+            ::close(channel[1]);
             return false;
         }
         process->setProgram(d->command->program());
@@ -320,10 +305,11 @@ bool SessionSandbox::start(QString *error)
         }
         process->setProcessEnvironment(processEnv);
         process->setWorkingDirectory(d->workspace);
-        process->setProgram(python);
-        process->setArguments(agentArgs);
-        process->setChildProcessModifier([procsFiles] {
+        process->setProgram(agentProgram);
+        process->setArguments({QStringLiteral("--workspace"), d->workspace});
+        process->setChildProcessModifier([procsFiles, agentEnd] {
             ::setsid();
+            ::dup2(agentEnd, 0);
             for (const QByteArray &file : procsFiles) {
                 const int fd = ::open(file.constData(), O_WRONLY | O_CLOEXEC);
                 if (fd >= 0) {
@@ -334,11 +320,8 @@ bool SessionSandbox::start(QString *error)
         });
     }
 
-    connect(process, &QProcess::readyReadStandardOutput, this, [this, process] {
-        while (process->canReadLine()) {
-            handleAgentLine(process->readLine());
-        }
-    });
+    process->setStandardInputFile(QProcess::nullDevice());
+    process->setStandardOutputFile(QProcess::nullDevice());
     connect(process, &QProcess::readyReadStandardError, this, [this, process] {
         d->stderrTail.append(process->readAllStandardError());
         if (d->stderrTail.size() > 4096) {
@@ -358,16 +341,32 @@ bool SessionSandbox::start(QString *error)
     d->stderrTail.clear();
     d->pidNamespace.clear();
     d->paused = false;
-    process->start(QIODevice::ReadWrite | QIODevice::Unbuffered);
+    process->start(QIODevice::ReadOnly | QIODevice::Unbuffered);
     if (d->command) {
         d->command->closeChildEnds();
     }
+    ::close(agentEnd);
     if (d->process != process || process->processId() <= 0) {
+        ::close(channel[0]);
         if (error) {
             *error = tr("Cannot start the session sandbox: %1").arg(process->errorString());
         }
         return false;
     }
+    d->agent = new SandboxAgent(channel[0], this);
+    // A broken or hostile agent ends this session's sandbox, never the server.
+    connect(d->agent, &SandboxAgent::failed, this, [this, process](const QString &reason) {
+        qCWarning(lcSandbox) << "the agent of" << d->sessionId << "failed:" << reason;
+        const QList<quint64> ids = d->pending.keys();
+        for (const quint64 id : ids) {
+            ExecResult result;
+            result.error = reason;
+            finishPending(id, result);
+        }
+        if (d->process == process) {
+            process->kill();
+        }
+    });
     d->agentPid = process->processId();
     if (d->network) {
         // The agent starts once the network is up (or known to be absent).
@@ -496,19 +495,6 @@ void SessionSandbox::execWithInput(const QString &command,
     }
 
     const quint64 id = d->nextId++;
-    QJsonObject envObject;
-    for (auto it = env.cbegin(); it != env.cend(); ++it) {
-        envObject.insert(it.key(), it.value());
-    }
-    QJsonObject request{{QStringLiteral("id"), qint64(id)},
-        {QStringLiteral("cmd"), command},
-        {QStringLiteral("cwd"), dir},
-        {QStringLiteral("env"), envObject},
-        {QStringLiteral("timeout"), timeoutMs}};
-    if (!stdinData.isNull()) {
-        request.insert(QStringLiteral("stdin"), QString::fromLatin1(stdinData.toBase64()));
-    }
-
     // The agent enforces the timeout; this timer only covers an agent that never answers.
     auto *backstop = new QTimer(this);
     backstop->setSingleShot(true);
@@ -518,7 +504,6 @@ void SessionSandbox::execWithInput(const QString &command,
             backstop->start(); // a frozen agent cannot answer; the clock restarts after resume
             return;
         }
-        writeToAgent(QJsonObject{{QStringLiteral("id"), qint64(id)}, {QStringLiteral("kill"), true}});
         ExecResult result;
         result.timedOut = true;
         result.error = tr("The session sandbox did not answer in time");
@@ -527,7 +512,15 @@ void SessionSandbox::execWithInput(const QString &command,
     pending.backstop = backstop;
     d->pending.insert(id, std::move(pending));
     backstop->start();
-    writeToAgent(request);
+    d->agent->exec(command, dir, env, timeoutMs, stdinData, this, [this, id](const SandboxAgent::ExecResult &r) {
+        ExecResult result;
+        result.stdOut = r.stdOut;
+        result.stdErr = r.stdErr;
+        result.exitCode = r.exitCode;
+        result.timedOut = r.timedOut;
+        result.error = r.error;
+        finishPending(id, result);
+    });
 }
 
 bool SessionSandbox::pause(QString *error)
@@ -554,6 +547,9 @@ bool SessionSandbox::pause(QString *error)
         }
     }
     d->paused = true;
+    if (d->agent) {
+        d->agent->setPaused(true);
+    }
     return true;
 }
 
@@ -585,6 +581,9 @@ bool SessionSandbox::resume(QString *error)
         d->stopped.clear();
     }
     d->paused = false;
+    if (d->agent) {
+        d->agent->setPaused(false);
+    }
     // Execs whose backstop ran out while frozen get their full grace again.
     for (const Private::Pending &pending : std::as_const(d->pending)) {
         if (pending.backstop && !pending.backstop->isActive()) {
@@ -608,6 +607,8 @@ void SessionSandbox::terminate()
 {
     QProcess *process = d->process;
     d->process = nullptr;
+    delete d->agent; // closing the channel ends the agent and every process it started
+    d->agent = nullptr;
     if (process) {
         process->disconnect(this);
         const QList<qint64> pids = processIds(process);
@@ -652,6 +653,11 @@ void SessionSandbox::terminate()
     }
 }
 
+SandboxAgent *SessionSandbox::agent() const
+{
+    return d->agent;
+}
+
 QList<qint64> SessionSandbox::processIds() const
 {
     return processIds(d->process);
@@ -691,43 +697,6 @@ QList<qint64> SessionSandbox::processIds(QProcess *process) const
         }
     }
     return result;
-}
-
-void SessionSandbox::writeToAgent(const QJsonObject &message)
-{
-    if (d->process) {
-        d->process->write(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
-    }
-}
-
-void SessionSandbox::handleAgentLine(const QByteArray &line)
-{
-    const QJsonObject message = QJsonDocument::fromJson(line).object();
-    if (message.isEmpty()) {
-        qCWarning(lcSandbox) << "unreadable line from the agent of" << d->sessionId;
-        return;
-    }
-    if (message.value(QStringLiteral("ready")).toBool()) {
-        return;
-    }
-    ExecResult result;
-    if (message.contains(QStringLiteral("error"))) {
-        result.error = message.value(QStringLiteral("error")).toString();
-    } else {
-        result.exitCode = message.value(QStringLiteral("code")).toInt(-1);
-        result.timedOut = message.value(QStringLiteral("timedOut")).toBool();
-        result.stdOut = agentOutput(message, QStringLiteral("out"));
-        result.stdErr = agentOutput(message, QStringLiteral("err"));
-        if (message.contains(QStringLiteral("overflow"))) {
-            if (!result.stdErr.isEmpty() && !result.stdErr.endsWith('\n')) {
-                result.stdErr += '\n';
-            }
-            result.stdErr += tr("[the command was killed: its output passed %1 bytes]")
-                                 .arg(message.value(QStringLiteral("overflow")).toInteger())
-                                 .toUtf8();
-        }
-    }
-    finishPending(quint64(message.value(QStringLiteral("id")).toInteger()), result);
 }
 
 void SessionSandbox::finishPending(quint64 id, const ExecResult &result, bool queued)
@@ -783,6 +752,8 @@ void SessionSandbox::agentGone(QProcess *process)
     const QString reason = tr("The session sandbox exited unexpectedly: %1")
                                .arg(QString::fromLocal8Bit(d->stderrTail.trimmed()).right(500));
     d->process = nullptr;
+    delete d->agent;
+    d->agent = nullptr;
     process->disconnect(this);
     process->deleteLater();
     d->agentPid = 0;

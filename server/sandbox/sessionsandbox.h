@@ -19,6 +19,10 @@
 class QProcess;
 
 namespace AgentBay::Server {
+class SandboxAgent;
+}
+
+namespace AgentBay::Server {
 
 // The processes of one session: one long-lived sandbox rooted at the session's workspace, so
 // background processes started by one tool call keep running for later calls. Owned by the
@@ -106,6 +110,10 @@ public:
 
     void terminate(); // kill everything now
 
+    // The channel to the agent inside (tools go through it; the host never resolves a session
+    // path); null until start() succeeded and after the sandbox ended.
+    SandboxAgent *agent() const;
+
     // Host pids of every process of the session (diagnostics and tests).
     QList<qint64> processIds() const;
 
@@ -114,8 +122,6 @@ public:
 
 private:
     QList<qint64> processIds(QProcess *process) const;
-    void writeToAgent(const QJsonObject &message);
-    void handleAgentLine(const QByteArray &line);
     void finishPending(quint64 id, const ExecResult &result, bool queued = false);
     void agentGone(QProcess *process);
     // Says in result which of the session's limits it hit since the counters were read.
