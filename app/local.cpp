@@ -2,6 +2,7 @@
 // agentbay-local: a local AgentBay-compatible server whose sessions are sandboxes on this machine.
 #include <server/api/apirouter.h>
 #include <server/http/clientenvironment.h>
+#include <server/http/localcertificateauthority.h>
 #include <server/sandbox/sandboxoptions.h>
 #include <server/sessions/datadirectory.h>
 #include <server/sessions/sessionstore.h>
@@ -73,7 +74,10 @@ int main(int argc, char *argv[])
         "unprivileged user, no capabilities, seccomp, a network and cgroup limits of their own; without a working "
         "sandbox sessions are refused unless --allow-unsandboxed); the official SDKs and AgentBay Desktop use it "
         "with "
-        "AGENTBAY_ENDPOINT=http://127.0.0.1:PORT.\n\n"
+        "AGENTBAY_ENDPOINT=127.0.0.1:PORT (https) or http://127.0.0.1:PORT.\n\n"
+        "One port speaks both plain http and https. The https certificate (for 127.0.0.1, ::1 and localhost) is "
+        "signed by a local CA made on first start in DATA/tls (keys readable by their user only); clients trust "
+        "DATA/tls/ca.pem. eval \"$(agentbay-local --print-env)\" sets up a shell for the SDKs.\n\n"
         "It listens on 127.0.0.1 only and prints 'agentbay-local listening on http://127.0.0.1:PORT' as its first "
         "line. The API key it accepts is a token created on first start in DATA/token (readable by its user "
         "only); clients send Authorization=Bearer <token>. While it runs, DATA/server.json (url, port, pid, "
@@ -109,6 +113,29 @@ int main(int argc, char *argv[])
             "Go) that point the official SDKs at the agentbay-local running on the data folder, then exit; use "
             "eval \"$(agentbay-local --print-env)\". Exits with 3 when none runs."));
     parser.addOption(printEnvOption);
+    const AgentBay::Server::HttpServer::Settings httpDefaults;
+    const QCommandLineOption maxConnectionsOption(QStringLiteral("max-connections"),
+        QCoreApplication::translate("main",
+            "Client connections open at once, 1 to 10000 (default %1); beyond it the connection that waited longest "
+            "without a request makes room, or the new one is closed.")
+            .arg(httpDefaults.maxConnections),
+        QStringLiteral("N"),
+        QString::number(httpDefaults.maxConnections));
+    const QCommandLineOption headerTimeoutOption(QStringLiteral("header-timeout"),
+        QCoreApplication::translate(
+            "main", "Seconds a client has to send a request's headers from its first byte, 1 to 3600 (default %1).")
+            .arg(httpDefaults.headerTimeoutMs / 1000),
+        QStringLiteral("SECONDS"),
+        QString::number(httpDefaults.headerTimeoutMs / 1000));
+    const QCommandLineOption idleTimeoutOption(QStringLiteral("idle-timeout"),
+        QCoreApplication::translate(
+            "main", "Seconds a kept-alive connection may stay idle between requests, 1 to 3600 (default %1).")
+            .arg(httpDefaults.idleTimeoutMs / 1000),
+        QStringLiteral("SECONDS"),
+        QString::number(httpDefaults.idleTimeoutMs / 1000));
+    parser.addOption(maxConnectionsOption);
+    parser.addOption(headerTimeoutOption);
+    parser.addOption(idleTimeoutOption);
     AgentBay::Server::SandboxOptions::addTo(parser);
     if (!parser.parse(QCoreApplication::arguments())) {
         printError(parser.errorText());
@@ -152,6 +179,28 @@ int main(int argc, char *argv[])
                        .arg(parser.value(maxSessionsOption)));
         return 2;
     }
+
+    AgentBay::Server::HttpServer::Settings httpSettings;
+    const auto number = [&parser](const QCommandLineOption &option, int max, int *value) {
+        bool ok = false;
+        *value = parser.value(option).toInt(&ok);
+        if (!ok || *value < 1 || *value > max) {
+            printError(QCoreApplication::translate("main", "--%1 must be a number from 1 to %2, not '%3'")
+                           .arg(option.names().constFirst())
+                           .arg(max)
+                           .arg(parser.value(option)));
+            return false;
+        }
+        return true;
+    };
+    int headerTimeout = 0;
+    int idleTimeout = 0;
+    if (!number(maxConnectionsOption, 10000, &httpSettings.maxConnections)
+        || !number(headerTimeoutOption, 3600, &headerTimeout) || !number(idleTimeoutOption, 3600, &idleTimeout)) {
+        return 2;
+    }
+    httpSettings.headerTimeoutMs = headerTimeout * 1000;
+    httpSettings.idleTimeoutMs = idleTimeout * 1000;
     {
         QString sandboxError;
         if (!AgentBay::Server::SandboxOptions::apply(parser, &sandboxError)) {
@@ -178,6 +227,14 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    AgentBay::Server::LocalCertificateAuthority authority(
+        AgentBay::Server::ClientEnvironment::tlsDirectory(dataDir.path()));
+    if (!authority.ensure(&error)) {
+        printError(error);
+        return 1;
+    }
+    qCInfo(lcMain).noquote() << "https certificates in" << authority.directory() << authority.lastAction();
+
     installQuitOnSignals(&app);
     auto store = std::make_unique<AgentBay::Server::SessionStore>(dataDir.path());
     if (!store->load(&error)) {
@@ -186,6 +243,8 @@ int main(int argc, char *argv[])
     }
     auto api = std::make_unique<AgentBay::Server::ApiRouter>(store.get(), token);
     api->setMaxSessions(maxSessions);
+    api->setHttpSettings(httpSettings);
+    api->setTlsConfiguration(authority.serverConfiguration());
     const quint16 boundPort = api->listen(quint16(port), &error);
     if (boundPort == 0) {
         printError(error);

@@ -20,9 +20,14 @@ packages=(
     cmake ninja-build g++ pkg-config git clang-format
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     qt6-qpa-plugins libqt6svg6 qt6-image-formats-plugins libgl-dev
-    bubblewrap slirp4netns libseccomp-dev python3 xvfb xauth
+    bubblewrap slirp4netns libseccomp-dev python3 xvfb xauth libssl-dev
     desktop-file-utils appstream dbus gnome-keyring
 )
+
+# The SDK end-to-end test (tests/sdk) runs the official TypeScript SDK with Node and npm;
+# a Node from elsewhere (with its own npm) is used as it is.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
