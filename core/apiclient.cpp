@@ -133,6 +133,22 @@ OperationHandle ApiClient::create(const CreateSessionParams &params, QObject *co
     if (!params.policyId.isEmpty()) {
         body.append({QStringLiteral("McpPolicyId"), params.policyId});
     }
+    if (params.lifecycle) {
+        // The 0.20 LifecyclePolicy wire (protocol-2026.md 1.1), as the Python and Go SDKs send
+        // it: minutes, and MaxRuntime beside Timeout so that Timeout is read as minutes (1.3).
+        const LifecyclePolicy &policy = *params.lifecycle;
+        if (policy.manualRelease) {
+            body.append({QStringLiteral("ManualRelease"), QStringLiteral("true")});
+        } else if (policy.idleReleaseTimeoutMinutes <= 0 || policy.maxRuntimeMinutes <= 0) {
+            return refuse<SessionData>(
+                invalidArgument(tr("The idle release timeout and the maximum runtime must be 1 minute or more.")),
+                context,
+                std::move(done));
+        } else {
+            body.append({QStringLiteral("Timeout"), QString::number(policy.idleReleaseTimeoutMinutes)});
+            body.append({QStringLiteral("MaxRuntime"), QString::number(policy.maxRuntimeMinutes)});
+        }
+    }
     // Informational; says who we are rather than posing as one of the SDKs.
     body.append({QStringLiteral("SdkStats"),
         QStringLiteral(
@@ -143,21 +159,24 @@ OperationHandle ApiClient::create(const CreateSessionParams &params, QObject *co
 }
 
 void ApiClient::sendListPage(Operation *operation,
-    const Labels &labels,
+    const ListSessionParams &filter,
     int limit,
-    const QString &status,
     const QString &token,
     std::function<void(const Result<SessionListPage> &)> done)
 {
     // Labels and MaxResults always (protocol.md 4.4); NextToken from the second page on. Skip
-    // requests repeat Status as the Python and TS SDKs do (Go drops it there).
-    Fields body{{QStringLiteral("Labels"), ResponseParser::labelsToJson(labels)},
+    // requests repeat Status as the Python and TS SDKs do (Go drops it there). ImageId is in
+    // the newest request models (protocol-2026.md 5); a service that does not know it ignores it.
+    Fields body{{QStringLiteral("Labels"), ResponseParser::labelsToJson(filter.labels)},
         {QStringLiteral("MaxResults"), QString::number(limit)}};
     if (!token.isEmpty()) {
         body.append({QStringLiteral("NextToken"), token});
     }
-    if (!status.isEmpty()) {
-        body.append({QStringLiteral("Status"), status});
+    if (!filter.status.isEmpty()) {
+        body.append({QStringLiteral("Status"), filter.status});
+    }
+    if (!filter.imageId.isEmpty()) {
+        body.append({QStringLiteral("ImageId"), filter.imageId});
     }
     send(operation, {QStringLiteral("ListSession"), {}, body}, [limit, done](const Result<QJsonObject> &envelope) {
         if (!envelope.ok()) {
@@ -194,25 +213,24 @@ OperationHandle ApiClient::list(const ListSessionParams &params, QObject *contex
     // Page N: N-1 skip requests, each giving the token of the next page.
     auto step = std::make_shared<std::function<void(int, QString)>>();
     *step = [this, operation, deliver, params, weakStep = std::weak_ptr(step)](int page, const QString &token) {
-        sendListPage(
-            operation, params.labels, params.limit, params.status, token, [=](const Result<SessionListPage> &result) {
-                if (!result.ok() || page == params.page) {
-                    deliver(result);
-                    return;
-                }
-                if (result.value().nextToken.isEmpty()) {
-                    ApiError error =
-                        invalidArgument(tr("Cannot reach page %1: no more pages available (%2 sessions in all).")
-                                            .arg(params.page)
-                                            .arg(result.value().totalCount));
-                    error.requestId = result.requestId();
-                    deliver(error);
-                    return;
-                }
-                if (auto next = weakStep.lock()) {
-                    (*next)(page + 1, result.value().nextToken);
-                }
-            });
+        sendListPage(operation, params, params.limit, token, [=](const Result<SessionListPage> &result) {
+            if (!result.ok() || page == params.page) {
+                deliver(result);
+                return;
+            }
+            if (result.value().nextToken.isEmpty()) {
+                ApiError error =
+                    invalidArgument(tr("Cannot reach page %1: no more pages available (%2 sessions in all).")
+                                        .arg(params.page)
+                                        .arg(result.value().totalCount));
+                error.requestId = result.requestId();
+                deliver(error);
+                return;
+            }
+            if (auto next = weakStep.lock()) {
+                (*next)(page + 1, result.value().nextToken);
+            }
+        });
     };
     // The operation keeps the walk alive until it finishes.
     connect(operation, &QObject::destroyed, this, [step] {
@@ -225,9 +243,19 @@ OperationHandle ApiClient::list(const ListSessionParams &params, QObject *contex
 OperationHandle ApiClient::listAll(
     const Labels &labels, const QString &status, int pageSize, QObject *context, Callback<QList<SessionSummary>> done)
 {
-    if (!isValidStatusFilter(status)) {
+    ListSessionParams params;
+    params.labels = labels;
+    params.status = status;
+    params.limit = pageSize;
+    return listAll(params, context, std::move(done));
+}
+
+OperationHandle ApiClient::listAll(
+    const ListSessionParams &params, QObject *context, Callback<QList<SessionSummary>> done)
+{
+    if (!isValidStatusFilter(params.status)) {
         return refuse<QList<SessionSummary>>(
-            invalidArgument(tr("Unknown status filter \"%1\".").arg(status)), context, std::move(done));
+            invalidArgument(tr("Unknown status filter \"%1\".").arg(params.status)), context, std::move(done));
     }
     Operation *operation = startOperation();
     auto deliver = guarded<QList<SessionSummary>>(operation, context, std::move(done));
@@ -241,10 +269,9 @@ OperationHandle ApiClient::listAll(
     };
 
     auto walk = std::make_shared<Walk>();
-    const int limit = qBound(1, pageSize, 100);
-    walk->step = [this, operation, deliver, labels, limit, status, weakWalk = std::weak_ptr(walk)](
-                     const QString &token) {
-        sendListPage(operation, labels, limit, status, token, [=](const Result<SessionListPage> &page) {
+    const int limit = qBound(1, params.limit, 100);
+    walk->step = [this, operation, deliver, params, limit, weakWalk = std::weak_ptr(walk)](const QString &token) {
+        sendListPage(operation, params, limit, token, [=](const Result<SessionListPage> &page) {
             auto state = weakWalk.lock();
             if (!state) {
                 return;
@@ -344,6 +371,12 @@ OperationHandle ApiClient::resume(const QString &sessionId,
         return refuse<SessionStatus>(emptySessionId(), context, std::move(done));
     }
     return m_waits->pauseOrResume(false, sessionId, wait, context, std::move(done), std::move(onStatus));
+}
+
+OperationHandle ApiClient::keepAlive(const QString &sessionId, QObject *context, Callback<Empty> done)
+{
+    return sessionRequest<Empty>(
+        QStringLiteral("RefreshSessionIdleTime"), sessionId, context, std::move(done), &emptyResult);
 }
 
 OperationHandle ApiClient::deleteAsync(const QString &sessionId, QObject *context, Callback<Empty> done)

@@ -63,6 +63,8 @@ public:
         int pageSize,
         QObject *context,
         Callback<QList<SessionSummary>> done);
+    // The same with every filter of ListSessionParams; its page is ignored, limit is the page size.
+    OperationHandle listAll(const ListSessionParams &params, QObject *context, Callback<QList<SessionSummary>> done);
     // GetSession (raw session data).
     OperationHandle getSession(const QString &sessionId, QObject *context, Callback<SessionData> done);
     // GetSession with the SDK get() checks (non-empty id, "Session <id> not found").
@@ -80,6 +82,8 @@ public:
     // PauseSessionAsync / ResumeSessionAsync only.
     OperationHandle pauseAsync(const QString &sessionId, QObject *context, Callback<Empty> done);
     OperationHandle resumeAsync(const QString &sessionId, QObject *context, Callback<Empty> done);
+    // RefreshSessionIdleTime: the idle release timer starts again (protocol-2026.md 2).
+    OperationHandle keepAlive(const QString &sessionId, QObject *context, Callback<Empty> done);
     // DeleteSessionAsync only (deleteSession() waits until the session is gone).
     OperationHandle deleteAsync(const QString &sessionId, QObject *context, Callback<Empty> done);
     // The initiating call, then GetSession every pollInterval until PAUSED / RUNNING or timeout.
@@ -145,9 +149,8 @@ private:
     OperationHandle refuse(ApiError error, QObject *context, Callback<T> done);
     // ListSession from `token` on (empty = first page), as list() and listAll() send it.
     void sendListPage(Operation *operation,
-        const Labels &labels,
+        const ListSessionParams &filter,
         int limit,
-        const QString &status,
         const QString &token,
         std::function<void(const Result<SessionListPage> &)> done);
     RequestSender *m_sender = nullptr;

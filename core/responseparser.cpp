@@ -324,6 +324,8 @@ Result<SessionListPage> ResponseParser::sessionList(const QJsonObject &envelope)
         SessionSummary summary;
         summary.sessionId = stringOf(object, {u"SessionId"});
         summary.status = sessionStatusFromString(stringOf(object, {u"SessionStatus", u"Status"}));
+        summary.appInstanceId = stringOf(object, {u"AppInstanceId"});
+        summary.imageId = stringOf(object, {u"ImageId"});
         if (!summary.sessionId.isEmpty()) {
             page.sessions.append(summary);
         }

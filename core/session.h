@@ -65,12 +65,22 @@ struct SessionData
     bool operator==(const SessionData &) const = default;
 };
 
+// When the service releases a session on its own (protocol-2026.md 1): after idle minutes
+// without activity, or maxRuntime minutes after creation; manualRelease = only a delete ends it.
+struct LifecyclePolicy
+{
+    int idleReleaseTimeoutMinutes = 5; // > 0; ignored with manualRelease
+    int maxRuntimeMinutes = 30; // > 0; ignored with manualRelease
+    bool manualRelease = false;
+};
+
 struct CreateSessionParams
 {
     QString imageId; // empty = server default (linux_latest)
     Labels labels;
     QString regionId; // empty = Config::regionId
     QString policyId;
+    std::optional<LifecyclePolicy> lifecycle; // none = the service's defaults
 };
 
 struct ListSessionParams
@@ -79,12 +89,15 @@ struct ListSessionParams
     int page = 1; // >= 1; page N walks N-1 tokens
     int limit = 10; // MaxResults
     QString status; // empty or one of RUNNING, PAUSING, PAUSED, RESUMING, DELETING, DELETED
+    QString imageId; // empty = any image
 };
 
 struct SessionSummary
 {
     QString sessionId;
     SessionStatus status = SessionStatus::Unknown;
+    QString appInstanceId; // newer services only
+    QString imageId; // newer services only
     bool operator==(const SessionSummary &) const = default;
 };
 

@@ -42,6 +42,8 @@ QString actionOf(Op op)
         return QStringLiteral("ListMcpTools");
     case Op::CallMcpTool:
         return QStringLiteral("CallMcpTool");
+    case Op::KeepAlive:
+        return QStringLiteral("RefreshSessionIdleTime");
     }
     return {};
 }
@@ -90,6 +92,8 @@ OperationHandle startOp(Op op, ApiClient &client, AnyProbe &probe, const QString
             CallToolOptions(),
             ctx,
             probe.callback<McpToolResult>());
+    case Op::KeepAlive:
+        return client.keepAlive(sessionId, ctx, probe.callback<Empty>());
     }
     return {};
 }

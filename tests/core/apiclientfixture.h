@@ -74,6 +74,7 @@ enum class Op {
     GetLink,
     ListMcpTools,
     CallMcpTool,
+    KeepAlive,
 };
 
 QString actionOf(Op op);

@@ -121,7 +121,8 @@ void tst_ApiClientLimits::oversizedAnswer_announcedLength_failsForEveryOperation
              Op::Info,
              Op::GetLink,
              Op::ListMcpTools,
-             Op::CallMcpTool}) {
+             Op::CallMcpTool,
+             Op::KeepAlive}) {
         QTest::newRow(qPrintable(actionOf(op) + QStringLiteral(" via op %1").arg(int(op)))) << op;
     }
 }

@@ -38,6 +38,13 @@ private Q_SLOTS:
     void list_invalidArguments_refusedBeforeAnyRequest();
     void create_optionalFields_sentOnlyWhenSet_data();
     void create_optionalFields_sentOnlyWhenSet();
+    void create_lifecyclePolicy_sentInMinutes_data();
+    void create_lifecyclePolicy_sentInMinutes();
+    void create_lifecyclePolicyNotPositive_refusedBeforeAnyRequest_data();
+    void create_lifecyclePolicyNotPositive_refusedBeforeAnyRequest();
+    void keepAlive_request_onlySessionIdToRefreshSessionIdleTime();
+    void list_imageIdFilter_sentOnEveryPageRequest();
+    void listAll_everyFilter_sentOnEveryPage();
     void callMcpTool_request_sendsNameArgsServerAutoGenSessionAndSessionId();
     void getLink_optionalFields_sentOnlyWhenGiven_data();
     void getLink_optionalFields_sentOnlyWhenGiven();
@@ -75,6 +82,7 @@ void tst_ApiClientRequests::everyOperation_request_followsWireContract_data()
     QTest::newRow("getLink") << Op::GetLink << QStringLiteral("RUNNING");
     QTest::newRow("listMcpTools") << Op::ListMcpTools << QStringLiteral("RUNNING");
     QTest::newRow("callMcpTool") << Op::CallMcpTool << QStringLiteral("RUNNING");
+    QTest::newRow("keepAlive") << Op::KeepAlive << QStringLiteral("RUNNING");
 }
 
 void tst_ApiClientRequests::everyOperation_request_followsWireContract()
@@ -193,6 +201,7 @@ void tst_ApiClientRequests::sessionOperations_request_sessionIdInBody_data()
     QTest::newRow("info") << Op::Info;
     QTest::newRow("getLink") << Op::GetLink;
     QTest::newRow("callMcpTool") << Op::CallMcpTool;
+    QTest::newRow("keepAlive") << Op::KeepAlive;
 }
 
 void tst_ApiClientRequests::sessionOperations_request_sessionIdInBody()
@@ -336,6 +345,151 @@ void tst_ApiClientRequests::create_optionalFields_sentOnlyWhenSet()
              QStringLiteral("VpcResource"),
              QStringLiteral("PersistenceDataList")}) {
         QVERIFY2(!request.hasForm(never), qPrintable(never));
+    }
+}
+
+void tst_ApiClientRequests::create_lifecyclePolicy_sentInMinutes_data()
+{
+    QTest::addColumn<bool>("withPolicy");
+    QTest::addColumn<int>("idle");
+    QTest::addColumn<int>("maxRuntime");
+    QTest::addColumn<bool>("manual");
+    QTest::addColumn<QString>("expectedTimeout"); // empty = not sent
+    QTest::addColumn<QString>("expectedMaxRuntime");
+    QTest::addColumn<QString>("expectedManual");
+    QTest::newRow("no policy: service defaults") << false << 0 << 0 << false << QString() << QString() << QString();
+    QTest::newRow("policy defaults") << true << 5 << 30 << false << QStringLiteral("5") << QStringLiteral("30")
+                                     << QString();
+    QTest::newRow("idle 10, max 60") << true << 10 << 60 << false << QStringLiteral("10") << QStringLiteral("60")
+                                     << QString();
+    QTest::newRow("manual release: the values are not sent")
+        << true << 10 << 60 << true << QString() << QString() << QStringLiteral("true");
+}
+
+void tst_ApiClientRequests::create_lifecyclePolicy_sentInMinutes()
+{
+    // protocol-2026.md 1.1: Timeout and MaxRuntime in minutes, sent together (so that Timeout
+    // reads as minutes, 1.3); ManualRelease alone.
+    QFETCH(bool, withPolicy);
+    QFETCH(int, idle);
+    QFETCH(int, maxRuntime);
+    QFETCH(bool, manual);
+    QFETCH(QString, expectedTimeout);
+    QFETCH(QString, expectedMaxRuntime);
+    QFETCH(QString, expectedManual);
+    m_server->setHandler([this](const RecordedRequest &request) {
+        return serveOk(request);
+    });
+    CreateSessionParams params;
+    if (withPolicy) {
+        params.lifecycle = LifecyclePolicy{idle, maxRuntime, manual};
+    }
+    Probe<SessionData> probe;
+    m_client->create(params, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY2(probe.ok(), qPrintable(probe.why()));
+    const RecordedRequest request = m_server->lastRequest();
+    QCOMPARE(request.hasForm(QStringLiteral("Timeout")), !expectedTimeout.isEmpty());
+    QCOMPARE(request.formValue(QStringLiteral("Timeout")), expectedTimeout);
+    QCOMPARE(request.hasForm(QStringLiteral("MaxRuntime")), !expectedMaxRuntime.isEmpty());
+    QCOMPARE(request.formValue(QStringLiteral("MaxRuntime")), expectedMaxRuntime);
+    QCOMPARE(request.hasForm(QStringLiteral("ManualRelease")), !expectedManual.isEmpty());
+    QCOMPARE(request.formValue(QStringLiteral("ManualRelease")), expectedManual);
+    for (const QString &key :
+        {QStringLiteral("Timeout"), QStringLiteral("MaxRuntime"), QStringLiteral("ManualRelease")}) {
+        QVERIFY(request.formCount(key) <= 1);
+        QVERIFY(!request.hasQuery(key));
+    }
+}
+
+void tst_ApiClientRequests::create_lifecyclePolicyNotPositive_refusedBeforeAnyRequest_data()
+{
+    QTest::addColumn<int>("idle");
+    QTest::addColumn<int>("maxRuntime");
+    QTest::newRow("idle 0") << 0 << 30;
+    QTest::newRow("negative idle") << -5 << 30;
+    QTest::newRow("max runtime 0") << 5 << 0;
+    QTest::newRow("negative max runtime") << 5 << -1;
+}
+
+void tst_ApiClientRequests::create_lifecyclePolicyNotPositive_refusedBeforeAnyRequest()
+{
+    QFETCH(int, idle);
+    QFETCH(int, maxRuntime);
+    CreateSessionParams params;
+    params.lifecycle = LifecyclePolicy{idle, maxRuntime, false};
+    Probe<SessionData> probe;
+    m_client->create(params, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QCOMPARE(probe.error().kind, ApiError::Kind::InvalidArgument);
+    QVERIFY2(probe.error().message.contains(QStringLiteral("1 minute or more")), qPrintable(probe.error().message));
+    QCOMPARE(m_server->requestCount(), 0);
+}
+
+void tst_ApiClientRequests::keepAlive_request_onlySessionIdToRefreshSessionIdleTime()
+{
+    const RecordedRequest request = firstRequestOf(Op::KeepAlive);
+    QCOMPARE(request.action(), QStringLiteral("RefreshSessionIdleTime"));
+    QCOMPARE(request.form.size(), 2); // protocol-2026.md 2: Authorization and SessionId, nothing else
+    QCOMPARE(request.formValue(QStringLiteral("Authorization")), QStringLiteral("Bearer ") + ApiKey);
+    QCOMPARE(request.formValue(QStringLiteral("SessionId")), SessionA);
+    QCOMPARE(m_server->requestCount(), 1);
+}
+
+void tst_ApiClientRequests::list_imageIdFilter_sentOnEveryPageRequest()
+{
+    m_server->setHandler([](const RecordedRequest &) {
+        QJsonObject page = envelope(QJsonArray{QJsonObject{{QStringLiteral("SessionId"), SessionA}}});
+        page.insert(QStringLiteral("NextToken"), QStringLiteral("token-next"));
+        return std::optional<CannedResponse>(CannedResponse::json(page));
+    });
+    ListSessionParams params;
+    params.page = 2;
+    params.status = QStringLiteral("RUNNING");
+    params.imageId = QStringLiteral("code_latest");
+    Probe<SessionListPage> probe;
+    m_client->list(params, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY2(probe.ok(), qPrintable(probe.why()));
+    QCOMPARE(m_server->requestCount(), 2); // the skip request and the page
+    for (const RecordedRequest &request : m_server->requests()) {
+        QCOMPARE(request.formValue(QStringLiteral("ImageId")), QStringLiteral("code_latest"));
+        QCOMPARE(request.formValue(QStringLiteral("Status")), QStringLiteral("RUNNING"));
+    }
+
+    // Without a filter the key is not sent at all.
+    m_server->clearRecords();
+    const RecordedRequest plain = firstRequestOf(Op::List);
+    QVERIFY(!plain.hasForm(QStringLiteral("ImageId")));
+}
+
+void tst_ApiClientRequests::listAll_everyFilter_sentOnEveryPage()
+{
+    m_server->setHandler([this](const RecordedRequest &request) {
+        const bool first = !request.hasForm(QStringLiteral("NextToken"));
+        QJsonObject page = envelope(QJsonArray{QJsonObject{
+            {QStringLiteral("SessionId"), SessionA}, {QStringLiteral("SessionStatus"), QStringLiteral("PAUSED")}}});
+        page.insert(QStringLiteral("NextToken"), first ? QStringLiteral("t2") : QString());
+        Q_UNUSED(this)
+        return std::optional<CannedResponse>(CannedResponse::json(page));
+    });
+    ListSessionParams params;
+    params.labels = {{QStringLiteral("team"), QStringLiteral("core")}};
+    params.status = QStringLiteral("PAUSED");
+    params.imageId = QStringLiteral("linux_latest");
+    params.limit = 7;
+    params.page = 9; // ignored by listAll
+    Probe<QList<SessionSummary>> probe;
+    m_client->listAll(params, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY2(probe.ok(), qPrintable(probe.why()));
+    QCOMPARE(probe.value().size(), 2);
+    QCOMPARE(m_server->requestCount(), 2);
+    for (const RecordedRequest &request : m_server->requests()) {
+        QCOMPARE(parseObject(request.formValue(QStringLiteral("Labels"))), labelsJson(params.labels));
+        QCOMPARE(request.formValue(QStringLiteral("Status")), QStringLiteral("PAUSED"));
+        QCOMPARE(request.formValue(QStringLiteral("ImageId")), QStringLiteral("linux_latest"));
+        QCOMPARE(request.formValue(QStringLiteral("MaxResults")), QStringLiteral("7"));
     }
 }
 
@@ -502,6 +656,7 @@ void tst_ApiClientRequests::sessionActions_emptySessionId_refusedBeforeAnyReques
         {"info", Op::Info},
         {"getLink", Op::GetLink},
         {"callMcpTool", Op::CallMcpTool},
+        {"keepAlive", Op::KeepAlive},
         {"deleteSession", Op::Delete}};
     for (const auto &[name, op] : ops) {
         QTest::addRow("%s, empty", name) << op << QString() << false;

@@ -51,6 +51,11 @@ private Q_SLOTS:
     void callMcpTool_severalContentItems_keptWhole();
     void callMcpTool_isError_isOkWithIsErrorSet();
     void callMcpTool_emptyData_fails();
+    void callMcpTool_dataAsObjectOrJsonString_sameResult_data();
+    void callMcpTool_dataAsObjectOrJsonString_sameResult();
+    void list_newerItemFields_parsedWhenPresent();
+    void keepAlive_bareEnvelope_isSuccess();
+    void keepAlive_unknownSession_isNotFound();
     void successFalse_otherSpellings_isApiError_data();
     void successFalse_otherSpellings_isApiError();
     void create_dataSuccessFalseAsText_fails();
@@ -553,6 +558,78 @@ void tst_ApiClientResponses::callMcpTool_emptyData_fails()
         SessionA, QStringLiteral("shell"), QJsonObject(), CallToolOptions(), &probe.context, probe.callback());
     QTRY_VERIFY(probe.done());
     QVERIFY(!probe.result->ok());
+}
+
+void tst_ApiClientResponses::callMcpTool_dataAsObjectOrJsonString_sameResult_data()
+{
+    // agentbay-local now answers with an object, as the TypeScript SDK reads it; the service
+    // and older servers send the same JSON as a string. Both must give the same result.
+    QTest::addColumn<bool>("asObject");
+    QTest::newRow("JSON string") << false;
+    QTest::newRow("object") << true;
+}
+
+void tst_ApiClientResponses::callMcpTool_dataAsObjectOrJsonString_sameResult()
+{
+    QFETCH(bool, asObject);
+    const QJsonObject data = mcpText(QStringLiteral(R"({"stdout":"hello\n","stderr":"","errorCode":0})"));
+    m_server->enqueueJson(envelope(asObject ? QJsonValue(data) : QJsonValue(jsonText(data))));
+    Probe<McpToolResult> probe;
+    m_client->callMcpTool(
+        SessionA, QStringLiteral("shell"), QJsonObject(), CallToolOptions(), &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY2(probe.ok(), qPrintable(probe.why()));
+    QCOMPARE(probe.value().content.size(), 1);
+    QCOMPARE(probe.value().content.first().type, McpContentItem::Type::Text);
+    QVERIFY(!probe.value().isError);
+    const auto shell = probe.value().shellOutput();
+    QVERIFY(shell.has_value());
+    QCOMPARE(shell->stdOut, QStringLiteral("hello\n"));
+    QCOMPARE(shell->exitCode, 0);
+}
+
+void tst_ApiClientResponses::list_newerItemFields_parsedWhenPresent()
+{
+    QJsonObject page = envelope(QJsonArray{QJsonObject{{QStringLiteral("SessionId"), QStringLiteral("s-new")},
+                                               {QStringLiteral("SessionStatus"), QStringLiteral("RUNNING")},
+                                               {QStringLiteral("AppInstanceId"), QStringLiteral("ai-1")},
+                                               {QStringLiteral("ImageId"), QStringLiteral("code_latest")}},
+        QJsonObject{{QStringLiteral("SessionId"), QStringLiteral("s-old")},
+            {QStringLiteral("SessionStatus"), QStringLiteral("PAUSED")}}});
+    m_server->enqueueJson(page);
+    Probe<SessionListPage> probe;
+    m_client->list(ListSessionParams(), &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY2(probe.ok(), qPrintable(probe.why()));
+    const QList<SessionSummary> sessions = probe.value().sessions;
+    QCOMPARE(sessions.size(), 2);
+    QCOMPARE(sessions.at(0).appInstanceId, QStringLiteral("ai-1"));
+    QCOMPARE(sessions.at(0).imageId, QStringLiteral("code_latest"));
+    QCOMPARE(sessions.at(1).appInstanceId, QString()); // an older service: the fields stay empty
+    QCOMPARE(sessions.at(1).imageId, QString());
+    QCOMPARE(sessions.at(1).status, SessionStatus::Paused);
+}
+
+void tst_ApiClientResponses::keepAlive_bareEnvelope_isSuccess()
+{
+    m_server->enqueueJson(envelope(QJsonValue(QJsonValue::Undefined), QStringLiteral("rid-keep")));
+    Probe<Empty> probe;
+    m_client->keepAlive(SessionA, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY2(probe.ok(), qPrintable(probe.why()));
+    QCOMPARE(probe.result->requestId(), QStringLiteral("rid-keep"));
+}
+
+void tst_ApiClientResponses::keepAlive_unknownSession_isNotFound()
+{
+    m_server->setFallback(notFound(QStringLiteral("rid-gone")));
+    Probe<Empty> probe;
+    m_client->keepAlive(SessionA, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY(!probe.ok());
+    QVERIFY(probe.error().isNotFound());
+    QCOMPARE(probe.error().requestId, QStringLiteral("rid-gone"));
+    QCOMPARE(m_server->requestCount(), 1); // a write: never tried again on its own
 }
 
 void tst_ApiClientResponses::successFalse_otherSpellings_isApiError_data()
