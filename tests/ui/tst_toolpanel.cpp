@@ -80,6 +80,7 @@ private Q_SLOTS:
     void pickedTool_staysPickedAfterAMomentWithoutSession();
     void narrowPanel_callBarAndResultHeaderAreNotClipped_data();
     void narrowPanel_callBarAndResultHeaderAreNotClipped();
+    void destroyedWithItsOwnerWhileCalling_reportsNothingAndStoresNothing();
 
 private:
     std::unique_ptr<ToolPanel> makePanel();
@@ -624,6 +625,29 @@ void tst_ToolPanel::narrowPanel_callBarAndResultHeaderAreNotClipped()
     QVERIFY(!cancel->icon().isNull());
     QVERIFY(!cancel->toolTip().isEmpty());
     saveScreenshot(panel.get(), u"toolpanel-width-%1"_s.arg(width));
+}
+
+void tst_ToolPanel::destroyedWithItsOwnerWhileCalling_reportsNothingAndStoresNothing()
+{
+    // The owner (the detail pane in the main window) is destroyed first and takes the panel
+    // with it while a call runs: nothing may reach the half-destroyed owner.
+    auto owner = std::make_unique<QWidget>();
+    auto *panel = new ToolPanel(m_client.get(), owner.get());
+    panel->setHistoryDirectory(m_historyDir->path());
+    QVERIFY(openShell(panel));
+    typeCommand(panel, u"sleep 60"_s);
+    bool reported = false;
+    connect(panel, &ToolPanel::callFinished, owner.get(), [&reported] {
+        reported = true;
+    });
+    panel->call();
+    QVERIFY(panel->isCalling());
+    QCOMPARE(m_client->inFlightCount(), 1);
+    owner.reset();
+    QVERIFY(!reported);
+    // The request is aborted, not left running for no one, and no record is written for it.
+    QCOMPARE(m_client->inFlightCount(), 0);
+    QVERIFY(AgentBay::Core::ToolCallHistory(m_historyDir->path()).load(m_sessionId).isEmpty());
 }
 
 QTEST_MAIN(tst_ToolPanel)
