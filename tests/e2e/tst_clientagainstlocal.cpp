@@ -53,6 +53,8 @@ private Q_SLOTS:
     void callMcpTool_failingCommand_isError();
     void pauseResume_waitingForms_reportTransitionalStatuses();
     void delete_waitsUntilGone_thenNotFound();
+    void delete_withSyncContext_syncsThenDeletes();
+    void list_statusFilter_onlySessionsInThatStatus();
 
 private:
     // Creates a session and returns its id (empty on failure, after a test failure was recorded).
@@ -471,6 +473,55 @@ void tst_ClientAgainstLocal::delete_waitsUntilGone_thenNotFound()
     QTRY_VERIFY_WITH_TIMEOUT(list.done(), CallTimeoutMs);
     QVERIFY2(list.ok(), qPrintable(list.why()));
     QVERIFY(list.value().sessions.isEmpty());
+}
+
+void tst_ClientAgainstLocal::delete_withSyncContext_syncsThenDeletes()
+{
+    // SyncContext, the wait on GetContextInfo (nothing to upload here), then the deletion.
+    const QString id = createSession({{QStringLiteral("suite"), QStringLiteral("e2e-sync-delete")}});
+    QVERIFY(!id.isEmpty());
+    Probe<Empty> deleted;
+    m_client->deleteSession(id, true, Wait, &deleted.context, deleted.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(deleted.done(), Wait.timeoutMs);
+    QVERIFY2(deleted.ok(), qPrintable(deleted.why()));
+
+    Probe<SessionData> after;
+    m_client->getSession(id, &after.context, after.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(after.done(), CallTimeoutMs);
+    QVERIFY(!after.ok());
+    QVERIFY(after.error().isNotFound());
+}
+
+void tst_ClientAgainstLocal::list_statusFilter_onlySessionsInThatStatus()
+{
+    const Labels labels{{QStringLiteral("suite"), QStringLiteral("e2e-status")}};
+    const QString running = createSession(labels);
+    const QString paused = createSession(labels);
+    QVERIFY(!running.isEmpty() && !paused.isEmpty());
+    Probe<SessionStatus> pause;
+    m_client->pause(paused, Wait, &pause.context, pause.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(pause.done(), Wait.timeoutMs);
+    QVERIFY2(pause.ok(), qPrintable(pause.why()));
+
+    for (const auto &[status, expected] :
+        {std::pair{QStringLiteral("PAUSED"), paused}, std::pair{QStringLiteral("RUNNING"), running}}) {
+        ListSessionParams params;
+        params.labels = labels;
+        params.status = status;
+        Probe<SessionListPage> page;
+        m_client->list(params, &page.context, page.callback());
+        QTRY_VERIFY_WITH_TIMEOUT(page.done(), CallTimeoutMs);
+        QVERIFY2(page.ok(), qPrintable(page.why()));
+        QCOMPARE(page.value().sessions.size(), 1);
+        QCOMPARE(page.value().sessions.first().sessionId, expected);
+
+        Probe<QList<SessionSummary>> all;
+        m_client->listAll(params, &all.context, all.callback());
+        QTRY_VERIFY_WITH_TIMEOUT(all.done(), CallTimeoutMs);
+        QVERIFY2(all.ok(), qPrintable(all.why()));
+        QCOMPARE(all.value().size(), 1);
+        QCOMPARE(all.value().first().sessionId, expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_ClientAgainstLocal)
