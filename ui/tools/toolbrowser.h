@@ -27,7 +27,7 @@ class ToolListModel;
 
 // The tool list of the Tools tab: the MCP tools of an image grouped by server, a search
 // over names and descriptions, a status line (count, loading, error with Retry). Tool lists
-// are fetched once per image and kept for the app's lifetime.
+// are fetched once per image and kept while the browser lives (a Retry fetches again).
 class ToolBrowser final : public QWidget
 {
     Q_OBJECT
