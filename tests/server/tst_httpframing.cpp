@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QUrl>
 
+#include <sys/resource.h>
+
 #include <memory>
 #include <vector>
 
@@ -110,6 +112,7 @@ private Q_SLOTS:
     void printEnv_givesTheExportLinesOfTheRunningServer();
 
 private:
+    bool startShortServer();
     std::unique_ptr<QTcpSocket> connectTo(const LocalServer &server) const;
     QByteArray post(const QByteArray &action, const QByteArray &framing, const QByteArray &body) const;
 
@@ -121,12 +124,20 @@ private:
 void tst_HttpFraming::initTestCase()
 {
     QVERIFY2(m_server.start(), qPrintable(m_server.lastError()));
+    m_key = "Authorization=" + QUrl::toPercentEncoding(QStringLiteral("Bearer ") + m_server.apiKey());
+}
+
+// Started by the tests that need it, so that the others run against any server.
+bool tst_HttpFraming::startShortServer()
+{
+    if (m_short.isRunning()) {
+        return true;
+    }
     m_short.setExtraArguments({QStringLiteral("--header-timeout"),
         QStringLiteral("1"),
         QStringLiteral("--idle-timeout"),
         QStringLiteral("1")});
-    QVERIFY2(m_short.start(), qPrintable(m_short.lastError()));
-    m_key = "Authorization=" + QUrl::toPercentEncoding(QStringLiteral("Bearer ") + m_server.apiKey());
+    return m_short.start();
 }
 
 std::unique_ptr<QTcpSocket> tst_HttpFraming::connectTo(const LocalServer &server) const
@@ -193,7 +204,6 @@ void tst_HttpFraming::twoContentLengths_areRefused_data()
                                      << body;
     QTest::newRow("huge then small") << QByteArray("Content-Length: 200000000\r\nContent-Length: " + n + "\r\n")
                                      << body;
-    QTest::newRow("a list") << QByteArray("Content-Length: " + n + ", " + n + "\r\n") << body;
     QTest::newRow("length and chunked") << QByteArray("Content-Length: " + n + "\r\nTransfer-Encoding: chunked\r\n")
                                         << chunked(body);
     QTest::newRow("chunked and length") << QByteArray("Transfer-Encoding: chunked\r\nContent-Length: " + n + "\r\n")
@@ -252,6 +262,7 @@ void tst_HttpFraming::connectionClose_isHonoured()
 
 void tst_HttpFraming::slowHeaders_areCutAtTheDeadline()
 {
+    QVERIFY2(startShortServer(), qPrintable(m_short.lastError()));
     auto socket = connectTo(m_short);
     QVERIFY(socket);
     QElapsedTimer timer;
@@ -278,6 +289,7 @@ void tst_HttpFraming::slowHeaders_areCutAtTheDeadline()
 
 void tst_HttpFraming::idleConnection_isClosedAfterTheIdleTimeout()
 {
+    QVERIFY2(startShortServer(), qPrintable(m_short.lastError()));
     auto socket = connectTo(m_short);
     QVERIFY(socket);
     const QByteArray body = "Authorization=" + QUrl::toPercentEncoding(QStringLiteral("Bearer ") + m_short.apiKey());
@@ -292,8 +304,25 @@ void tst_HttpFraming::idleConnection_isClosedAfterTheIdleTimeout()
 
 void tst_HttpFraming::halfOpenConnections_doNotStarveARealClient()
 {
-    // Twice the default cap (512) of connections that never finish their head, within the
-    // 10 s header deadline: the cap, not the deadline, must make room for the real client.
+    // A server with the 1024 file descriptors of a stock Debian login, and more connections
+    // than that which never finish their head, within the 10 s header deadline: the cap (512),
+    // not the deadline, must make room for the real client.
+    LocalServer capped;
+    rlimit limit = {};
+    QCOMPARE(::getrlimit(RLIMIT_NOFILE, &limit), 0);
+    const rlimit saved = limit;
+    limit.rlim_cur = qMin<rlim_t>(1024, limit.rlim_max);
+    QCOMPARE(::setrlimit(RLIMIT_NOFILE, &limit), 0); // inherited by the server only
+    const bool started = capped.start();
+    QCOMPARE(::setrlimit(RLIMIT_NOFILE, &saved), 0);
+    QVERIFY2(started, qPrintable(capped.lastError()));
+    if (saved.rlim_cur < 2400) {
+        rlimit more = saved;
+        more.rlim_cur = qMin<rlim_t>(4096, saved.rlim_max);
+        if (more.rlim_cur < 2400 || ::setrlimit(RLIMIT_NOFILE, &more) != 0) {
+            QSKIP("this test needs 2400 file descriptors for its own connections");
+        }
+    }
     constexpr int halfOpen = 1100;
     std::vector<std::unique_ptr<QTcpSocket>> idle;
     idle.reserve(halfOpen);
@@ -301,16 +330,16 @@ void tst_HttpFraming::halfOpenConnections_doNotStarveARealClient()
     timer.start();
     for (int i = 0; i < halfOpen; ++i) {
         auto socket = std::make_unique<QTcpSocket>();
-        socket->connectToHost(QHostAddress::LocalHost, QUrl(m_server.url()).port());
+        socket->connectToHost(QHostAddress::LocalHost, QUrl(capped.url()).port());
         socket->write("POST /?Action=ListSession HTTP/1.1\r\nHost: 127.0.0.1\r\n");
         idle.push_back(std::move(socket));
     }
     for (auto &socket : idle) {
         socket->waitForBytesWritten(100);
     }
-    auto client = connectTo(m_server);
+    auto client = connectTo(capped);
     QVERIFY(client);
-    const QByteArray body = m_key;
+    const QByteArray body = "Authorization=" + QUrl::toPercentEncoding(QStringLiteral("Bearer ") + capped.apiKey());
     client->write(post("ListSession", "Content-Length: " + QByteArray::number(body.size()) + "\r\n", body));
     QByteArray rest;
     const Answer answer = readAnswer(*client, rest, 5000);
