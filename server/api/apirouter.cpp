@@ -14,7 +14,6 @@
 
 #include <QLoggingCategory>
 #include <QUrl>
-#include <QUrlQuery>
 
 namespace AgentBay::Server {
 
@@ -179,9 +178,8 @@ std::optional<HttpResponse> ApiRouter::checkHead(const HttpRequest &head) const
     if (head.method != "POST" || head.path().startsWith("/sessions/")) {
         return std::nullopt;
     }
-    QString given = QUrlQuery(QString::fromUtf8(head.query()))
-                        .queryItemValue(QStringLiteral("Authorization"), QUrl::FullyDecoded)
-                        .replace(QLatin1Char('+'), QLatin1Char(' '));
+    // Decoded as the API's parameters are (RequestParameters), so both checks read the same key.
+    QString given = RequestParameters(head.query(), QByteArray()).queryValue(QStringLiteral("Authorization"));
     if (given.isEmpty()) {
         given = QString::fromUtf8(head.header("authorization"));
     }
