@@ -1,36 +1,41 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QElapsedTimer>
-#include <QJsonObject>
+#include <server/agent/agentmessage.h>
 
-#include <optional>
+#include <QHash>
+#include <QJsonObject>
+#include <QPointer>
 
 namespace AgentBay::Server {
 
 class SessionSandbox;
+struct ToolInvocation;
 
-// get_metrics: CPU, memory, the workspace's disk and the host's network (sessions share it).
-// CPU share and network rates are taken since the previous call.
+// get_metrics: the session's own usage as its agent reads it inside the sandbox (its cgroup
+// or pid namespace for CPU and memory, its workspace's disk, its own network namespace).
+// CPU share and network rates are taken since the session's previous call; on its first
+// call the agent is asked twice, a short moment apart.
 class MetricsTool
 {
 public:
-    MetricsTool();
+    void sample(const ToolInvocation &call);
 
-    QJsonObject sample(SessionSandbox *sandbox);
+    static constexpr int firstSampleGapMs = 200;
 
 private:
     struct Sample
     {
-        qint64 atMs = 0;
-        double rxBytes = 0;
-        double txBytes = 0;
-        quint64 cpuBusy = 0;
-        quint64 cpuTotal = 0;
+        QPointer<SessionSandbox> sandbox;
+        qint64 cpuUs = 0;
+        qint64 atUs = 0;
+        qint64 rxBytes = 0;
+        qint64 txBytes = 0;
     };
 
-    std::optional<Sample> m_lastSample;
-    QElapsedTimer m_clock;
+    void answer(const ToolInvocation &call, const AgentMessage &now);
+
+    QHash<SessionSandbox *, Sample> m_last;
 };
 
 } // namespace AgentBay::Server

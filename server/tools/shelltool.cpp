@@ -2,6 +2,7 @@
 #include "shelltool.h"
 
 #include <server/sandbox/sessionsandbox.h>
+#include <server/tools/sessionfiles.h>
 #include <server/tools/toolinvocation.h>
 
 #include <QFileInfo>
@@ -31,19 +32,32 @@ void ShellTool::run(const ToolInvocation &call)
         deliver(ToolResult::error(a.error()));
         return;
     }
-    QString cwdInside;
     if (!cwd.isEmpty()) {
-        const WorkspacePath::Resolved dir = call.workspace.resolve(cwd, WorkspacePath::Mode::Existing);
-        if (!dir.ok()) {
-            deliver(ToolResult::error(dir.error));
-            return;
-        }
-        if (!QFileInfo(dir.host).isDir()) {
-            deliver(ToolResult::error(tr("The working directory %1 is not a directory").arg(cwd)));
-            return;
-        }
-        cwdInside = dir.inside;
+        // The working directory is the session's: its agent looks at it, inside the sandbox.
+        SessionFiles::ask(call,
+            SessionFiles::pathRequest(AgentProtocol::Op::Stat, cwd),
+            [call, command, cwd, envs, timeoutMs](const SandboxAgent::Reply &r) {
+                const std::optional<AgentEntry> entry = AgentEntry::decode(r.message.text(AgentProtocol::Tag::Entry));
+                if (!r.ok() || !entry) {
+                    return call.deliver(ToolResult::error(SessionFiles::errorText(r, cwd)));
+                }
+                if (!entry->isDirectory()) {
+                    return call.deliver(ToolResult::error(tr("The working directory %1 is not a directory").arg(cwd)));
+                }
+                execute(call, command, SessionFiles::inside(call, cwd), envs, timeoutMs);
+            });
+        return;
     }
+    execute(call, command, {}, envs, timeoutMs);
+}
+
+void ShellTool::execute(const ToolInvocation &call,
+    const QString &command,
+    const QString &cwdInside,
+    const QMap<QString, QString> &envs,
+    int timeoutMs)
+{
+    const ToolResult::Done deliver = call.deliver;
     call.sandbox->exec(
         command, cwdInside, envs, timeoutMs, call.receiver, [deliver, timeoutMs](const SessionSandbox::ExecResult &r) {
             if (!r.error.isEmpty() && !r.timedOut) {

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QMap>
+#include <QString>
 
 namespace AgentBay::Server {
 
@@ -20,6 +22,13 @@ public:
     static constexpr int maxTimeoutMs = 3600000;
     // A command that timed out reports this exit code, like timeout(1).
     static constexpr int timeoutExitCode = 124;
+
+private:
+    static void execute(const ToolInvocation &call,
+        const QString &command,
+        const QString &cwdInside,
+        const QMap<QString, QString> &envs,
+        int timeoutMs);
 };
 
 } // namespace AgentBay::Server

@@ -3,7 +3,6 @@
 
 #include <server/tools/toolarguments.h>
 #include <server/tools/toolresult.h>
-#include <server/tools/workspacepath.h>
 
 #include <QObject>
 
@@ -11,13 +10,11 @@ namespace AgentBay::Server {
 
 class SessionSandbox;
 
-// One tool call as a tool family sees it: the session's sandbox and workspace, the
-// arguments, and where the result goes (deliver is queued onto receiver's thread, never
-// called inside the tool).
+// One tool call as a tool family sees it: the session's sandbox, the arguments, and where
+// the result goes (deliver is queued onto receiver's thread, never called inside the tool).
 struct ToolInvocation
 {
     SessionSandbox *sandbox = nullptr;
-    WorkspacePath workspace;
     ToolArguments args;
     QObject *receiver = nullptr;
     ToolResult::Done deliver;

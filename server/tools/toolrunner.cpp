@@ -3,6 +3,7 @@
 
 #include <server/sandbox/sessionsandbox.h>
 #include <server/tools/filechangetool.h>
+#include <server/tools/filecompositetools.h>
 #include <server/tools/filetools.h>
 #include <server/tools/metricstool.h>
 #include <server/tools/runcodetool.h>
@@ -14,51 +15,32 @@
 
 namespace AgentBay::Server {
 
-namespace {
-
-// A tool that answers at once from the workspace.
-template <typename Function>
-std::function<void(const ToolInvocation &)> immediate(Function function)
-{
-    return [function](const ToolInvocation &call) {
-        ToolArguments args = call.args;
-        call.deliver(function(call, args));
-    };
-}
-
-} // namespace
-
 ToolRunner::ToolRunner(QObject *parent)
     : QObject(parent)
     , m_fileChanges(std::make_unique<FileChangeTool>())
     , m_metrics(std::make_unique<MetricsTool>())
 {
-    const auto file = [](QJsonObject (*tool)(const WorkspacePath &, ToolArguments &)) {
-        return immediate([tool](const ToolInvocation &call, ToolArguments &args) {
-            return tool(call.workspace, args);
-        });
-    };
     m_tools = {
         {QStringLiteral("shell"), &ShellTool::run},
         {QStringLiteral("run_code"), &RunCodeTool::run},
-        {QStringLiteral("get_file_info"), file(&FileTools::getFileInfo)},
-        {QStringLiteral("list_directory"), file(&FileTools::listDirectory)},
-        {QStringLiteral("read_file"), file(&FileTools::readFile)},
-        {QStringLiteral("write_file"), file(&FileTools::writeFile)},
-        {QStringLiteral("create_directory"), file(&FileTools::createDirectory)},
-        {QStringLiteral("delete_file"), file(&FileTools::deleteFile)},
-        {QStringLiteral("move_file"), file(&FileTools::moveFile)},
-        {QStringLiteral("edit_file"), file(&FileTools::editFile)},
-        {QStringLiteral("search_files"), file(&FileTools::searchFiles)},
-        {QStringLiteral("read_multiple_files"), file(&FileTools::readMultipleFiles)},
+        {QStringLiteral("get_file_info"), &FileTools::getFileInfo},
+        {QStringLiteral("list_directory"), &FileTools::listDirectory},
+        {QStringLiteral("read_file"), &FileTools::readFile},
+        {QStringLiteral("write_file"), &FileTools::writeFile},
+        {QStringLiteral("create_directory"), &FileTools::createDirectory},
+        {QStringLiteral("delete_file"), &FileTools::deleteFile},
+        {QStringLiteral("move_file"), &FileTools::moveFile},
+        {QStringLiteral("edit_file"), &FileCompositeTools::editFile},
+        {QStringLiteral("search_files"), &FileCompositeTools::searchFiles},
+        {QStringLiteral("read_multiple_files"), &FileCompositeTools::readMultipleFiles},
         {QStringLiteral("get_file_change"),
-            immediate([changes = m_fileChanges.get()](const ToolInvocation &call, ToolArguments &args) {
-                return changes->changes(call.sandbox, call.workspace, args);
-            })},
+            [changes = m_fileChanges.get()](const ToolInvocation &call) {
+                changes->changes(call);
+            }},
         {QStringLiteral("get_metrics"),
-            immediate([metrics = m_metrics.get()](const ToolInvocation &call, ToolArguments &) {
-                return metrics->sample(call.sandbox);
-            })},
+            [metrics = m_metrics.get()](const ToolInvocation &call) {
+                metrics->sample(call);
+            }},
     };
 }
 
@@ -99,11 +81,7 @@ void ToolRunner::call(SessionSandbox *sandbox,
         deliver(ToolResult::error(tr("Tool \"%1\" is not implemented").arg(toolName)));
         return;
     }
-    tool.value()(ToolInvocation{sandbox,
-        WorkspacePath(sandbox->workspace(), sandbox->workspaceInside()),
-        ToolArguments(args),
-        receiver,
-        deliver});
+    tool.value()(ToolInvocation{sandbox, ToolArguments(args), receiver, deliver});
 }
 
 } // namespace AgentBay::Server

@@ -19,8 +19,8 @@ struct ToolInvocation;
 // Runs one MCP tool of protocol.md 6 against a session's sandbox and workspace, dispatching
 // by name through one table to the tool families (ShellTool, RunCodeTool, FileTools,
 // FileChangeTool, MetricsTool). The result is an MCP tool result object
-// {"content": [...], "isError": bool}. Paths never leave the session's workspace ("..",
-// absolute paths and symlinks included).
+// {"content": [...], "isError": bool}. File tools run inside the session through its agent
+// (SessionFiles): paths are the session's own view, never resolved on the host.
 class ToolRunner final : public QObject
 {
     Q_OBJECT
