@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "bubblewrapcommand.h"
 
+#include <server/sandbox/cgroupset.h>
 #include <server/sandbox/seccompfilter.h>
 
 #include <QCoreApplication>
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 
 #include <fcntl.h>
+#include <ftw.h>
 #include <grp.h>
 #include <net/if.h>
 #include <sched.h>
@@ -222,6 +224,28 @@ int BubblewrapCommand::hostGid()
     return ::geteuid() == 0 ? defaultHostGid : int(::getegid());
 }
 
+void BubblewrapCommand::prepareWorkspace(const QString &workspace)
+{
+    if (::geteuid() != 0) {
+        return;
+    }
+    const QByteArray top = QFile::encodeName(workspace);
+    struct stat st = {};
+    if (::lstat(top.constData(), &st) != 0
+        || (st.st_uid == uid_t(defaultHostUid) && st.st_gid == gid_t(defaultHostGid))) {
+        return;
+    }
+    ::nftw(
+        top.constData(),
+        [](const char *path, const struct stat *, int, struct FTW *) {
+            [[maybe_unused]] const int rc = ::lchown(path, uid_t(defaultHostUid), gid_t(defaultHostGid));
+            return 0;
+        },
+        64,
+        FTW_PHYS | FTW_MOUNT);
+    ::chmod(top.constData(), 0700);
+}
+
 QStringList BubblewrapCommand::etcFiles()
 {
     QStringList names{QStringLiteral("passwd"),
@@ -234,6 +258,16 @@ QStringList BubblewrapCommand::etcFiles()
         names << QString::fromLatin1(name);
     }
     return names;
+}
+
+QJsonObject BubblewrapCommand::toJson()
+{
+    return QJsonObject{{QStringLiteral("uidInside"), insideUid},
+        {QStringLiteral("hostUid"), hostUid()},
+        {QStringLiteral("capabilities"), QStringLiteral("none")},
+        {QStringLiteral("noNewPrivs"), true},
+        {QStringLiteral("seccomp"), true},
+        {QStringLiteral("namespaces"), QStringLiteral("user, mount, pid, ipc, uts, cgroup, net")}};
 }
 
 int BubblewrapCommand::addData(const QByteArray &name, const QByteArray &data, QString *error)
@@ -377,13 +411,7 @@ bool BubblewrapCommand::prepare(const Options &options, QString *error)
 void BubblewrapCommand::enterChild() const
 {
     ::setsid();
-    for (const QByteArray &file : m_procsFiles) {
-        const int fd = ::open(file.constData(), O_WRONLY | O_CLOEXEC);
-        if (fd >= 0) {
-            [[maybe_unused]] const ssize_t written = ::write(fd, "0", 1);
-            ::close(fd);
-        }
-    }
+    CgroupSet::joinFromChild(m_procsFiles);
     if (m_stdinFd >= 0 && ::dup2(m_stdinFd, 0) < 0) {
         childFail("dup2");
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -67,12 +68,18 @@ public:
     // Lets the agent start (bwrap waits on --block-fd until then).
     void unblock();
 
+    // A root server's sessions run as hostUid(), which must own the workspace (and what an
+    // older server left in it); no session process runs yet, so nothing races this.
+    static void prepareWorkspace(const QString &workspace);
+
     // The host uid/gid session processes run as (the server's own when it is not root).
     static int hostUid();
     static int hostGid();
 
     // Host paths of the /etc files shown inside, for the info page.
     static QStringList etcFiles();
+    // The walls every bubblewrap session has (uids, capabilities, seccomp, namespaces).
+    static QJsonObject toJson();
 
 private:
     int addData(const QByteArray &name, const QByteArray &data, QString *error);

@@ -8,9 +8,13 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <atomic>
+
 namespace AgentBay::Server {
 
 namespace {
+
+std::atomic<bool> g_allowUnsandboxed{false};
 
 QString tr(const char *text)
 {
@@ -117,7 +121,7 @@ bool SandboxOptions::apply(const QCommandLineParser &parser, QString *error)
         SessionNetwork::setServerDefault(*mode);
     }
     SandboxLimits::setServerDefault(limits);
-    SessionSandbox::setAllowUnsandboxed(parser.isSet(QStringLiteral("allow-unsandboxed")));
+    setAllowUnsandboxed(parser.isSet(QStringLiteral("allow-unsandboxed")));
     return true;
 }
 
@@ -125,7 +129,7 @@ QJsonObject SandboxOptions::serverInfo()
 {
     QString reason;
     const bool bwrap = SessionSandbox::bubblewrapAvailable(&reason);
-    const bool unsandboxed = SessionSandbox::serverUnsandboxed();
+    const bool unsandboxed = serverUnsandboxed();
     QJsonObject info{{QStringLiteral("sandboxed"), !unsandboxed},
         {QStringLiteral("isolation"), unsandboxed ? QStringLiteral("process") : QStringLiteral("bwrap")},
         {QStringLiteral("network"), SessionNetwork::modeName(SessionNetwork::serverDefault())},
@@ -144,13 +148,42 @@ QJsonObject SandboxOptions::serverInfo()
 
 QString SandboxOptions::warning()
 {
-    if (!SessionSandbox::serverUnsandboxed()) {
+    if (!serverUnsandboxed()) {
         return {};
     }
     QString reason;
     SessionSandbox::bubblewrapAvailable(&reason);
     return tr("WARNING: sessions run WITHOUT a sandbox, as plain processes with this user's rights (%1)")
         .arg(reason.isEmpty() ? tr("plain processes were asked for") : reason);
+}
+
+void SandboxOptions::setAllowUnsandboxed(bool allow)
+{
+    g_allowUnsandboxed.store(allow);
+}
+
+bool SandboxOptions::allowUnsandboxed()
+{
+    return g_allowUnsandboxed.load() || plainProcessesForced();
+}
+
+bool SandboxOptions::plainProcessesForced()
+{
+    return qEnvironmentVariable("AGENTBAY_LOCAL_ISOLATION") == u"process";
+}
+
+bool SandboxOptions::serverUnsandboxed()
+{
+    return allowUnsandboxed() && (plainProcessesForced() || !SessionSandbox::bubblewrapAvailable());
+}
+
+QString SandboxOptions::refusal(const QString &cause)
+{
+    return tr("No sandbox for sessions on this machine: %1. Fix: install bubblewrap and allow unprivileged user "
+              "namespaces (on Ubuntu 24.04 and later load the bwrap-userns-restrict AppArmor profile, or set "
+              "kernel.apparmor_restrict_unprivileged_userns=0), or start agentbay-local with --allow-unsandboxed "
+              "to run sessions as plain processes with your rights (no security boundary).")
+        .arg(cause);
 }
 
 } // namespace AgentBay::Server

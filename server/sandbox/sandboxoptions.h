@@ -25,6 +25,16 @@ public:
     static QJsonObject serverInfo();
     // A line for stderr when sessions run without a sandbox, else empty.
     static QString warning();
+
+    // --allow-unsandboxed: without bubblewrap, sessions run as plain processes instead of being
+    // refused. AGENTBAY_LOCAL_ISOLATION=process forces plain processes, an opt-in of its own.
+    static void setAllowUnsandboxed(bool allow);
+    static bool allowUnsandboxed();
+    static bool plainProcessesForced();
+    // Whether new sessions run without a sandbox (allowed, and bubblewrap unusable or forced).
+    static bool serverUnsandboxed();
+    // Why CreateMcpSession is refused without a sandbox, and the fixes.
+    static QString refusal(const QString &cause);
 };
 
 } // namespace AgentBay::Server

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sessionnetwork.h"
 
+#include <server/sandbox/cgroupset.h>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QLoggingCategory>
@@ -177,13 +179,7 @@ void SessionNetwork::start(qint64 pid, const QList<QByteArray> &procsFiles)
     helper->setProcessEnvironment(QProcessEnvironment());
     helper->setChildProcessModifier([procsFiles, childReady, childExit] {
         ::setsid();
-        for (const QByteArray &file : procsFiles) {
-            const int fd = ::open(file.constData(), O_WRONLY | O_CLOEXEC);
-            if (fd >= 0) {
-                [[maybe_unused]] const ssize_t written = ::write(fd, "0", 1);
-                ::close(fd);
-            }
-        }
+        CgroupSet::joinFromChild(procsFiles);
         ::fcntl(childReady, F_SETFD, 0);
         ::fcntl(childExit, F_SETFD, 0);
     });

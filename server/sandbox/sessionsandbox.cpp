@@ -2,38 +2,22 @@
 #include "sessionsandbox.h"
 
 #include <server/sandbox/bubblewrapcommand.h>
-#include <server/sandbox/cgroupfreezer.h>
-#include <server/sandbox/cgrouplimits.h>
-#include <server/sandbox/processscanner.h>
 #include <server/sandbox/sandboxagent.h>
-#include <server/sandbox/seccompfilter.h>
+#include <server/sandbox/sandboxoptions.h>
+#include <server/sandbox/sessionprocesses.h>
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QSet>
-#include <QStandardPaths>
 #include <QTimer>
 
-#include <fcntl.h>
-#include <ftw.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
-
-#include <atomic>
-#include <chrono>
-#include <csignal>
-#include <mutex>
-#include <thread>
 
 Q_LOGGING_CATEGORY(lcSandbox, "agentbay.server.sessionsandbox")
 
@@ -43,41 +27,8 @@ namespace {
 
 const QString kInsideWorkspace = QStringLiteral("/workspace");
 const QString kPath = QStringLiteral("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-// A pause sweep repeats so that processes forked while it runs are caught too.
-constexpr int kSignalPasses = 3;
 // How long past its own timeout an exec may stay unanswered before the host gives up on it.
 constexpr int kBackstopGraceMs = SandboxAgent::execGraceMs;
-
-std::atomic<bool> g_allowUnsandboxed{false};
-
-bool forcedProcess()
-{
-    return qEnvironmentVariable("AGENTBAY_LOCAL_ISOLATION") == u"process";
-}
-
-// A root server's sessions run as an unprivileged host uid, which must own the workspace
-// (and what an older server left in it). No session process runs yet: nothing races this.
-void ownWorkspace(const QString &workspace, uid_t uid, gid_t gid)
-{
-    const QByteArray top = QFile::encodeName(workspace);
-    struct stat st = {};
-    if (::lstat(top.constData(), &st) != 0 || (st.st_uid == uid && st.st_gid == gid)) {
-        return;
-    }
-    static uid_t ownerUid;
-    static gid_t ownerGid;
-    ownerUid = uid;
-    ownerGid = gid;
-    ::nftw(
-        top.constData(),
-        [](const char *path, const struct stat *, int, struct FTW *) {
-            [[maybe_unused]] const int rc = ::lchown(path, ownerUid, ownerGid);
-            return 0;
-        },
-        64,
-        FTW_PHYS | FTW_MOUNT);
-    ::chmod(top.constData(), 0700);
-}
 
 QString randomToken()
 {
@@ -94,8 +45,7 @@ struct SessionSandbox::Private
         bool hasContext = false;
         std::function<void(const ExecResult &)> done;
         QTimer *backstop = nullptr;
-        qint64 pidsHits = 0; // the session's limit counters when the call started
-        qint64 oomKills = 0;
+        CgroupSet::Counters limitsBefore; // the session's limit counters when the call started
     };
 
     QString sessionId;
@@ -105,16 +55,13 @@ struct SessionSandbox::Private
     QProcess *process = nullptr;
     SandboxAgent *agent = nullptr; // the channel to agentbay-agent inside
     qint64 agentPid = 0; // as the host sees it (bwrap's pid in bubblewrap mode)
-    CgroupFreezer cgroup;
-    CgroupLimits limitGroups;
+    CgroupSet cgroups;
+    SessionProcesses processes;
     SandboxLimits limits = SandboxLimits::serverDefault();
     SessionNetwork::Mode networkMode = SessionNetwork::serverDefault();
     SessionNetwork *network = nullptr;
     std::unique_ptr<BubblewrapCommand> command;
-    QString pauseMethod = QStringLiteral("sigstop");
     QByteArray marker;
-    QString pidNamespace;
-    QSet<pid_t> stopped;
     bool paused = false;
     quint64 nextId = 1;
     QHash<quint64, Pending> pending;
@@ -128,7 +75,7 @@ SessionSandbox::SessionSandbox(const QString &sessionId, const QString &workspac
     d->sessionId = sessionId;
     d->workspace = QDir::cleanPath(QDir(workspace).absolutePath());
     d->marker = "AGENTBAY_SANDBOX_TOKEN=" + randomToken().toLatin1();
-    if (forcedProcess()) {
+    if (SandboxOptions::plainProcessesForced()) {
         d->isolationProblem = tr("plain processes forced by AGENTBAY_LOCAL_ISOLATION=process");
     } else if (bubblewrapAvailable(&d->isolationProblem)) {
         d->isolation = Isolation::Bubblewrap;
@@ -143,21 +90,6 @@ SessionSandbox::~SessionSandbox()
 bool SessionSandbox::bubblewrapAvailable(QString *reason)
 {
     return BubblewrapCommand::works(reason);
-}
-
-void SessionSandbox::setAllowUnsandboxed(bool allow)
-{
-    g_allowUnsandboxed.store(allow);
-}
-
-bool SessionSandbox::allowUnsandboxed()
-{
-    return g_allowUnsandboxed.load() || forcedProcess();
-}
-
-bool SessionSandbox::serverUnsandboxed()
-{
-    return allowUnsandboxed() && (forcedProcess() || !bubblewrapAvailable());
 }
 
 void SessionSandbox::setNetworkMode(SessionNetwork::Mode mode)
@@ -180,14 +112,9 @@ bool SessionSandbox::start(QString *error)
     if (d->process) {
         return true;
     }
-    if (d->isolation == Isolation::Process && !allowUnsandboxed()) {
+    if (d->isolation == Isolation::Process && !SandboxOptions::allowUnsandboxed()) {
         if (error) {
-            *error = tr("No sandbox for sessions on this machine: %1. Fix: install bubblewrap and allow "
-                        "unprivileged user namespaces (on Ubuntu 24.04 and later load the bwrap-userns-restrict "
-                        "AppArmor profile, or set kernel.apparmor_restrict_unprivileged_userns=0), or start "
-                        "agentbay-local with --allow-unsandboxed to run sessions as plain processes with your "
-                        "rights (no security boundary).")
-                         .arg(d->isolationProblem);
+            *error = SandboxOptions::refusal(d->isolationProblem);
         }
         return false;
     }
@@ -216,29 +143,8 @@ bool SessionSandbox::start(QString *error)
         }
     }
 
-    const QString pausePreference = qEnvironmentVariable("AGENTBAY_LOCAL_PAUSE");
-    if (d->cgroup.version() == CgroupFreezer::Version::None) {
-        const bool allowV2 = pausePreference.isEmpty() || pausePreference == u"cgroup-v2";
-        const bool allowV1 = allowV2 || pausePreference == u"cgroup-v1";
-        d->cgroup.create(d->sessionId, allowV2, allowV1);
-    }
-    switch (d->cgroup.version()) {
-    case CgroupFreezer::Version::V2:
-        d->pauseMethod = QStringLiteral("cgroup-v2");
-        break;
-    case CgroupFreezer::Version::V1:
-        d->pauseMethod = QStringLiteral("cgroup-v1");
-        break;
-    case CgroupFreezer::Version::None:
-        d->pauseMethod = QStringLiteral("sigstop");
-        break;
-    }
-    d->limitGroups.create(
-        d->sessionId, d->limits, d->cgroup.version() == CgroupFreezer::Version::V2 ? d->cgroup.path() : QString());
-    QList<QByteArray> procsFiles = d->limitGroups.procsFiles();
-    if (!d->cgroup.procsFile().isEmpty()) {
-        procsFiles.prepend(d->cgroup.procsFile());
-    }
+    d->cgroups.create(d->sessionId, d->limits);
+    const QList<QByteArray> procsFiles = d->cgroups.procsFiles();
 
     // The agent's channel: a unix socket as its fd 0 (server/agent/agentprotocol.h).
     int channel[2] = {-1, -1};
@@ -262,9 +168,7 @@ bool SessionSandbox::start(QString *error)
 
     auto *process = new QProcess(this);
     if (d->isolation == Isolation::Bubblewrap) {
-        if (::geteuid() == 0) {
-            ownWorkspace(d->workspace, uid_t(BubblewrapCommand::hostUid()), gid_t(BubblewrapCommand::hostGid()));
-        }
+        BubblewrapCommand::prepareWorkspace(d->workspace);
         env.insert(QStringLiteral("USER"), QStringLiteral("agentbay"));
         env.insert(QStringLiteral("LOGNAME"), QStringLiteral("agentbay"));
         d->network = new SessionNetwork(d->networkMode, this);
@@ -277,6 +181,7 @@ bool SessionSandbox::start(QString *error)
         options.stdinFd = agentEnd;
         options.environment = env;
         options.tmpSize = d->limits.tmpSize;
+        options.fileSizeMax = d->limits.workspaceQuota;
         options.resolvConf = d->network->resolvConf();
         options.procsFiles = procsFiles;
         d->command = std::make_unique<BubblewrapCommand>();
@@ -310,13 +215,7 @@ bool SessionSandbox::start(QString *error)
         process->setChildProcessModifier([procsFiles, agentEnd] {
             ::setsid();
             ::dup2(agentEnd, 0);
-            for (const QByteArray &file : procsFiles) {
-                const int fd = ::open(file.constData(), O_WRONLY | O_CLOEXEC);
-                if (fd >= 0) {
-                    [[maybe_unused]] const ssize_t written = ::write(fd, "0", 1);
-                    ::close(fd);
-                }
-            }
+            CgroupSet::joinFromChild(procsFiles);
         });
     }
 
@@ -339,7 +238,6 @@ bool SessionSandbox::start(QString *error)
 
     d->process = process;
     d->stderrTail.clear();
-    d->pidNamespace.clear();
     d->paused = false;
     process->start(QIODevice::ReadOnly | QIODevice::Unbuffered);
     if (d->command) {
@@ -368,6 +266,7 @@ bool SessionSandbox::start(QString *error)
         }
     });
     d->agentPid = process->processId();
+    d->processes.reset(d->agentPid, d->isolation == Isolation::Bubblewrap, d->marker);
     if (d->network) {
         // The agent starts once the network is up (or known to be absent).
         connect(d->network, &SessionNetwork::ready, this, [this] {
@@ -378,7 +277,7 @@ bool SessionSandbox::start(QString *error)
         d->network->start(d->agentPid, procsFiles);
     }
     qCDebug(lcSandbox) << "session" << d->sessionId << "started as" << isolationName() << "pid" << d->agentPid
-                       << "pause method" << d->pauseMethod;
+                       << "pause method" << d->cgroups.pauseMethod();
     return true;
 }
 
@@ -387,34 +286,19 @@ QJsonObject SessionSandbox::describe() const
     const bool bwrap = d->isolation == Isolation::Bubblewrap;
     QJsonObject json{{QStringLiteral("isolation"), isolationName()},
         {QStringLiteral("sandboxed"), bwrap},
-        {QStringLiteral("pauseMethod"), d->pauseMethod}};
+        {QStringLiteral("pauseMethod"), d->cgroups.pauseMethod()}};
     if (!bwrap) {
         json.insert(QStringLiteral("unsandboxedReason"), d->isolationProblem);
         json.insert(QStringLiteral("warning"),
             tr("This session runs as plain processes with the server user's rights: no security boundary."));
         return json;
     }
-    json.insert(QStringLiteral("uidInside"), BubblewrapCommand::insideUid);
-    json.insert(QStringLiteral("hostUid"), BubblewrapCommand::hostUid());
-    json.insert(QStringLiteral("capabilities"), QStringLiteral("none"));
-    json.insert(QStringLiteral("noNewPrivs"), true);
-    json.insert(QStringLiteral("seccomp"), true);
-    json.insert(QStringLiteral("namespaces"), QStringLiteral("user, mount, pid, ipc, uts, cgroup, net"));
+    const QJsonObject walls = BubblewrapCommand::toJson();
+    for (auto it = walls.begin(); it != walls.end(); ++it) {
+        json.insert(it.key(), it.value());
+    }
     json.insert(QStringLiteral("network"), d->network ? d->network->toJson() : QJsonObject{});
-    QJsonObject limits = d->limits.toJson();
-    limits.insert(QStringLiteral("cgroupControllers"), QJsonArray::fromStringList(d->limitGroups.enforced()));
-    if (!d->limitGroups.missing().isEmpty()) {
-        limits.insert(QStringLiteral("notEnforced"), d->limitGroups.missing());
-    }
-    limits.insert(QStringLiteral("tmp"), QStringLiteral("private tmpfs, size-limited, kept while the session runs"));
-    limits.insert(QStringLiteral("workspaceQuotaEnforced"), false);
-    if (d->limitGroups.pidsCurrent() >= 0) {
-        limits.insert(QStringLiteral("pidsCurrent"), d->limitGroups.pidsCurrent());
-    }
-    if (d->limitGroups.memoryCurrent() >= 0) {
-        limits.insert(QStringLiteral("memoryCurrentBytes"), d->limitGroups.memoryCurrent());
-    }
-    json.insert(QStringLiteral("limits"), limits);
+    json.insert(QStringLiteral("limits"), d->cgroups.toJson());
     return json;
 }
 
@@ -456,12 +340,7 @@ void SessionSandbox::execWithInput(const QString &command,
     QObject *context,
     std::function<void(const ExecResult &)> done)
 {
-    Private::Pending pending{context,
-        context != nullptr,
-        std::move(done),
-        nullptr,
-        d->limitGroups.pidsLimitHits(),
-        d->limitGroups.oomKills()};
+    Private::Pending pending{context, context != nullptr, std::move(done), nullptr, d->cgroups.counters()};
     const auto fail = [this, &pending](const QString &message) {
         ExecResult result;
         result.error = message;
@@ -528,23 +407,12 @@ bool SessionSandbox::pause(QString *error)
     if (d->paused) {
         return true;
     }
-    if (d->process && d->cgroup.version() != CgroupFreezer::Version::None) {
-        if (!d->cgroup.freeze()) {
-            if (error) {
-                *error = tr("Cannot freeze the session's cgroup %1").arg(d->cgroup.path());
-            }
+    if (d->process && d->cgroups.canFreeze()) {
+        if (!d->cgroups.freeze(error)) {
             return false;
         }
     } else if (d->process) {
-        d->stopped.clear();
-        for (int pass = 0; pass < kSignalPasses; ++pass) {
-            const QList<qint64> pids = processIds();
-            for (const qint64 pid : pids) {
-                if (::kill(pid_t(pid), SIGSTOP) == 0) {
-                    d->stopped.insert(pid_t(pid));
-                }
-            }
-        }
+        d->processes.stopAll();
     }
     d->paused = true;
     if (d->agent) {
@@ -558,27 +426,12 @@ bool SessionSandbox::resume(QString *error)
     if (!d->paused) {
         return true;
     }
-    if (d->process && d->cgroup.version() != CgroupFreezer::Version::None) {
-        if (!d->cgroup.thaw()) {
-            if (error) {
-                *error = tr("Cannot thaw the session's cgroup %1").arg(d->cgroup.path());
-            }
+    if (d->process && d->cgroups.canFreeze()) {
+        if (!d->cgroups.thaw(error)) {
             return false;
         }
     } else if (d->process) {
-        // Children first (reverse of the stop order), so no parent sees a stopped child.
-        for (int pass = 0; pass < 2; ++pass) {
-            QList<qint64> pids = processIds();
-            for (const pid_t pid : std::as_const(d->stopped)) {
-                if (!pids.contains(pid)) {
-                    pids.append(pid);
-                }
-            }
-            for (auto it = pids.crbegin(); it != pids.crend(); ++it) {
-                ::kill(pid_t(*it), SIGCONT);
-            }
-        }
-        d->stopped.clear();
+        d->processes.continueAll();
     }
     d->paused = false;
     if (d->agent) {
@@ -600,7 +453,7 @@ bool SessionSandbox::isPaused() const
 
 QString SessionSandbox::pauseMethod() const
 {
-    return d->pauseMethod;
+    return d->cgroups.pauseMethod();
 }
 
 void SessionSandbox::terminate()
@@ -611,17 +464,8 @@ void SessionSandbox::terminate()
     d->agent = nullptr;
     if (process) {
         process->disconnect(this);
-        const QList<qint64> pids = processIds(process);
-        d->cgroup.killAll();
-        d->limitGroups.killAll();
-        for (int pass = 0; pass < kSignalPasses; ++pass) {
-            for (const qint64 pid : pids) {
-                ::kill(pid_t(pid), SIGKILL);
-            }
-        }
-        for (const pid_t pid : std::as_const(d->stopped)) {
-            ::kill(pid, SIGKILL);
-        }
+        d->cgroups.killAll();
+        d->processes.killAll();
         process->kill();
         // Reaped without blocking: the QProcess goes away once it has seen the exit. The
         // application adopts it meanwhile, so one still unreaped at shutdown is deleted too.
@@ -637,12 +481,10 @@ void SessionSandbox::terminate()
         d->network = nullptr;
     }
     d->command.reset();
-    d->cgroup.remove();
-    d->limitGroups.remove();
-    d->stopped.clear();
+    d->cgroups.remove();
+    d->processes.reset(0, false, {});
     d->paused = false;
     d->agentPid = 0;
-    d->pidNamespace.clear();
 
     // Queued: terminate() may run inside the owner's destructor, which must not re-enter.
     const QList<quint64> ids = d->pending.keys();
@@ -660,43 +502,7 @@ SandboxAgent *SessionSandbox::agent() const
 
 QList<qint64> SessionSandbox::processIds() const
 {
-    return processIds(d->process);
-}
-
-QList<qint64> SessionSandbox::processIds(QProcess *process) const
-{
-    QList<qint64> result;
-    if (!process || d->agentPid <= 0) {
-        return result;
-    }
-    const auto agent = pid_t(d->agentPid);
-    QList<pid_t> pids;
-    if (d->isolation == Isolation::Bubblewrap) {
-        // Everything in the sandbox's pid namespace; bwrap's first child is its init there.
-        if (d->pidNamespace.isEmpty()) {
-            const QList<pid_t> children = ProcessScanner::childrenOf(agent);
-            const QString ns = children.isEmpty() ? QString() : ProcessScanner::pidNamespaceOf(children.first());
-            if (!ns.isEmpty() && ns != ProcessScanner::pidNamespaceOf(::getpid())) {
-                d->pidNamespace = ns;
-            }
-        }
-        pids = d->pidNamespace.isEmpty() ? ProcessScanner::descendantsOf(agent).mid(1)
-                                         : ProcessScanner::pidsInNamespace(d->pidNamespace);
-    } else {
-        pids = ProcessScanner::descendantsOf(agent);
-        const QList<pid_t> marked = ProcessScanner::pidsWithEnvironmentEntry(d->marker);
-        for (const pid_t pid : marked) {
-            if (!pids.contains(pid)) {
-                pids.append(pid);
-            }
-        }
-    }
-    for (const pid_t pid : std::as_const(pids)) {
-        if (pid != ::getpid()) {
-            result.append(pid);
-        }
-    }
-    return result;
+    return d->process ? d->processes.pids() : QList<qint64>();
 }
 
 void SessionSandbox::finishPending(quint64 id, const ExecResult &result, bool queued)
@@ -709,7 +515,7 @@ void SessionSandbox::finishPending(quint64 id, const ExecResult &result, bool qu
     d->pending.erase(it);
     delete pending.backstop;
     ExecResult noted = result;
-    noteLimits(pending.pidsHits, pending.oomKills, &noted);
+    noteLimits(pending.limitsBefore, &noted);
     if (queued) {
         deliverLater(pending.context, pending.hasContext, pending.done, noted);
         return;
@@ -720,16 +526,9 @@ void SessionSandbox::finishPending(quint64 id, const ExecResult &result, bool qu
     pending.done(noted);
 }
 
-void SessionSandbox::noteLimits(qint64 pidsHits, qint64 oomKills, ExecResult *result) const
+void SessionSandbox::noteLimits(const CgroupSet::Counters &before, ExecResult *result) const
 {
-    QStringList notes;
-    if (d->limitGroups.pidsLimitHits() > pidsHits) {
-        notes << tr("[the session reached its process limit (%1 processes): a fork failed]").arg(d->limits.pidsMax);
-    }
-    if (d->limitGroups.oomKills() > oomKills) {
-        notes << tr("[the session reached its memory limit (%1): a process was killed]")
-                     .arg(SandboxLimits::formatSize(d->limits.memoryMax));
-    }
+    const QStringList notes = d->cgroups.limitNotes(before);
     if (notes.isEmpty()) {
         return;
     }
@@ -757,7 +556,7 @@ void SessionSandbox::agentGone(QProcess *process)
     process->disconnect(this);
     process->deleteLater();
     d->agentPid = 0;
-    d->pidNamespace.clear();
+    d->processes.reset(0, false, {});
     const QList<quint64> ids = d->pending.keys();
     for (const quint64 id : ids) {
         ExecResult result;

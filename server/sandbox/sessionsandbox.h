@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <server/sandbox/cgroupset.h>
 #include <server/sandbox/sandboxlimits.h>
 #include <server/sandbox/sessionnetwork.h>
 
@@ -28,9 +29,9 @@ namespace AgentBay::Server {
 // background processes started by one tool call keep running for later calls. Owned by the
 // session store. The sandbox is bubblewrap (BubblewrapCommand: every namespace, an
 // unprivileged uid, no capabilities, seccomp, a minimal /etc) with a network of its own
-// (SessionNetwork) and cgroup limits (CgroupLimits). Where bubblewrap cannot work, start()
-// refuses, unless the server allows unsandboxed sessions (a plain process group, no
-// boundary at all).
+// (SessionNetwork) and cgroup limits (CgroupSet). Where bubblewrap cannot work, start()
+// refuses, unless the server allows unsandboxed sessions (SandboxOptions: a plain process
+// group, no boundary at all).
 class SessionSandbox final : public QObject
 {
     Q_OBJECT
@@ -58,14 +59,6 @@ public:
     // Whether bubblewrap works on this machine (probed once per process); reason says why not
     // and how to fix it.
     static bool bubblewrapAvailable(QString *reason = nullptr);
-    // Server option --allow-unsandboxed: without bubblewrap, sessions run as plain processes
-    // instead of being refused. (AGENTBAY_LOCAL_ISOLATION=process forces that, and is an
-    // opt-in of its own.)
-    static void setAllowUnsandboxed(bool allow);
-    static bool allowUnsandboxed();
-    // Whether new sessions would run without a sandbox (allowed, and bubblewrap unusable or
-    // plain processes forced).
-    static bool serverUnsandboxed();
 
     // Before start(): the session's network mode and limits (default: the server's).
     void setNetworkMode(SessionNetwork::Mode mode);
@@ -121,11 +114,10 @@ public:
     // process session; AGENTBAY_LOCAL_PAUSE=cgroup-v1|sigstop skips the better methods.
 
 private:
-    QList<qint64> processIds(QProcess *process) const;
     void finishPending(quint64 id, const ExecResult &result, bool queued = false);
     void agentGone(QProcess *process);
     // Says in result which of the session's limits it hit since the counters were read.
-    void noteLimits(qint64 pidsHits, qint64 oomKills, ExecResult *result) const;
+    void noteLimits(const CgroupSet::Counters &before, ExecResult *result) const;
     void deliverLater(const QPointer<QObject> &context,
         bool hasContext,
         const std::function<void(const ExecResult &)> &done,

@@ -138,6 +138,23 @@ private Q_SLOTS:
         QCOMPARE(after->stdOut, QByteArray("alive\n"));
     }
 
+    void workspaceFile_cannotGrowPastTheQuota()
+    {
+        QTemporaryDir dir;
+        SandboxLimits limits;
+        limits.workspaceQuota = qint64(4) << 20;
+        auto sandbox = startEscapeSandbox(dir, QStringLiteral("ws"), std::nullopt, limits);
+        QVERIFY(sandbox);
+        const auto r = runInSession(
+            *sandbox, QStringLiteral("(head -c 8M /dev/zero > big) 2>/dev/null; echo rc=$?; wc -c < big; rm -f big"));
+        QVERIFY(r && r->error.isEmpty());
+        QVERIFY2(!r->stdOut.startsWith("rc=0"), r->stdOut.constData());
+        QVERIFY2(r->stdOut.endsWith("\n4194304\n"), r->stdOut.constData());
+        const auto after = runInSession(*sandbox, QStringLiteral("echo alive"));
+        QVERIFY(after);
+        QCOMPARE(after->stdOut, QByteArray("alive\n"));
+    }
+
     void tmp_isPrivate_sizeLimited_andKeptBetweenCalls()
     {
         QTemporaryDir dir;

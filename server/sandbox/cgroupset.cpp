@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+#include "cgroupset.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace AgentBay::Server {
+
+void CgroupSet::create(const QString &name, const SandboxLimits &limits)
+{
+    m_values = limits;
+    const QString preference = qEnvironmentVariable("AGENTBAY_LOCAL_PAUSE");
+    if (m_freezer.version() == CgroupFreezer::Version::None) {
+        const bool allowV2 = preference.isEmpty() || preference == u"cgroup-v2";
+        const bool allowV1 = allowV2 || preference == u"cgroup-v1";
+        m_freezer.create(name, allowV2, allowV1);
+    }
+    m_limits.create(name, limits, m_freezer.version() == CgroupFreezer::Version::V2 ? m_freezer.path() : QString());
+}
+
+QList<QByteArray> CgroupSet::procsFiles() const
+{
+    QList<QByteArray> files = m_limits.procsFiles();
+    if (!m_freezer.procsFile().isEmpty()) {
+        files.prepend(m_freezer.procsFile());
+    }
+    return files;
+}
+
+void CgroupSet::joinFromChild(const QList<QByteArray> &procsFiles)
+{
+    for (const QByteArray &file : procsFiles) {
+        const int fd = ::open(file.constData(), O_WRONLY | O_CLOEXEC);
+        if (fd >= 0) {
+            [[maybe_unused]] const ssize_t written = ::write(fd, "0", 1);
+            ::close(fd);
+        }
+    }
+}
+
+QString CgroupSet::pauseMethod() const
+{
+    switch (m_freezer.version()) {
+    case CgroupFreezer::Version::V2:
+        return QStringLiteral("cgroup-v2");
+    case CgroupFreezer::Version::V1:
+        return QStringLiteral("cgroup-v1");
+    case CgroupFreezer::Version::None:
+        break;
+    }
+    return QStringLiteral("sigstop");
+}
+
+bool CgroupSet::freeze(QString *error)
+{
+    if (m_freezer.freeze()) {
+        return true;
+    }
+    if (error) {
+        *error =
+            QCoreApplication::translate("CgroupSet", "Cannot freeze the session's cgroup %1").arg(m_freezer.path());
+    }
+    return false;
+}
+
+bool CgroupSet::thaw(QString *error)
+{
+    if (m_freezer.thaw()) {
+        return true;
+    }
+    if (error) {
+        *error = QCoreApplication::translate("CgroupSet", "Cannot thaw the session's cgroup %1").arg(m_freezer.path());
+    }
+    return false;
+}
+
+void CgroupSet::killAll()
+{
+    m_freezer.killAll();
+    m_limits.killAll();
+}
+
+void CgroupSet::remove()
+{
+    m_freezer.remove();
+    m_limits.remove();
+}
+
+CgroupSet::Counters CgroupSet::counters() const
+{
+    return {m_limits.pidsLimitHits(), m_limits.oomKills()};
+}
+
+QStringList CgroupSet::limitNotes(const Counters &before) const
+{
+    QStringList notes;
+    if (m_limits.pidsLimitHits() > before.pidsHits) {
+        notes << QCoreApplication::translate(
+            "CgroupSet", "[the session reached its process limit (%1 processes): a fork failed]")
+                     .arg(m_values.pidsMax);
+    }
+    if (m_limits.oomKills() > before.oomKills) {
+        notes << QCoreApplication::translate(
+            "CgroupSet", "[the session reached its memory limit (%1): a process was killed]")
+                     .arg(SandboxLimits::formatSize(m_values.memoryMax));
+    }
+    return notes;
+}
+
+QJsonObject CgroupSet::toJson() const
+{
+    QJsonObject json = m_values.toJson();
+    json.insert(QStringLiteral("cgroupControllers"), QJsonArray::fromStringList(m_limits.enforced()));
+    if (!m_limits.missing().isEmpty()) {
+        json.insert(QStringLiteral("notEnforced"), m_limits.missing());
+    }
+    json.insert(QStringLiteral("tmp"), QStringLiteral("private tmpfs, size-limited, kept while the session runs"));
+    json.insert(QStringLiteral("workspaceQuota"), QStringLiteral("largest file (RLIMIT_FSIZE); no total yet"));
+    if (m_limits.pidsCurrent() >= 0) {
+        json.insert(QStringLiteral("pidsCurrent"), m_limits.pidsCurrent());
+    }
+    if (m_limits.memoryCurrent() >= 0) {
+        json.insert(QStringLiteral("memoryCurrentBytes"), m_limits.memoryCurrent());
+    }
+    return json;
+}
+
+} // namespace AgentBay::Server

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <server/sandbox/cgroupfreezer.h>
+#include <server/sandbox/cgrouplimits.h>
+#include <server/sandbox/sandboxlimits.h>
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace AgentBay::Server {
+
+// The cgroups of one session: the freezer (pause) and the limits (pids, memory, CPU), which
+// every process of the session joins between fork and exec; and what they say about the
+// session (limits in force, usage, limits it ran into).
+class CgroupSet
+{
+    Q_DISABLE_COPY_MOVE(CgroupSet)
+
+public:
+    // Limit counters at one moment; limitNotes() compares against them.
+    struct Counters
+    {
+        qint64 pidsHits = 0;
+        qint64 oomKills = 0;
+    };
+
+    CgroupSet() = default;
+
+    // AGENTBAY_LOCAL_PAUSE=cgroup-v1|sigstop skips the better freezers.
+    void create(const QString &name, const SandboxLimits &limits);
+    QList<QByteArray> procsFiles() const;
+    // Between fork and exec (async-signal-safe): the calling process joins every cgroup.
+    static void joinFromChild(const QList<QByteArray> &procsFiles);
+
+    bool canFreeze() const { return m_freezer.version() != CgroupFreezer::Version::None; }
+
+    QString pauseMethod() const; // "cgroup-v2", "cgroup-v1" or "sigstop"
+    bool freeze(QString *error);
+    bool thaw(QString *error);
+    void killAll();
+    void remove();
+
+    Counters counters() const;
+    // "[the session reached its process limit ...]" for each limit hit since before.
+    QStringList limitNotes(const Counters &before) const;
+    // The limits, which cgroup controllers enforce them (or why not), current usage.
+    QJsonObject toJson() const;
+
+private:
+    CgroupFreezer m_freezer;
+    CgroupLimits m_limits;
+    SandboxLimits m_values;
+};
+
+} // namespace AgentBay::Server
