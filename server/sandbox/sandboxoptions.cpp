@@ -55,8 +55,8 @@ void SandboxOptions::addTo(QCommandLineParser &parser)
             .arg(SandboxLimits::formatSize(defaults.tmpSize)),
         "SIZE"));
     parser.addOption(option("workspace-quota",
-        tr("Disk space one session's workspace may use (default %1; shown in the session's info, not yet "
-           "enforced).")
+        tr("Largest file a session may write, in its workspace or anywhere (RLIMIT_FSIZE; default %1, 0 = no "
+           "limit). A total for the workspace is not enforced yet.")
             .arg(SandboxLimits::formatSize(defaults.workspaceQuota)),
         "SIZE"));
     parser.addOption(option("allow-unsandboxed",

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QLoggingCategory>
@@ -143,7 +144,10 @@ bool SessionSandbox::start(QString *error)
         }
     }
 
+    QElapsedTimer phase; // where a start spends its time, for the debug log
+    phase.start();
     d->cgroups.create(d->sessionId, d->limits);
+    const qint64 cgroupsNs = phase.nsecsElapsed();
     const QList<QByteArray> procsFiles = d->cgroups.procsFiles();
 
     // The agent's channel: a unix socket as its fd 0 (server/agent/agentprotocol.h).
@@ -239,7 +243,9 @@ bool SessionSandbox::start(QString *error)
     d->process = process;
     d->stderrTail.clear();
     d->paused = false;
+    const qint64 preparedNs = phase.nsecsElapsed();
     process->start(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    const qint64 spawnedNs = phase.nsecsElapsed();
     if (d->command) {
         d->command->closeChildEnds();
     }
@@ -276,6 +282,12 @@ bool SessionSandbox::start(QString *error)
         });
         d->network->start(d->agentPid, procsFiles);
     }
+    qCDebug(lcSandbox,
+        "start phases: cgroups %.2f ms, prepare %.2f ms, spawn %.2f ms, network helper %.2f ms",
+        double(cgroupsNs) / 1e6,
+        double(preparedNs - cgroupsNs) / 1e6,
+        double(spawnedNs - preparedNs) / 1e6,
+        double(phase.nsecsElapsed() - spawnedNs) / 1e6);
     qCDebug(lcSandbox) << "session" << d->sessionId << "started as" << isolationName() << "pid" << d->agentPid
                        << "pause method" << d->cgroups.pauseMethod();
     return true;
