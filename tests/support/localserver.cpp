@@ -15,6 +15,20 @@ namespace {
 constexpr int startTimeoutMs = 10000;
 constexpr int stopTimeoutMs = 10000;
 const QByteArray urlLinePrefix = "agentbay-local listening on ";
+
+// In sanitized builds (the ci preset) the server reports memory errors, undefined behaviour
+// and leaks on its stderr, which no test reads: end the test with the report instead.
+void failOnSanitizerReport(const QByteArray &log)
+{
+    for (const QByteArray &marker :
+        {QByteArray("ERROR: AddressSanitizer"), QByteArray("ERROR: LeakSanitizer"), QByteArray("runtime error: ")}) {
+        const qsizetype at = log.indexOf(marker);
+        if (at >= 0) {
+            const qsizetype from = qMax<qsizetype>(0, log.lastIndexOf('\n', at));
+            qFatal("agentbay-local reported a sanitizer finding:\n%s", log.mid(from, 16000).constData());
+        }
+    }
+}
 } // namespace
 
 LocalServer::LocalServer(const QString &dataDir)
@@ -117,6 +131,7 @@ void LocalServer::stop()
     }
     m_log += m_process->readAllStandardError();
     m_process.reset();
+    failOnSanitizerReport(m_log);
 }
 
 void LocalServer::kill()
