@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Set up AgentBay Desktop on Debian 12: install what is missing, build, then either
-# start the app ("run") or run every test ("test").
+# start the app ("run") or run every test ("test"); "fuzz TARGET SECONDS" runs scripts/fuzz.sh.
 set -euo pipefail
 
 mode=${1:-run}
 case "$mode" in
-run | test) ;;
+run | test | fuzz) ;;
 *)
-    echo "usage: $0 run|test" >&2
+    echo "usage: $0 run|test|fuzz" >&2
     exit 2
     ;;
 esac
@@ -23,6 +23,9 @@ packages=(
     bubblewrap slirp4netns libseccomp-dev python3 xvfb xauth libssl-dev
     desktop-file-utils appstream dbus gnome-keyring
 )
+
+# The fuzz targets (scripts/fuzz.sh) need clang and its libFuzzer runtime; nothing else does.
+[ "$mode" = fuzz ] && packages+=(clang-14 libclang-rt-14-dev)
 
 # The SDK end-to-end test (tests/sdk) runs the official TypeScript SDK with Node and npm;
 # a Node from elsewhere (with its own npm) is used as it is.
@@ -40,6 +43,8 @@ if ((${#missing[@]})); then
     "${sudo[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+[ "$mode" = fuzz ] && exec ./scripts/fuzz.sh "${@:2}"
 
 preset=release
 [ "$mode" = test ] && preset=ci
