@@ -211,7 +211,7 @@ void tst_ApiClientCancel::cancel_eachPhase_reportsCancelledOnceAndStopsRequests(
     QTRY_VERIFY(!handle.isRunning());
     handle.cancel(); // a second cancel is harmless
     QTRY_COMPARE(m_server->openRequestCount(), 0); // the aborted connection is gone
-    QTest::qWait(100);
+    QTest::qWait(100); // a window for a late callback or request, which must not come
     QCOMPARE(probe.calls, 1);
     QCOMPARE(m_server->requestCount(), requests);
 }
@@ -233,7 +233,7 @@ void tst_ApiClientCancel::contextDestroyed_eachPhase_silentAndStopsRequests()
     QTRY_COMPARE(m_client->inFlightCount(), 0);
     QTRY_VERIFY(!handle.isRunning());
     QTRY_COMPARE(m_server->openRequestCount(), 0);
-    QTest::qWait(100);
+    QTest::qWait(100); // a window for a late callback or request, which must not come
     QCOMPARE(probe.calls, 0);
     QCOMPARE(m_server->requestCount(), requests);
 }
@@ -254,7 +254,7 @@ void tst_ApiClientCancel::clientDestroyed_eachPhase_silentNoCrash()
     QVERIFY(!handle.isRunning());
     handle.cancel(); // the operation is gone: harmless
     QTRY_COMPARE(m_server->openRequestCount(), 0);
-    QTest::qWait(100);
+    QTest::qWait(100); // a window for a late callback or request, which must not come
     QCOMPARE(probe.calls, 0);
     QCOMPARE(m_server->requestCount(), requests);
 }
