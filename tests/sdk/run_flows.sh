@@ -86,6 +86,16 @@ env -i PATH="$PATH" HOME="$data" \
     AGENTBAY_SDK_EXPECTED_FAILURES="${AGENTBAY_SDK_EXPECTED_FAILURES:-}" \
     LOG_LEVEL=ERROR DISABLE_COLORS=true \
     node node_modules/.bin/tsx flows.ts || status=$?
+
+# Stopped here rather than in the trap, so that what it reports on the way out counts.
+kill -TERM "$server_pid"
+wait "$server_pid" 2>/dev/null || true
+server_pid=
+if grep -qE "ERROR: (Address|Leak)Sanitizer|runtime error: " "$data/stderr"; then
+    echo "agentbay-local reported a sanitizer finding:" >&2
+    grep -A30 -E "ERROR: (Address|Leak)Sanitizer|runtime error: " "$data/stderr" | head -n 80 >&2
+    status=1
+fi
 if [ "$status" != 0 ]; then
     echo "--- agentbay-local log (last 40 lines) ---" >&2
     tail -n 40 "$data/stderr" >&2
