@@ -46,6 +46,7 @@ ActionDispatcher::ActionDispatcher(SessionStore *store)
         {QStringLiteral("ReleaseMcpSession"), immediate(sessions, &SessionActions::remove)},
         {QStringLiteral("PauseSessionAsync"), immediate(sessions, &SessionActions::pause)},
         {QStringLiteral("ResumeSessionAsync"), immediate(sessions, &SessionActions::resume)},
+        {QStringLiteral("RefreshSessionIdleTime"), immediate(sessions, &SessionActions::refreshIdleTime)},
         {QStringLiteral("SetLabel"), immediate(m_labels.get(), &LabelActions::set)},
         {QStringLiteral("GetLabel"), immediate(m_labels.get(), &LabelActions::get)},
         {QStringLiteral("GetLink"), immediate(m_links.get(), &LinkActions::getLink)},

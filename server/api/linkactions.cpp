@@ -31,10 +31,16 @@ ApiReply LinkActions::getLink(const RequestParameters &params)
         return ApiReply::badRequest(
             QStringLiteral("InvalidParameter.ProtocolType"), tr("ProtocolType must be https or wss"));
     }
+    // Option is opaque to the service and changes nothing here: accepted, never refused.
     const QString portText = params.value(QStringLiteral("Port")).trimmed();
     if (portText.isEmpty()) {
-        return ApiReply::badRequest(
-            QStringLiteral("InvalidParameter.Port"), QStringLiteral("only BrowserUse image support cdp"));
+        // The session's default link: its page (the service's is a browser's CDP endpoint,
+        // which no image here has). A WebSocket link needs a port to go to.
+        if (protocol == u"wss") {
+            return ApiReply::badRequest(QStringLiteral("InvalidParameter.Port"),
+                tr("A wss link needs a Port from %1 to %2").arg(PortLinkRoute::minPort).arg(PortLinkRoute::maxPort));
+        }
+        return ApiReply::success(QJsonObject{{QStringLiteral("Url"), m_context->resourceUrl(session)}});
     }
     bool ok = false;
     const int port = portText.toInt(&ok);

@@ -10,7 +10,8 @@ namespace AgentBay::Server {
 class ActionContext;
 class RequestParameters;
 
-// GetLink: the URL of a service a session's processes serve on a port of 30100-30199.
+// GetLink: the URL of a service a session's processes serve on a port of 30100-30199, or
+// without a port the session's default link (its page).
 class LinkActions
 {
     Q_DECLARE_TR_FUNCTIONS(LinkActions)

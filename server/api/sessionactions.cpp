@@ -3,6 +3,7 @@
 
 #include <server/api/actioncontext.h>
 #include <server/api/labelactions.h>
+#include <server/api/lifecyclefields.h>
 #include <server/api/pagetoken.h>
 #include <server/api/replytext.h>
 #include <server/api/requestparameters.h>
@@ -83,6 +84,10 @@ ApiReply SessionActions::create(const RequestParameters &params)
     if (!labels) {
         return ApiReply::badRequest(QStringLiteral("InvalidParameter.Labels"), problem);
     }
+    const auto lifecycle = LifecycleFields::parse(params, &refusal);
+    if (!lifecycle) {
+        return refusal;
+    }
     if (m_context->store()->count() >= m_maxSessions) {
         return ApiReply::badRequest(QStringLiteral("ResourceLimit.Sessions"),
             tr("This server runs at most %1 sessions at once; delete one first (agentbay-local --max-sessions)")
@@ -104,7 +109,11 @@ ApiReply SessionActions::create(const RequestParameters &params)
             {QStringLiteral("ErrMsg"), tr("The session could not start: %1").arg(error)},
         });
     }
-    return ApiReply::success(QJsonObject{
+    if (!lifecycle->isManual()) {
+        session->setLifecycle(*lifecycle);
+        m_context->store()->save();
+    }
+    QJsonObject data{
         {QStringLiteral("SessionId"), session->id()},
         {QStringLiteral("ResourceUrl"), m_context->resourceUrl(session)},
         {QStringLiteral("Success"), true},
@@ -115,7 +124,9 @@ ApiReply SessionActions::create(const RequestParameters &params)
         {QStringLiteral("HttpPort"), QString()},
         {QStringLiteral("NetworkInterfaceIp"), QString()},
         {QStringLiteral("VpcResource"), false},
-    });
+    };
+    LifecycleFields::addTo(&data, session);
+    return ApiReply::success(data);
 }
 
 ApiReply SessionActions::get(const RequestParameters &params)
@@ -125,7 +136,7 @@ ApiReply SessionActions::get(const RequestParameters &params)
     if (!session) {
         return refusal;
     }
-    return ApiReply::success(QJsonObject{
+    QJsonObject data{
         {QStringLiteral("SessionId"), session->id()},
         {QStringLiteral("Status"), session->statusName()},
         {QStringLiteral("ResourceUrl"), m_context->resourceUrl(session)},
@@ -139,7 +150,9 @@ ApiReply SessionActions::get(const RequestParameters &params)
         {QStringLiteral("VpcResource"), false},
         {QStringLiteral("Success"), true},
         {QStringLiteral("contexts"), QJsonArray()},
-    });
+    };
+    LifecycleFields::addTo(&data, session);
+    return ApiReply::success(data);
 }
 
 ApiReply SessionActions::getDetail(const RequestParameters &params)
@@ -149,7 +162,7 @@ ApiReply SessionActions::getDetail(const RequestParameters &params)
     if (!session) {
         return refusal;
     }
-    return ApiReply::success(QJsonObject{
+    QJsonObject data{
         {QStringLiteral("Aliuid"), QString()},
         {QStringLiteral("ApikeyId"), QString()},
         {QStringLiteral("AppInstanceGroupId"), QString()},
@@ -165,8 +178,9 @@ ApiReply SessionActions::getDetail(const RequestParameters &params)
         {QStringLiteral("RegionId"), QStringLiteral("local")},
         {QStringLiteral("ResourceConfigId"), QString()},
         {QStringLiteral("Status"), session->statusName()},
-        {QStringLiteral("CreateTime"), session->createdAt().toUTC().toString(Qt::ISODate)},
-    });
+    };
+    LifecycleFields::addTo(&data, session);
+    return ApiReply::success(data);
 }
 
 ApiReply SessionActions::list(const RequestParameters &params)
@@ -188,6 +202,8 @@ ApiReply SessionActions::list(const RequestParameters &params)
         return ApiReply::badRequest(QStringLiteral("InvalidParameter.Status"),
             tr("Status must be one of %1").arg(knownStatuses.join(QStringLiteral(", "))));
     }
+    // Sessions of one image only; an image this server does not offer matches none.
+    const QString imageId = params.value(QStringLiteral("ImageId")).trimmed();
     int pageSize = defaultPageSize;
     const QString maxText = params.value(QStringLiteral("MaxResults")).trimmed();
     if (!maxText.isEmpty()) {
@@ -221,15 +237,22 @@ ApiReply SessionActions::list(const RequestParameters &params)
         if (!session->matchesLabels(*filter)) {
             continue;
         }
+        if (!imageId.isEmpty() && session->imageId() != imageId) {
+            continue;
+        }
         ++total;
         if (session->sequence() <= after) {
             continue;
         }
         if (page.size() < pageSize) {
-            page.append(QJsonObject{
+            QJsonObject item{
                 {QStringLiteral("SessionId"), session->id()},
                 {QStringLiteral("SessionStatus"), session->statusName()},
-            });
+                {QStringLiteral("AppInstanceId"), appInstanceId(session)},
+                {QStringLiteral("ImageId"), session->imageId()},
+            };
+            LifecycleFields::addTo(&item, session);
+            page.append(item);
             lastSequence = session->sequence();
         } else {
             more = true;
@@ -291,14 +314,7 @@ ApiReply SessionActions::remove(const RequestParameters &params)
         return ApiReply::wrongStatus(session->statusName(), tr("resume it before deleting it"));
     }
     // DELETING is visible (and persisted as gone) before the answer; the teardown follows.
-    session->setStatus(LocalSession::Status::Deleting);
-    m_context->store()->save();
-    const QString id = session->id();
-    QTimer::singleShot(0, m_context->store(), [store = m_context->store(), id] {
-        if (LocalSession *s = store->find(id)) {
-            store->remove(s);
-        }
-    });
+    m_context->store()->release(session);
     return ApiReply::success(QJsonValue::Undefined, tr("Session deletion initiated successfully"));
 }
 
@@ -339,12 +355,28 @@ ApiReply SessionActions::resume(const RequestParameters &params)
     default:
         return ApiReply::wrongStatus(session->statusName(), tr("it cannot be resumed now"));
     }
+    // A resume is activity: the idle release clock starts again.
+    session->noteActivity(m_context->store()->now());
     beginTransition(session,
         LocalSession::Status::Resuming,
         LocalSession::Status::Running,
         &SessionSandbox::resume,
         "cannot resume");
     return ApiReply::success(QJsonValue::Undefined, tr("Session resume initiated successfully"));
+}
+
+ApiReply SessionActions::refreshIdleTime(const RequestParameters &params)
+{
+    ApiReply refusal;
+    LocalSession *session = m_context->sessionFor(params, &refusal);
+    if (!session) {
+        return refusal;
+    }
+    if (session->status() == LocalSession::Status::Deleting) {
+        return ApiReply::wrongStatus(session->statusName(), tr("it is being deleted"));
+    }
+    session->noteActivity(m_context->store()->now());
+    return ApiReply::success();
 }
 
 } // namespace AgentBay::Server

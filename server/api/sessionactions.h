@@ -11,7 +11,8 @@ class ActionContext;
 class RequestParameters;
 
 // The session actions: CreateMcpSession, GetSession, GetSessionDetail, ListSession,
-// GetMcpResource, DeleteSessionAsync / ReleaseMcpSession, PauseSessionAsync, ResumeSessionAsync.
+// GetMcpResource, DeleteSessionAsync / ReleaseMcpSession, PauseSessionAsync, ResumeSessionAsync,
+// RefreshSessionIdleTime.
 class SessionActions
 {
     Q_DECLARE_TR_FUNCTIONS(SessionActions)
@@ -27,6 +28,8 @@ public:
     ApiReply remove(const RequestParameters &params);
     ApiReply pause(const RequestParameters &params);
     ApiReply resume(const RequestParameters &params);
+    // RefreshSessionIdleTime (keep-alive): activity that moves the idle release deadline.
+    ApiReply refreshIdleTime(const RequestParameters &params);
 
     // Sessions that may exist at once; CreateMcpSession is refused beyond it.
     static constexpr int defaultMaxSessions = 64;

@@ -5,6 +5,7 @@
 #include <server/api/replytext.h>
 #include <server/api/requestparameters.h>
 #include <server/sessions/localsession.h>
+#include <server/sessions/sessionstore.h>
 #include <server/tools/toolcatalog.h>
 #include <server/tools/toolrunner.h>
 
@@ -72,7 +73,10 @@ void ToolActions::call(const RequestParameters &params, const ApiReply::Callback
     call.tool = name;
     call.arguments = ReplyText::shorten(ReplyText::compact(args));
 
-    auto finish = [done, call](LocalSession *s, const QJsonObject &result, qint64 elapsedMs) mutable {
+    // A tool call is activity, and the session is not idle while one runs.
+    SessionStore *store = m_context->store();
+    session->toolCallStarted(store->now());
+    auto finish = [done, call, store](LocalSession *s, const QJsonObject &result, qint64 elapsedMs) mutable {
         call.isError = result.value(QStringLiteral("isError")).toBool();
         call.durationMs = elapsedMs;
         const QJsonArray content = result.value(QStringLiteral("content")).toArray();
@@ -80,8 +84,11 @@ void ToolActions::call(const RequestParameters &params, const ApiReply::Callback
             content.isEmpty() ? QString() : content.first().toObject().value(QStringLiteral("text")).toString());
         if (s) {
             s->recordToolCall(call);
+            s->toolCallFinished(store->now());
         }
-        done(ApiReply::success(ReplyText::compact(result)));
+        // An object, not a JSON text: the TypeScript SDK reads Data.content directly
+        // (protocol.md 4.12); the other SDKs take either.
+        done(ApiReply::success(result));
     };
 
     if (!ToolCatalog::hasTool(session->imageId(), name)) {
@@ -96,6 +103,7 @@ void ToolActions::call(const RequestParameters &params, const ApiReply::Callback
         return;
     }
     if (!session->sandbox()) {
+        session->toolCallFinished(store->now());
         done(ApiReply::internalError(QStringLiteral("Sandbox"), tr("The session's sandbox is not running")));
         return;
     }

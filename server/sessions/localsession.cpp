@@ -76,6 +76,38 @@ void LocalSession::terminate()
     m_sandbox = nullptr;
 }
 
+void LocalSession::setStatus(Status status)
+{
+    if (m_status != status) {
+        m_status = status;
+        Q_EMIT lifecycleChanged();
+    }
+}
+
+void LocalSession::setLifecycle(const SessionLifecycle &lifecycle)
+{
+    m_lifecycle = lifecycle;
+    Q_EMIT lifecycleChanged();
+}
+
+void LocalSession::noteActivity(const QDateTime &at)
+{
+    m_lastActivity = at;
+    Q_EMIT lifecycleChanged();
+}
+
+void LocalSession::toolCallStarted(const QDateTime &at)
+{
+    ++m_toolCallsRunning;
+    noteActivity(at);
+}
+
+void LocalSession::toolCallFinished(const QDateTime &at)
+{
+    m_toolCallsRunning = qMax(0, m_toolCallsRunning - 1);
+    noteActivity(at);
+}
+
 bool LocalSession::matchesLabels(const QMap<QString, QString> &filter) const
 {
     for (auto it = filter.cbegin(); it != filter.cend(); ++it) {
@@ -111,6 +143,9 @@ QJsonObject LocalSession::toJson() const
     };
     if (!m_networkMode.isEmpty()) {
         json.insert(QStringLiteral("networkMode"), m_networkMode);
+    }
+    if (!m_lifecycle.isManual()) {
+        json.insert(QStringLiteral("lifecycle"), m_lifecycle.toJson());
     }
     return json;
 }

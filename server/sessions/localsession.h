@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <server/sessions/sessionlifecycle.h>
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -66,7 +68,7 @@ public:
 
     Status status() const { return m_status; }
 
-    void setStatus(Status status) { m_status = status; }
+    void setStatus(Status status);
 
     static QString statusName(Status status);
 
@@ -86,6 +88,20 @@ public:
     // Kills every process now and forgets the sandbox.
     void terminate();
 
+    // Lifecycle (SessionReaper): the policy, the last activity and the tool calls in flight.
+    SessionLifecycle lifecycle() const { return m_lifecycle; }
+
+    void setLifecycle(const SessionLifecycle &lifecycle);
+
+    QDateTime lastActivity() const { return m_lastActivity; }
+
+    void noteActivity(const QDateTime &at);
+
+    int toolCallsRunning() const { return m_toolCallsRunning; }
+
+    void toolCallStarted(const QDateTime &at);
+    void toolCallFinished(const QDateTime &at);
+
     bool matchesLabels(const QMap<QString, QString> &filter) const;
 
     void recordToolCall(const ToolCall &call);
@@ -93,6 +109,10 @@ public:
     QList<ToolCall> recentToolCalls() const { return m_recentCalls; }
 
     QJsonObject toJson() const;
+
+Q_SIGNALS:
+    // The status, policy, activity or calls in flight changed: a release deadline may have moved.
+    void lifecycleChanged();
 
 private:
     QString m_id;
@@ -106,6 +126,9 @@ private:
     Status m_status = Status::Running;
     SessionSandbox *m_sandbox = nullptr;
     QList<ToolCall> m_recentCalls;
+    SessionLifecycle m_lifecycle;
+    QDateTime m_lastActivity;
+    int m_toolCallsRunning = 0;
 };
 
 } // namespace AgentBay::Server

@@ -2,6 +2,7 @@
 #include "sessionstore.h"
 
 #include <server/sessions/localsession.h>
+#include <server/sessions/sessionreaper.h>
 
 #include <QDateTime>
 #include <QDir>
@@ -14,6 +15,7 @@
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -33,7 +35,16 @@ QString trashDirName()
 SessionStore::SessionStore(const QString &dataDir, QObject *parent)
     : QObject(parent)
     , m_dataDir(dataDir)
+    , m_clock([] {
+        return QDateTime::currentDateTimeUtc();
+    })
+    , m_reaper(new SessionReaper(this))
 {
+}
+
+void SessionStore::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
 }
 
 SessionStore::~SessionStore()
@@ -138,8 +149,10 @@ bool SessionStore::load(QString *error)
             if (!session->start(&startError)) {
                 qCWarning(lcStore) << "session" << id << "has no sandbox after restart:" << startError;
             }
+            session->setLifecycle(SessionLifecycle::fromJson(o.value(QStringLiteral("lifecycle")).toObject()));
             m_byId.insert(id, session);
             m_bySequence.insert(sequence, session);
+            adopt(session);
         }
     }
 
@@ -150,6 +163,8 @@ bool SessionStore::load(QString *error)
             removeInBackground(m_dataDir + QStringLiteral("/sessions/") + dir);
         }
     }
+    // Time spent stopped counts as idle for no one: the idle clocks start again now.
+    m_reaper->check();
     return true;
 }
 
@@ -168,8 +183,7 @@ LocalSession *SessionStore::create(
     const qint64 sequence = m_nextSequence++;
     QElapsedTimer timer;
     timer.start();
-    auto *session = new LocalSession(
-        id, imageId, labels, QDateTime::currentDateTimeUtc(), randomAlphanumeric(32), sequence, workspace, this);
+    auto *session = new LocalSession(id, imageId, labels, now(), randomAlphanumeric(32), sequence, workspace, this);
     session->setNetworkMode(networkMode);
     if (!session->start(error)) {
         delete session;
@@ -179,6 +193,7 @@ LocalSession *SessionStore::create(
     const qint64 startedNs = timer.nsecsElapsed();
     m_byId.insert(id, session);
     m_bySequence.insert(sequence, session);
+    adopt(session);
     if (!save(error)) {
         remove(session);
         return nullptr;
@@ -256,6 +271,29 @@ void SessionStore::remove(LocalSession *session)
         removeInBackground(sessionDir(session->id()));
     }
     session->deleteLater();
+}
+
+void SessionStore::release(LocalSession *session)
+{
+    if (!session || m_byId.value(session->id()) != session) {
+        return;
+    }
+    session->setStatus(LocalSession::Status::Deleting);
+    save();
+    const QString id = session->id();
+    QTimer::singleShot(0, this, [this, id] {
+        if (LocalSession *s = find(id)) {
+            remove(s);
+        }
+    });
+}
+
+void SessionStore::adopt(LocalSession *session)
+{
+    session->noteActivity(now());
+    // Any change may bring a deadline nearer than the one the reaper sleeps towards.
+    connect(session, &LocalSession::lifecycleChanged, m_reaper, &SessionReaper::reschedule);
+    m_reaper->reschedule();
 }
 
 void SessionStore::removeInBackground(const QString &path)

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QMap>
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 namespace AgentBay::Server {
 
 class LocalSession;
+class SessionReaper;
 
 // Every session of agentbay-local, kept in DATA/sessions.json (written with QSaveFile on every
 // change, so a kill -9 never leaves a torn file) with the workspaces under
@@ -41,6 +45,18 @@ public:
     bool save(QString *error = nullptr);
     // Kills the session's processes, removes its workspace (in the background) and forgets it.
     void remove(LocalSession *session);
+    // Deletes a session as DeleteSessionAsync does: DELETING is visible (and persisted as gone)
+    // at once, the teardown (remove) follows on the next turn of the event loop.
+    void release(LocalSession *session);
+
+    // The clock of creation times, activity and release deadlines; tests set their own.
+    using Clock = std::function<QDateTime()>;
+    void setClock(Clock clock);
+
+    QDateTime now() const { return m_clock(); }
+
+    // Releases sessions whose lifecycle policy says their time is up.
+    SessionReaper *reaper() const { return m_reaper; }
 
     QString dataDir() const { return m_dataDir; }
 
@@ -55,11 +71,14 @@ public:
 private:
     QString sessionDir(const QString &id) const;
     void removeInBackground(const QString &path);
+    void adopt(LocalSession *session);
 
     QString m_dataDir;
     qint64 m_nextSequence = 1;
     QMap<qint64, LocalSession *> m_bySequence;
     QHash<QString, LocalSession *> m_byId;
+    Clock m_clock;
+    SessionReaper *m_reaper;
 };
 
 } // namespace AgentBay::Server

@@ -49,11 +49,11 @@ QByteArray formValue(const QByteArray &json)
     return QUrl::toPercentEncoding(QString::fromUtf8(json));
 }
 
-// The JSON payload of a shell or run_code result: CallMcpTool's Data is the MCP result as a
-// string, whose first text item is the tool's JSON again.
+// The JSON payload of a shell or run_code result: CallMcpTool's Data is the MCP result object,
+// whose first text item is the tool's JSON again.
 QJsonObject toolPayload(const RawAnswer &answer)
 {
-    const QJsonObject result = QJsonDocument::fromJson(answer.json.value(q("Data")).toString().toUtf8()).object();
+    const QJsonObject result = answer.json.value(q("Data")).toObject();
     const QString text = result.value(q("content")).toArray().first().toObject().value(q("text")).toString();
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }

@@ -117,7 +117,9 @@ void tst_SessionStore::restart_keepsSessionsLabelsAndWorkspaces()
 
     const RawAnswer read = api.call(u"CallMcpTool"_s,
         {{u"SessionId"_s, kept}, {u"Name"_s, u"read_file"_s}, {u"Args"_s, uR"({"path": "notes.txt"})"_s}});
-    QVERIFY2(read.json.value(u"Data"_s).toString().contains(u"survives"_s), read.body.constData());
+    const QJsonObject result = read.json.value(u"Data"_s).toObject();
+    QVERIFY2(result.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString() == u"survives"_s,
+        read.body.constData());
     QVERIFY(QFile::exists(dir.path() + u"/server.json"_s));
 }
 
