@@ -2,9 +2,12 @@
 #include "responseparser.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+
+#include <type_traits>
 
 namespace AgentBay::Core {
 
@@ -78,6 +81,35 @@ QString stringOf(const QJsonObject &object, std::initializer_list<const char16_t
     return {};
 }
 
+// An ISO 8601 text (agentbay-local's form) or a number of seconds or milliseconds since the
+// epoch; anything else, or nothing, is an invalid (absent) time.
+QDateTime timeOf(const QJsonObject &object, std::initializer_list<const char16_t *> keys)
+{
+    for (const char16_t *key : keys) {
+        const QJsonValue value = object.value(QStringView(key));
+        if (value.isString()) {
+            QDateTime time = QDateTime::fromString(value.toString().trimmed(), Qt::ISODateWithMs);
+            if (time.isValid()) {
+                return time.toUTC();
+            }
+        } else if (value.isDouble() && value.toDouble() > 0) {
+            const qint64 number = value.toInteger();
+            // Seconds until the year 5138; larger numbers are milliseconds.
+            return QDateTime::fromMSecsSinceEpoch(number < 100000000000LL ? number * 1000 : number, Qt::UTC);
+        }
+    }
+    return {};
+}
+
+SessionTimes timesOf(const QJsonObject &data)
+{
+    SessionTimes times;
+    times.created = timeOf(data, {u"CreateTime"});
+    times.idleReleaseAt = timeOf(data, {u"IdleReleaseTime"});
+    times.maxRuntimeReleaseAt = timeOf(data, {u"MaxRuntimeReleaseTime"});
+    return times;
+}
+
 QJsonObject schemaOf(const QJsonObject &object)
 {
     const QJsonValue schema =
@@ -99,6 +131,10 @@ QList<Tool> toolsFrom(const QJsonArray &items)
         tool.description = stringOf(object, {u"description", u"Description"});
         tool.tool = stringOf(object, {u"tool", u"Tool"});
         tool.inputSchema = schemaOf(object);
+        if constexpr (std::is_same_v<Tool, McpTool>) { // MCP 2025-06: output schema and hints
+            tool.outputSchema = decodeNested(object.value(u"outputSchema")).toObject();
+            tool.annotations = McpToolAnnotations::fromJson(decodeNested(object.value(u"annotations")).toObject());
+        }
         if (!tool.name.isEmpty()) {
             tools.append(tool);
         }
@@ -280,6 +316,7 @@ Result<SessionData> ResponseParser::session(const QJsonObject &envelope)
         const QJsonObject object = context.toObject();
         session.contexts.append({object.value(u"id").toString(), object.value(u"name").toString()});
     }
+    session.times = timesOf(data);
     return Result<SessionData>(session, requestId);
 }
 
@@ -355,6 +392,7 @@ Result<SessionDetail> ResponseParser::sessionDetail(const QJsonObject &envelope)
     detail.endReason = stringOf(data, {u"EndReason"});
     detail.id = data.value(u"Id").toInteger();
     detail.isDeleted = data.value(u"IsDeleted").toInt() != 0;
+    detail.times = timesOf(data);
     return Result<SessionDetail>(detail, requestId);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -47,6 +48,16 @@ struct SessionTool
     bool operator==(const SessionTool &) const = default;
 };
 
+// Times agentbay-local adds to a session's Data (the service sends none, protocol-2026.md
+// 10). Each one stays invalid when the server does not send it.
+struct SessionTimes
+{
+    QDateTime created;
+    QDateTime idleReleaseAt; // released then unless there is activity (or a keep-alive) first
+    QDateTime maxRuntimeReleaseAt; // released then whatever happens
+    bool operator==(const SessionTimes &) const = default;
+};
+
 // CreateMcpSession and GetSession data.
 struct SessionData
 {
@@ -62,6 +73,7 @@ struct SessionData
     QString networkInterfaceIp;
     bool vpcResource = false;
     QList<QPair<QString, QString>> contexts; // id, name
+    SessionTimes times; // optional extras
     bool operator==(const SessionData &) const = default;
 };
 
@@ -122,6 +134,7 @@ struct SessionDetail
     QString endReason;
     qint64 id = 0;
     bool isDeleted = false;
+    SessionTimes times; // optional extras
     QJsonObject raw; // every field as received
     bool operator==(const SessionDetail &) const = default;
 };

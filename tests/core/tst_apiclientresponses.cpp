@@ -55,6 +55,9 @@ private Q_SLOTS:
     void callMcpTool_dataAsObjectOrJsonString_sameResult();
     void list_newerItemFields_parsedWhenPresent();
     void keepAlive_bareEnvelope_isSuccess();
+    void getSession_timeFields_optionalInEveryForm_data();
+    void getSession_timeFields_optionalInEveryForm();
+    void getSessionDetail_createTime_parsed();
     void keepAlive_unknownSession_isNotFound();
     void successFalse_otherSpellings_isApiError_data();
     void successFalse_otherSpellings_isApiError();
@@ -608,6 +611,71 @@ void tst_ApiClientResponses::list_newerItemFields_parsedWhenPresent()
     QCOMPARE(sessions.at(1).appInstanceId, QString()); // an older service: the fields stay empty
     QCOMPARE(sessions.at(1).imageId, QString());
     QCOMPARE(sessions.at(1).status, SessionStatus::Paused);
+}
+
+void tst_ApiClientResponses::getSession_timeFields_optionalInEveryForm_data()
+{
+    // agentbay-local's extra Data fields (the service has none): absent or unreadable = invalid.
+    QTest::addColumn<QJsonValue>("created");
+    QTest::addColumn<QJsonValue>("idle");
+    QTest::addColumn<QJsonValue>("maxRuntime");
+    QTest::addColumn<QDateTime>("expectedCreated");
+    QTest::addColumn<QDateTime>("expectedIdle");
+    QTest::addColumn<QDateTime>("expectedMaxRuntime");
+    const QDateTime t0(QDate(2026, 11, 30), QTime(15, 0, 0), Qt::UTC);
+    const QJsonValue none(QJsonValue::Undefined);
+    QTest::newRow("absent (the service)") << none << none << none << QDateTime() << QDateTime() << QDateTime();
+    QTest::newRow("ISO 8601, UTC and with an offset")
+        << QJsonValue(QStringLiteral("2026-11-30T15:00:00Z")) << QJsonValue(QStringLiteral("2026-11-30T16:05:00+01:00"))
+        << QJsonValue(QStringLiteral("2026-11-30T15:30:00.250Z")) << t0 << t0.addSecs(300) << t0.addMSecs(1800250);
+    QTest::newRow("epoch seconds and milliseconds")
+        << QJsonValue(double(t0.toSecsSinceEpoch())) << QJsonValue(double(t0.addSecs(300).toMSecsSinceEpoch()))
+        << QJsonValue(double(t0.addSecs(1800).toSecsSinceEpoch())) << t0 << t0.addSecs(300) << t0.addSecs(1800);
+    QTest::newRow("unreadable or empty") << QJsonValue(QStringLiteral("soon")) << QJsonValue(QString()) << QJsonValue(0)
+                                         << QDateTime() << QDateTime() << QDateTime();
+    QTest::newRow("only some sent (manual release: no deadlines)")
+        << QJsonValue(QStringLiteral("2026-11-30T15:00:00Z")) << QJsonValue(QJsonValue::Null) << none << t0
+        << QDateTime() << QDateTime();
+}
+
+void tst_ApiClientResponses::getSession_timeFields_optionalInEveryForm()
+{
+    QFETCH(QJsonValue, created);
+    QFETCH(QJsonValue, idle);
+    QFETCH(QJsonValue, maxRuntime);
+    QFETCH(QDateTime, expectedCreated);
+    QFETCH(QDateTime, expectedIdle);
+    QFETCH(QDateTime, expectedMaxRuntime);
+    QJsonObject data{{QStringLiteral("SessionId"), SessionA}, {QStringLiteral("Status"), QStringLiteral("RUNNING")}};
+    for (const auto &[key, value] : {std::pair{QStringLiteral("CreateTime"), created},
+             std::pair{QStringLiteral("IdleReleaseTime"), idle},
+             std::pair{QStringLiteral("MaxRuntimeReleaseTime"), maxRuntime}}) {
+        if (!value.isUndefined()) {
+            data.insert(key, value);
+        }
+    }
+    m_server->enqueueJson(envelope(data));
+    Probe<SessionData> probe;
+    m_client->getSession(SessionA, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY2(probe.ok(), qPrintable(probe.why()));
+    const SessionTimes &times = probe.value().times;
+    QCOMPARE(times.created, expectedCreated);
+    QCOMPARE(times.idleReleaseAt, expectedIdle);
+    QCOMPARE(times.maxRuntimeReleaseAt, expectedMaxRuntime);
+    QCOMPARE(probe.value().status, SessionStatus::Running); // the rest is read as before
+}
+
+void tst_ApiClientResponses::getSessionDetail_createTime_parsed()
+{
+    m_server->enqueueJson(envelope(QJsonObject{{QStringLiteral("Status"), QStringLiteral("RUNNING")},
+        {QStringLiteral("CreateTime"), QStringLiteral("2026-11-30T15:00:00Z")}}));
+    Probe<SessionDetail> probe;
+    m_client->getSessionDetail(SessionA, &probe.context, probe.callback());
+    QTRY_VERIFY(probe.done());
+    QVERIFY2(probe.ok(), qPrintable(probe.why()));
+    QCOMPARE(probe.value().times.created, QDateTime(QDate(2026, 11, 30), QTime(15, 0, 0), Qt::UTC));
+    QVERIFY(!probe.value().times.idleReleaseAt.isValid());
 }
 
 void tst_ApiClientResponses::keepAlive_bareEnvelope_isSuccess()
