@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "cgroupset.h"
 
+#include <server/sandbox/processscanner.h>
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
 #include <fcntl.h>
 #include <unistd.h>
+
+#include <thread>
 
 namespace AgentBay::Server {
 
@@ -39,6 +43,50 @@ void CgroupSet::joinFromChild(const QList<QByteArray> &procsFiles)
             ::close(fd);
         }
     }
+}
+
+void CgroupSet::adoptLater(const QList<qint64> &roots, std::function<void()> done)
+{
+    const QList<QByteArray> files = procsFiles();
+    if (files.isEmpty()) {
+        done();
+        return;
+    }
+    std::shared_ptr<std::atomic<bool>> alive = m_alive;
+    std::thread([files, roots, alive, done = std::move(done)] {
+        // Twice: a process forked while the first pass ran is caught by the second.
+        for (int pass = 0; pass < 2 && alive->load(); ++pass) {
+            QList<pid_t> pids;
+            for (const qint64 root : roots) {
+                // Never 0: "0" would move the writer, i.e. the server itself.
+                if (root > 0) {
+                    pids << ProcessScanner::descendantsOf(pid_t(root));
+                }
+            }
+            pids.removeAll(pid_t(0));
+            for (const QByteArray &file : files) {
+                const int fd = ::open(file.constData(), O_WRONLY | O_CLOEXEC);
+                for (const pid_t pid : std::as_const(pids)) {
+                    if (fd < 0 || !alive->load()) {
+                        break;
+                    }
+                    const QByteArray text = QByteArray::number(pid);
+                    [[maybe_unused]] const ssize_t written = ::write(fd, text.constData(), size_t(text.size()));
+                }
+                if (fd >= 0) {
+                    ::close(fd);
+                }
+            }
+        }
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [alive, done] {
+                if (alive->load()) {
+                    done();
+                }
+            },
+            Qt::QueuedConnection);
+    }).detach();
 }
 
 QString CgroupSet::pauseMethod() const
@@ -79,6 +127,8 @@ bool CgroupSet::thaw(QString *error)
 
 void CgroupSet::killAll()
 {
+    m_alive->store(false);
+    m_alive = std::make_shared<std::atomic<bool>>(true);
     m_freezer.killAll();
     m_limits.killAll();
 }

@@ -11,6 +11,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+#include <functional>
+#include <memory>
+
 namespace AgentBay::Server {
 
 // The cgroups of one session: the freezer (pause) and the limits (pids, memory, CPU), which
@@ -35,6 +39,12 @@ public:
     QList<QByteArray> procsFiles() const;
     // Between fork and exec (async-signal-safe): the calling process joins every cgroup.
     static void joinFromChild(const QList<QByteArray> &procsFiles);
+    // Moves the processes rooted at roots (with their descendants) into every cgroup, on a
+    // worker thread: a first move into a cgroup can wait ~15 ms for the kernel (an RCU grace
+    // period), which the event loop must not. done() then runs on the main thread, unless
+    // the set was emptied (killAll, remove) meanwhile. The processes must not run session
+    // code before (the sandbox holds its agent until then).
+    void adoptLater(const QList<qint64> &roots, std::function<void()> done);
 
     bool canFreeze() const { return m_freezer.version() != CgroupFreezer::Version::None; }
 
@@ -51,6 +61,7 @@ public:
     QJsonObject toJson() const;
 
 private:
+    std::shared_ptr<std::atomic<bool>> m_alive = std::make_shared<std::atomic<bool>>(true);
     CgroupFreezer m_freezer;
     CgroupLimits m_limits;
     SandboxLimits m_values;

@@ -214,6 +214,11 @@ void SessionNetwork::start(qint64 pid, const QList<QByteArray> &procsFiles)
     });
 }
 
+qint64 SessionNetwork::helperPid() const
+{
+    return m_helper ? m_helper->processId() : 0;
+}
+
 void SessionNetwork::finish(const QString &error)
 {
     if (m_ready) {

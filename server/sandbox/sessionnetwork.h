@@ -56,6 +56,8 @@ public:
 
     bool isReady() const { return m_ready; }
 
+    qint64 helperPid() const; // slirp4netns, 0 when none runs
+
     QString error() const { return m_error; }
 
     void stop();

@@ -187,7 +187,7 @@ bool SessionSandbox::start(QString *error)
         options.tmpSize = d->limits.tmpSize;
         options.fileSizeMax = d->limits.workspaceQuota;
         options.resolvConf = d->network->resolvConf();
-        options.procsFiles = procsFiles;
+        // The cgroups are joined after the start (adoptLater), not between fork and exec.
         d->command = std::make_unique<BubblewrapCommand>();
         if (!d->command->prepare(options, error)) {
             delete process;
@@ -274,13 +274,17 @@ bool SessionSandbox::start(QString *error)
     d->agentPid = process->processId();
     d->processes.reset(d->agentPid, d->isolation == Isolation::Bubblewrap, d->marker);
     if (d->network) {
-        // The agent starts once the network is up (or known to be absent).
-        connect(d->network, &SessionNetwork::ready, this, [this] {
-            if (d->command) {
+        // The agent starts once the network is up (or known to be absent) and every process
+        // so far is in the session's cgroups.
+        auto waiting = std::make_shared<int>(2);
+        const auto oneReady = [this, waiting] {
+            if (--*waiting == 0 && d->command) {
                 d->command->unblock();
             }
-        });
-        d->network->start(d->agentPid, procsFiles);
+        };
+        connect(d->network, &SessionNetwork::ready, this, oneReady);
+        d->network->start(d->agentPid, {});
+        d->cgroups.adoptLater({d->agentPid, d->network->helperPid()}, oneReady);
     }
     qCDebug(lcSandbox,
         "start phases: cgroups %.2f ms, prepare %.2f ms, spawn %.2f ms, network helper %.2f ms",

@@ -51,7 +51,10 @@ QString shell(RawApi &api, const QString &session, const QString &command)
         {{q("SessionId"), session},
             {q("Name"), q("shell")},
             {q("Args"), QString::fromUtf8(QJsonDocument(QJsonObject{{q("command"), command}}).toJson())}});
-    const QJsonObject result = QJsonDocument::fromJson(answer.json.value(q("Data")).toString().toUtf8()).object();
+    // Data is the tool result: an object, or the same as a JSON string.
+    const QJsonValue dataValue = answer.json.value(q("Data"));
+    const QJsonObject result =
+        dataValue.isObject() ? dataValue.toObject() : QJsonDocument::fromJson(dataValue.toString().toUtf8()).object();
     const QString text = result.value(q("content")).toArray().first()[q("text")].toString();
     return QJsonDocument::fromJson(text.toUtf8()).object().value(q("stdout")).toString();
 }
