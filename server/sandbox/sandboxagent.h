@@ -128,6 +128,7 @@ private:
     QSocketNotifier *m_writeNotifier = nullptr;
     AgentFrameReader m_reader;
     QByteArray m_out;
+    qsizetype m_outSent = 0; // bytes at the start of m_out already taken by the agent
     QList<int> m_receivedFds;
     QHash<quint64, Pending> m_pending;
     quint64 m_nextId = 1;

@@ -287,7 +287,10 @@ private Q_SLOTS:
         for (int i = 0; i < answers.size(); ++i) {
             QCOMPARE(answers.at(i), QStringLiteral("real%1\n").arg(i));
         }
-        QCOMPARE(report.trimmed(), QStringLiteral("written 0"));
+        // The channel is a socket (not reopenable through /proc) held by an undumpable agent.
+        QVERIFY2(report.startsWith(QStringLiteral("written ")), qPrintable(report));
+        QVERIFY2(!report.contains(QStringLiteral("socket:")) && !report.contains(QStringLiteral("stolen")),
+            qPrintable(report));
         QVERIFY2(grownKb < 64 * 1024, qPrintable(QString::number(grownKb)));
         QCOMPARE(shell(QStringLiteral("echo still")), QStringLiteral("still\n"));
     }
