@@ -105,8 +105,8 @@ SessionTimes timesOf(const QJsonObject &data)
 {
     SessionTimes times;
     times.created = timeOf(data, {u"CreateTime"});
-    times.idleReleaseAt = timeOf(data, {u"IdleReleaseTime"});
-    times.maxRuntimeReleaseAt = timeOf(data, {u"MaxRuntimeReleaseTime"});
+    times.idleReleaseDeadline = timeOf(data, {u"IdleReleaseDeadline"});
+    times.maxRuntimeDeadline = timeOf(data, {u"MaxRuntimeDeadline"});
     return times;
 }
 
@@ -308,6 +308,7 @@ Result<SessionData> ResponseParser::session(const QJsonObject &envelope)
     session.toolList = toolList(data.value(u"ToolList"));
     session.linkUrl = stringOf(data, {u"LinkUrl"});
     session.token = stringOf(data, {u"Token"});
+    session.wsUrl = stringOf(data, {u"WsUrl", u"wsUrl"});
     session.httpPort = stringOf(data, {u"HttpPort"});
     session.networkInterfaceIp = stringOf(data, {u"NetworkInterfaceIp"});
     session.vpcResource = data.value(u"VpcResource").toBool(false);
@@ -363,6 +364,7 @@ Result<SessionListPage> ResponseParser::sessionList(const QJsonObject &envelope)
         summary.status = sessionStatusFromString(stringOf(object, {u"SessionStatus", u"Status"}));
         summary.appInstanceId = stringOf(object, {u"AppInstanceId"});
         summary.imageId = stringOf(object, {u"ImageId"});
+        summary.times = timesOf(object);
         if (!summary.sessionId.isEmpty()) {
             page.sessions.append(summary);
         }

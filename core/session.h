@@ -53,8 +53,8 @@ struct SessionTool
 struct SessionTimes
 {
     QDateTime created;
-    QDateTime idleReleaseAt; // released then unless there is activity (or a keep-alive) first
-    QDateTime maxRuntimeReleaseAt; // released then whatever happens
+    QDateTime idleReleaseDeadline; // released then unless there is activity (or a keep-alive) first
+    QDateTime maxRuntimeDeadline; // released then whatever happens
     bool operator==(const SessionTimes &) const = default;
 };
 
@@ -68,7 +68,8 @@ struct SessionData
     QString resourceId;
     QList<SessionTool> toolList;
     QString linkUrl;
-    QString token; // direct-call token; never logged
+    QString token; // direct-call and terminal-channel token; never logged
+    QString wsUrl; // the WebSocket channel (terminals), protocol-2026.md 4.1
     QString httpPort;
     QString networkInterfaceIp;
     bool vpcResource = false;
@@ -110,6 +111,7 @@ struct SessionSummary
     SessionStatus status = SessionStatus::Unknown;
     QString appInstanceId; // newer services only
     QString imageId; // newer services only
+    SessionTimes times; // optional extras
     bool operator==(const SessionSummary &) const = default;
 };
 

@@ -596,7 +596,8 @@ void tst_ApiClientResponses::list_newerItemFields_parsedWhenPresent()
     QJsonObject page = envelope(QJsonArray{QJsonObject{{QStringLiteral("SessionId"), QStringLiteral("s-new")},
                                                {QStringLiteral("SessionStatus"), QStringLiteral("RUNNING")},
                                                {QStringLiteral("AppInstanceId"), QStringLiteral("ai-1")},
-                                               {QStringLiteral("ImageId"), QStringLiteral("code_latest")}},
+                                               {QStringLiteral("ImageId"), QStringLiteral("code_latest")},
+                                               {QStringLiteral("CreateTime"), QStringLiteral("2026-11-30T15:00:00Z")}},
         QJsonObject{{QStringLiteral("SessionId"), QStringLiteral("s-old")},
             {QStringLiteral("SessionStatus"), QStringLiteral("PAUSED")}}});
     m_server->enqueueJson(page);
@@ -608,6 +609,8 @@ void tst_ApiClientResponses::list_newerItemFields_parsedWhenPresent()
     QCOMPARE(sessions.size(), 2);
     QCOMPARE(sessions.at(0).appInstanceId, QStringLiteral("ai-1"));
     QCOMPARE(sessions.at(0).imageId, QStringLiteral("code_latest"));
+    QCOMPARE(sessions.at(0).times.created, QDateTime(QDate(2026, 11, 30), QTime(15, 0, 0), Qt::UTC));
+    QVERIFY(!sessions.at(1).times.created.isValid());
     QCOMPARE(sessions.at(1).appInstanceId, QString()); // an older service: the fields stay empty
     QCOMPARE(sessions.at(1).imageId, QString());
     QCOMPARE(sessions.at(1).status, SessionStatus::Paused);
@@ -648,8 +651,8 @@ void tst_ApiClientResponses::getSession_timeFields_optionalInEveryForm()
     QFETCH(QDateTime, expectedMaxRuntime);
     QJsonObject data{{QStringLiteral("SessionId"), SessionA}, {QStringLiteral("Status"), QStringLiteral("RUNNING")}};
     for (const auto &[key, value] : {std::pair{QStringLiteral("CreateTime"), created},
-             std::pair{QStringLiteral("IdleReleaseTime"), idle},
-             std::pair{QStringLiteral("MaxRuntimeReleaseTime"), maxRuntime}}) {
+             std::pair{QStringLiteral("IdleReleaseDeadline"), idle},
+             std::pair{QStringLiteral("MaxRuntimeDeadline"), maxRuntime}}) {
         if (!value.isUndefined()) {
             data.insert(key, value);
         }
@@ -661,8 +664,8 @@ void tst_ApiClientResponses::getSession_timeFields_optionalInEveryForm()
     QVERIFY2(probe.ok(), qPrintable(probe.why()));
     const SessionTimes &times = probe.value().times;
     QCOMPARE(times.created, expectedCreated);
-    QCOMPARE(times.idleReleaseAt, expectedIdle);
-    QCOMPARE(times.maxRuntimeReleaseAt, expectedMaxRuntime);
+    QCOMPARE(times.idleReleaseDeadline, expectedIdle);
+    QCOMPARE(times.maxRuntimeDeadline, expectedMaxRuntime);
     QCOMPARE(probe.value().status, SessionStatus::Running); // the rest is read as before
 }
 
@@ -675,7 +678,7 @@ void tst_ApiClientResponses::getSessionDetail_createTime_parsed()
     QTRY_VERIFY(probe.done());
     QVERIFY2(probe.ok(), qPrintable(probe.why()));
     QCOMPARE(probe.value().times.created, QDateTime(QDate(2026, 11, 30), QTime(15, 0, 0), Qt::UTC));
-    QVERIFY(!probe.value().times.idleReleaseAt.isValid());
+    QVERIFY(!probe.value().times.idleReleaseDeadline.isValid());
 }
 
 void tst_ApiClientResponses::keepAlive_bareEnvelope_isSuccess()
