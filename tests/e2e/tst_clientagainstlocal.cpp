@@ -55,6 +55,11 @@ private Q_SLOTS:
     void delete_waitsUntilGone_thenNotFound();
     void delete_withSyncContext_syncsThenDeletes();
     void list_statusFilter_onlySessionsInThatStatus();
+    void list_imageIdFilter_onlySessionsOfThatImage();
+    void create_lifecyclePolicy_deadlinesReported_keepAliveMovesIdleOne();
+    void create_manualRelease_noDeadlines();
+    void keepAlive_unknownSession_isNotFound();
+    void getLink_noPort_givesTheDefaultLink();
 
 private:
     // Creates a session and returns its id (empty on failure, after a test failure was recorded).
@@ -522,6 +527,105 @@ void tst_ClientAgainstLocal::list_statusFilter_onlySessionsInThatStatus()
         QCOMPARE(all.value().size(), 1);
         QCOMPARE(all.value().first().sessionId, expected);
     }
+}
+
+void tst_ClientAgainstLocal::list_imageIdFilter_onlySessionsOfThatImage()
+{
+    const Labels labels{{QStringLiteral("suite"), QStringLiteral("e2e-image")}};
+    const QString linux = createSession(labels, QStringLiteral("linux_latest"));
+    const QString code = createSession(labels, QStringLiteral("code_latest"));
+    QVERIFY(!linux.isEmpty() && !code.isEmpty());
+    for (const auto &[image, expected] :
+        {std::pair{QStringLiteral("linux_latest"), linux}, std::pair{QStringLiteral("code_latest"), code}}) {
+        ListSessionParams params;
+        params.labels = labels;
+        params.imageId = image;
+        Probe<SessionListPage> page;
+        m_client->list(params, &page.context, page.callback());
+        QTRY_VERIFY_WITH_TIMEOUT(page.done(), CallTimeoutMs);
+        QVERIFY2(page.ok(), qPrintable(page.why()));
+        QCOMPARE(page.value().sessions.size(), 1);
+        const SessionSummary &item = page.value().sessions.first();
+        QCOMPARE(item.sessionId, expected);
+        QCOMPARE(item.imageId, image);
+        QVERIFY(!item.appInstanceId.isEmpty());
+        QVERIFY(item.times.created.isValid());
+    }
+}
+
+void tst_ClientAgainstLocal::create_lifecyclePolicy_deadlinesReported_keepAliveMovesIdleOne()
+{
+    CreateSessionParams params;
+    params.labels = {{QStringLiteral("suite"), QStringLiteral("e2e-lifecycle")}};
+    params.lifecycle = LifecyclePolicy{5, 30, false};
+    Probe<SessionData> created;
+    m_client->create(params, &created.context, created.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(created.done(), CallTimeoutMs);
+    QVERIFY2(created.ok(), qPrintable(created.why()));
+    const QString id = created.value().sessionId;
+
+    Probe<SessionData> before;
+    m_client->getSession(id, &before.context, before.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(before.done(), CallTimeoutMs);
+    QVERIFY2(before.ok(), qPrintable(before.why()));
+    const SessionTimes times = before.value().times;
+    QVERIFY(times.created.isValid());
+    // The server counts in whole seconds: the deadlines are the policy's minutes after creation
+    // (the idle one after the last activity, at most a few seconds later here).
+    QCOMPARE(times.maxRuntimeDeadline, times.created.addSecs(30 * 60));
+    QVERIFY(times.idleReleaseDeadline.isValid());
+    const qint64 idleAfter = times.created.secsTo(times.idleReleaseDeadline);
+    QVERIFY2(idleAfter >= 5 * 60 && idleAfter <= 5 * 60 + 60, qPrintable(QString::number(idleAfter)));
+
+    Probe<Empty> kept;
+    m_client->keepAlive(id, &kept.context, kept.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(kept.done(), CallTimeoutMs);
+    QVERIFY2(kept.ok(), qPrintable(kept.why()));
+    Probe<SessionData> after;
+    m_client->getSession(id, &after.context, after.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(after.done(), CallTimeoutMs);
+    QVERIFY2(after.ok(), qPrintable(after.why()));
+    QVERIFY(after.value().times.idleReleaseDeadline >= times.idleReleaseDeadline);
+    QCOMPARE(after.value().times.maxRuntimeDeadline, times.maxRuntimeDeadline); // keep-alive moves only the idle one
+    QCOMPARE(after.value().status, SessionStatus::Running);
+}
+
+void tst_ClientAgainstLocal::create_manualRelease_noDeadlines()
+{
+    CreateSessionParams params;
+    params.labels = {{QStringLiteral("suite"), QStringLiteral("e2e-manual")}};
+    params.lifecycle = LifecyclePolicy{5, 30, true};
+    Probe<SessionData> created;
+    m_client->create(params, &created.context, created.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(created.done(), CallTimeoutMs);
+    QVERIFY2(created.ok(), qPrintable(created.why()));
+    Probe<SessionData> session;
+    m_client->getSession(created.value().sessionId, &session.context, session.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(session.done(), CallTimeoutMs);
+    QVERIFY2(session.ok(), qPrintable(session.why()));
+    QVERIFY(session.value().times.created.isValid());
+    QVERIFY(!session.value().times.idleReleaseDeadline.isValid());
+    QVERIFY(!session.value().times.maxRuntimeDeadline.isValid());
+}
+
+void tst_ClientAgainstLocal::keepAlive_unknownSession_isNotFound()
+{
+    Probe<Empty> kept;
+    m_client->keepAlive(QStringLiteral("session-does-not-exist"), &kept.context, kept.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(kept.done(), CallTimeoutMs);
+    QVERIFY(!kept.ok());
+    QVERIFY(kept.error().isNotFound());
+    QCOMPARE(kept.error().code, QStringLiteral("InvalidMcpSession.NotFound"));
+}
+
+void tst_ClientAgainstLocal::getLink_noPort_givesTheDefaultLink()
+{
+    Probe<QString> link;
+    m_client->getLink(m_session, LinkParams(), &link.context, link.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(link.done(), CallTimeoutMs);
+    QVERIFY2(link.ok(), qPrintable(link.why()));
+    const QUrl url(link.value());
+    QVERIFY2(url.isValid() && !url.host().isEmpty(), qPrintable(link.value()));
 }
 
 QTEST_GUILESS_MAIN(tst_ClientAgainstLocal)
