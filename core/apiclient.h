@@ -24,10 +24,11 @@ class WaitingOperations;
 // Asynchronous client for every AgentBay session operation (protocol.md). Each call takes a
 // context object and a callback: the callback runs at most once, on the context's thread, and
 // not at all if the context or the client is destroyed first. Nothing blocks the event loop.
-// A reply counts as failed on a transport error, HTTP >= 400, a body that is not a JSON object,
-// Success:false, or (create) Data.Success:false; a missing Success with HTTP 2xx counts as
-// success for every action (the SDKs disagree per action; the desktop takes the lenient side
-// and relies on the typed Data checks instead). Reads retry on their own; writes never do.
+// A reply counts as failed on a transport error, a redirect (never followed), HTTP >= 400, a
+// body over maxResponseBytes() or not a JSON object, Success:false, or (create)
+// Data.Success:false; a missing Success with HTTP 2xx counts as success for every action (the
+// SDKs disagree per action; the desktop takes the lenient side and relies on the typed Data
+// checks instead). Reads retry on their own; writes never do.
 class ApiClient final : public QObject
 {
     Q_OBJECT
