@@ -4,6 +4,9 @@
 //   bench_server [--rounds N] [--seconds S]
 #include "../server/rawapi.h"
 
+#include <server/agent/agentprotocol.h>
+#include <server/sandbox/bubblewrapcommand.h>
+#include <server/sandbox/sandboxagent.h>
 #include <support/localserver.h>
 
 #include <QCommandLineParser>
@@ -13,6 +16,12 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -93,6 +102,61 @@ double getSessionThroughput(
     return double(done) / (double(timer.elapsed()) / 1000.0);
 }
 
+// The floor of CreateMcpSession: bubblewrap with a session's namespaces and walls (the same
+// launch, no cgroups, no network helper) starting the agent; from spawn to the agent's first
+// frame (Ready) on its channel.
+QList<double> sandboxFloorMs(int rounds)
+{
+    using AgentBay::Server::BubblewrapCommand;
+    QList<double> ms;
+    QTemporaryDir dir;
+    for (int i = 0; i < rounds && dir.isValid(); ++i) {
+        BubblewrapCommand command;
+        BubblewrapCommand::Options options;
+        options.sessionId = u"session-floor"_s;
+        options.workspace = dir.path();
+        options.agentHostPath = AgentBay::Server::SandboxAgent::programPath();
+        options.agentInside = QString::fromLatin1(AgentBay::Server::AgentProtocol::kAgentPathInside);
+        options.command = QStringList{options.agentInside};
+        int channel[2] = {-1, -1};
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, channel) != 0) {
+            return {};
+        }
+        options.stdinFd = channel[1];
+        BubblewrapCommand::prepareWorkspace(dir.path());
+        QString error;
+        QElapsedTimer t;
+        t.start();
+        if (!command.prepare(options, &error)) {
+            std::fprintf(stderr, "floor: %s\n", qPrintable(error));
+            return {};
+        }
+        QProcess process;
+        process.setProgram(command.program());
+        process.setArguments(command.arguments());
+        process.setProcessEnvironment(QProcessEnvironment());
+        process.setStandardInputFile(QProcess::nullDevice());
+        process.setStandardOutputFile(QProcess::nullDevice());
+        process.setChildProcessModifier([&command] {
+            command.enterChild();
+        });
+        process.start();
+        command.closeChildEnds();
+        ::close(channel[1]);
+        command.unblock();
+        pollfd ready{channel[0], POLLIN, 0};
+        const bool started = ::poll(&ready, 1, 10000) == 1;
+        ms.append(double(t.nsecsElapsed()) / 1e6);
+        ::close(channel[0]); // the agent ends with its channel
+        process.waitForFinished(10000);
+        if (!started) {
+            std::fprintf(stderr, "floor: the agent did not start\n");
+            return {};
+        }
+    }
+    return ms;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -156,6 +220,11 @@ int main(int argc, char *argv[])
         created.append(id);
     }
     report("CreateMcpSession", createMs, 25);
+    const QList<double> floorMs = sandboxFloorMs(rounds);
+    report("floor: bwrap + agent", floorMs, 25);
+    std::printf("%-28s %.2fx the floor (target <= 1.5x)\n",
+        "CreateMcpSession",
+        median(floorMs) > 0 ? median(createMs) / median(floorMs) : 0.0);
 
     QList<double> callMs;
     for (int i = 0; i < rounds; ++i) {
@@ -169,6 +238,19 @@ int main(int argc, char *argv[])
         }
     }
     report("CallMcpTool shell echo", callMs, 25);
+
+    // Until a new session answers: its sandbox, network and agent all up.
+    QList<double> usableMs;
+    for (int i = 0; i < qMin(rounds, 10); ++i) {
+        QElapsedTimer t;
+        t.start();
+        const QString id = api.createSession();
+        const RawAnswer answer = api.call(u"CallMcpTool"_s,
+            {{u"SessionId"_s, id}, {u"Name"_s, u"shell"_s}, {u"Args"_s, uR"({"command": "echo bench"})"_s}});
+        usableMs.append(double(t.nsecsElapsed()) / 1e6);
+        created.append(id);
+    }
+    report("create + first shell echo", usableMs, 50);
 
     for (const QString &id : std::as_const(created)) {
         api.call(u"DeleteSessionAsync"_s, {{u"SessionId"_s, id}});
