@@ -11,6 +11,7 @@
 #include <server/links/portproxy.h>
 #include <server/links/sessionpageroute.h>
 #include <server/sessions/sessionstore.h>
+#include <server/terminal/terminalservice.h>
 
 #include <QLoggingCategory>
 #include <QUrl>
@@ -35,6 +36,7 @@ ApiRouter::ApiRouter(SessionStore *store, const QString &token, QObject *parent)
     , m_store(store)
     , m_token(token)
     , m_proxy(new PortProxy(this))
+    , m_terminals(new TerminalService(store, this))
     , m_actions(std::make_unique<ActionDispatcher>(store))
     , m_sessionPage(std::make_unique<SessionPageRoute>(store))
     , m_portLinks(std::make_unique<PortLinkRoute>(store, m_proxy))
@@ -57,6 +59,10 @@ quint16 ApiRouter::listen(quint16 port, QString *error)
         return transportError(status, reason, maxBody);
     });
     server->setHandler([this](const HttpRequest &request, const HttpResponder &responder) {
+        if (TerminalService::handles(request)) {
+            m_terminals->upgrade(request, responder); // takes the socket over
+            return;
+        }
         route(toWebRequest(request), [responder](const WebResponse &response) {
             if (!responder.isOpen()) {
                 qCInfo(lcApi) << "an answer is ready after the client left";

@@ -20,6 +20,7 @@ class PortProxy;
 class RequestParameters;
 class SessionPageRoute;
 class SessionStore;
+class TerminalService;
 struct WebRequest;
 struct WebResponse;
 
@@ -31,7 +32,8 @@ struct WebResponse;
 // Routes: the AgentBay RPC API of protocol.md (`POST /?Action=...`, any path suffix; the API
 // key is checked here, the action runs in ActionDispatcher), the session page behind
 // ResourceUrl (`GET /sessions/<id>/?authcode=...`, SessionPageRoute) and the port links of
-// GetLink (`/sessions/<id>/ports/<port>/...`, PortLinkRoute).
+// GetLink (`/sessions/<id>/ports/<port>/...`, PortLinkRoute) and the terminal WebSocket
+// (`GET /ws/<id>`, TerminalService).
 class ApiRouter final : public QObject
 {
     Q_OBJECT
@@ -76,6 +78,7 @@ private:
     QSslConfiguration m_tls;
     HttpServer *m_http = nullptr;
     PortProxy *m_proxy = nullptr;
+    TerminalService *m_terminals = nullptr;
     std::unique_ptr<ActionDispatcher> m_actions;
     std::unique_ptr<SessionPageRoute> m_sessionPage;
     std::unique_ptr<PortLinkRoute> m_portLinks;

@@ -10,6 +10,7 @@
 #include <server/sandbox/sessionsandbox.h>
 #include <server/sessions/localsession.h>
 #include <server/sessions/sessionstore.h>
+#include <server/terminal/terminalaccess.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -121,6 +122,10 @@ ApiReply SessionActions::create(const RequestParameters &params)
         {QStringLiteral("AppInstanceId"), appInstanceId(session)},
         {QStringLiteral("ResourceId"), resourceId(session)},
         {QStringLiteral("ToolList"), m_context->toolListJson(imageId)},
+        // The terminal channel (protocol-2026.md 4.1; docs/TERMINAL.md). LinkUrl stays empty,
+        // so tool calls still go through CallMcpTool.
+        {QStringLiteral("WsUrl"), TerminalAccess::wsUrl(m_context->baseUrl(), session->id())},
+        {QStringLiteral("Token"), TerminalAccess::token(session->id())},
         {QStringLiteral("HttpPort"), QString()},
         {QStringLiteral("NetworkInterfaceIp"), QString()},
         {QStringLiteral("VpcResource"), false},
@@ -143,8 +148,11 @@ ApiReply SessionActions::get(const RequestParameters &params)
         {QStringLiteral("AppInstanceId"), appInstanceId(session)},
         {QStringLiteral("ResourceId"), resourceId(session)},
         {QStringLiteral("ToolList"), m_context->toolListJson(session->imageId())},
-        // No Token (nor LinkUrl): with them the SDKs would call <LinkUrl>/callTool, which
-        // this server does not serve (protocol.md 5 and 7.8).
+        // No LinkUrl: with it (and Token) the SDKs would call <LinkUrl>/callTool, which this
+        // server does not serve (protocol.md 5 and 7.8). WsUrl + Token open the terminal
+        // channel (protocol-2026.md 4.1; docs/TERMINAL.md).
+        {QStringLiteral("WsUrl"), TerminalAccess::wsUrl(m_context->baseUrl(), session->id())},
+        {QStringLiteral("Token"), TerminalAccess::token(session->id())},
         {QStringLiteral("HttpPort"), QString()},
         {QStringLiteral("NetworkInterfaceIp"), QString()},
         {QStringLiteral("VpcResource"), false},

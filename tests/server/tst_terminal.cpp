@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: MIT
+// The terminal channel of agentbay-local (docs/TERMINAL.md), through the core client the app
+// uses: a real server, a real session, a real shell on a pty inside its sandbox.
+#include "rawapi.h"
+
+#include <core/terminalchannel.h>
+
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <tests/support/localserver.h>
+
+using namespace AgentBay;
+using namespace AgentBay::Test;
+
+namespace {
+
+QString q(const char *text)
+{
+    return QString::fromLatin1(text);
+}
+
+// Everything one terminal printed, collected from the channel.
+struct Terminal
+{
+    Core::TerminalChannel *channel = nullptr;
+    QString id;
+    QByteArray output;
+    int exitCode = -2;
+
+    bool sawSince(qsizetype from, const QByteArray &text) const { return output.indexOf(text, from) >= 0; }
+};
+
+} // namespace
+
+class tst_Terminal : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void echo_printsItsOutput();
+    void resize_isWhatSttySizeReports();
+    void fullScreenProgram_runsAndExits();
+    void pause_freezesOutputAndResumeContinues();
+    void deletingTheSession_closesItsTerminals();
+    void wrongToken_isRefused();
+    void severalTerminals_areSeparate();
+
+private:
+    struct Channel
+    {
+        std::unique_ptr<Core::TerminalChannel> channel;
+        QString sessionId;
+    };
+
+    Channel openChannel();
+    std::unique_ptr<Terminal> createTerminal(Core::TerminalChannel *channel, int cols = 80, int rows = 24);
+    QString sessionData(const QString &sessionId, const char *field);
+
+    std::unique_ptr<LocalServer> m_server;
+    std::unique_ptr<RawApi> m_api;
+};
+
+void tst_Terminal::initTestCase()
+{
+    m_server = std::make_unique<LocalServer>();
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    m_api = std::make_unique<RawApi>(m_server->url(), m_server->apiKey());
+}
+
+void tst_Terminal::cleanupTestCase()
+{
+    m_api.reset();
+    m_server.reset();
+}
+
+QString tst_Terminal::sessionData(const QString &sessionId, const char *field)
+{
+    const RawAnswer answer = m_api->call(q("GetSession"), {{q("SessionId"), sessionId}});
+    return answer.json.value(u"Data").toObject().value(QLatin1String(field)).toString();
+}
+
+tst_Terminal::Channel tst_Terminal::openChannel()
+{
+    Channel result;
+    result.sessionId = m_api->createSession();
+    if (result.sessionId.isEmpty()) {
+        return result;
+    }
+    result.channel = std::make_unique<Core::TerminalChannel>();
+    QSignalSpy opened(result.channel.get(), &Core::TerminalChannel::opened);
+    result.channel->open(QUrl(sessionData(result.sessionId, "WsUrl")), sessionData(result.sessionId, "Token"));
+    opened.wait(10000);
+    return result;
+}
+
+std::unique_ptr<Terminal> tst_Terminal::createTerminal(Core::TerminalChannel *channel, int cols, int rows)
+{
+    auto terminal = std::make_unique<Terminal>();
+    terminal->channel = channel;
+    Terminal *raw = terminal.get();
+    QObject::connect(
+        channel, &Core::TerminalChannel::output, channel, [raw](const QString &id, const QByteArray &bytes) {
+            if (id == raw->id) {
+                raw->output += bytes;
+            }
+        });
+    QObject::connect(channel, &Core::TerminalChannel::exited, channel, [raw](const QString &id, int code) {
+        if (id == raw->id) {
+            raw->exitCode = code;
+        }
+    });
+    QSignalSpy created(channel, &Core::TerminalChannel::created);
+    const QString request = channel->createTerminal(cols, rows);
+    // The shell starts inside the sandbox: quick, but bounded generously for a loaded machine.
+    if (!created.wait(15000) || created.first().at(0).toString() != request
+        || !created.first().at(2).toString().isEmpty()) {
+        qWarning() << "pty.create failed:" << (created.isEmpty() ? QString() : created.first().at(2).toString());
+        return nullptr;
+    }
+    raw->id = created.first().at(1).toString();
+    return terminal;
+}
+
+void tst_Terminal::echo_printsItsOutput()
+{
+    Channel channel = openChannel();
+    QVERIFY(channel.channel && channel.channel->isOpen());
+    QVERIFY(!sessionData(channel.sessionId, "Token").isEmpty());
+    auto terminal = createTerminal(channel.channel.get());
+    QVERIFY(terminal);
+    // The marker is computed by the shell, so the echoed command line alone cannot match it.
+    channel.channel->sendInput(terminal->id, "echo hello-$((6*7))\r");
+    QTRY_VERIFY_WITH_TIMEOUT(terminal->sawSince(0, "hello-42"), 15000);
+}
+
+void tst_Terminal::resize_isWhatSttySizeReports()
+{
+    Channel channel = openChannel();
+    QVERIFY(channel.channel && channel.channel->isOpen());
+    auto terminal = createTerminal(channel.channel.get(), 80, 24);
+    QVERIFY(terminal);
+    channel.channel->sendInput(terminal->id, "stty size; echo size-$((1+1))\r");
+    QTRY_VERIFY_WITH_TIMEOUT(terminal->sawSince(0, "size-2"), 15000);
+    QVERIFY2(terminal->output.contains("24 80"), terminal->output.constData());
+
+    channel.channel->resize(terminal->id, 117, 33);
+    const qsizetype from = terminal->output.size();
+    channel.channel->sendInput(terminal->id, "stty size; echo size-$((2+1))\r");
+    QTRY_VERIFY_WITH_TIMEOUT(terminal->sawSince(from, "size-3"), 15000);
+    QVERIFY2(terminal->output.indexOf("33 117", from) >= 0, terminal->output.mid(from).constData());
+}
+
+void tst_Terminal::fullScreenProgram_runsAndExits()
+{
+    Channel channel = openChannel();
+    QVERIFY(channel.channel && channel.channel->isOpen());
+    auto terminal = createTerminal(channel.channel.get(), 100, 30);
+    QVERIFY(terminal);
+    // top draws its whole screen (cursor addressing, clear, colours) until q.
+    channel.channel->sendInput(terminal->id, "top -d 1; echo top-ended-$((3+4))\r");
+    QTRY_VERIFY_WITH_TIMEOUT(terminal->sawSince(0, "load average"), 15000);
+    channel.channel->sendInput(terminal->id, "q");
+    QTRY_VERIFY_WITH_TIMEOUT(terminal->sawSince(0, "top-ended-7"), 15000);
+
+    // vi switches to the alternate screen and back when it quits.
+    const qsizetype beforeVi = terminal->output.size();
+    channel.channel->sendInput(terminal->id, "vi notes.txt; echo vi-ended-$((4+4))\r");
+    QTRY_VERIFY2_WITH_TIMEOUT(terminal->sawSince(beforeVi, "\x1b[?1049h"),
+        terminal->output.mid(beforeVi).toPercentEncoding(" ").constData(),
+        15000);
+    channel.channel->sendInput(terminal->id, "ihello from vi\x1b:wq\r");
+    QTRY_VERIFY_WITH_TIMEOUT(terminal->sawSince(beforeVi, "vi-ended-8"), 15000);
+    QVERIFY(terminal->sawSince(beforeVi, "\x1b[?1049l"));
+    channel.channel->sendInput(terminal->id, "cat notes.txt; echo cat-ended-$((4+5))\r");
+    QTRY_VERIFY_WITH_TIMEOUT(terminal->sawSince(beforeVi, "cat-ended-9"), 15000);
+    QVERIFY(terminal->sawSince(beforeVi, "hello from vi"));
+
+    // The shell's own end is told with its code.
+    channel.channel->sendInput(terminal->id, "exit 3\r");
+    QTRY_COMPARE_WITH_TIMEOUT(terminal->exitCode, 3, 15000);
+}
+
+void tst_Terminal::pause_freezesOutputAndResumeContinues()
+{
+    Channel channel = openChannel();
+    QVERIFY(channel.channel && channel.channel->isOpen());
+    auto terminal = createTerminal(channel.channel.get());
+    QVERIFY(terminal);
+    channel.channel->sendInput(terminal->id, "i=0; while :; do i=$((i+1)); echo tick-$i.; sleep 0.05; done\r");
+    QTRY_VERIFY_WITH_TIMEOUT(terminal->sawSince(0, "tick-5."), 15000);
+
+    QCOMPARE(m_api->call(q("PauseSessionAsync"), {{q("SessionId"), channel.sessionId}}).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_api->status(channel.sessionId), q("PAUSED"), 15000);
+    // Once PAUSED every process is frozen: what was printed before may still be on its way
+    // through the socket, so the count is taken after one event-loop round trip to the server.
+    m_api->status(channel.sessionId);
+    QCoreApplication::processEvents();
+    const qsizetype frozenAt = terminal->output.size();
+    // An observation window: a loop printing every 50 ms would print ~10 lines in it.
+    QTest::qWait(500);
+    QCoreApplication::processEvents();
+    QCOMPARE(terminal->output.size(), frozenAt);
+
+    QCOMPARE(m_api->call(q("ResumeSessionAsync"), {{q("SessionId"), channel.sessionId}}).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_api->status(channel.sessionId), q("RUNNING"), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        terminal->output.count("tick-") > terminal->output.left(frozenAt).count("tick-") + 3, 15000);
+    channel.channel->sendInput(terminal->id, QByteArray(1, '\x03')); // Ctrl+C ends the loop
+    channel.channel->sendInput(terminal->id, "echo stopped-$((5*5))\r");
+    QTRY_VERIFY_WITH_TIMEOUT(terminal->sawSince(frozenAt, "stopped-25"), 15000);
+}
+
+void tst_Terminal::deletingTheSession_closesItsTerminals()
+{
+    Channel channel = openChannel();
+    QVERIFY(channel.channel && channel.channel->isOpen());
+    auto terminal = createTerminal(channel.channel.get());
+    QVERIFY(terminal);
+    QSignalSpy closed(channel.channel.get(), &Core::TerminalChannel::closed);
+    QCOMPARE(m_api->call(q("DeleteSessionAsync"), {{q("SessionId"), channel.sessionId}}).status, 200);
+    QVERIFY(closed.wait(15000));
+    QVERIFY(!channel.channel->isOpen());
+}
+
+void tst_Terminal::wrongToken_isRefused()
+{
+    const QString sessionId = m_api->createSession();
+    QVERIFY(!sessionId.isEmpty());
+    const QUrl url(sessionData(sessionId, "WsUrl"));
+    const QString token = sessionData(sessionId, "Token");
+    // Another session's token opens nothing here either.
+    const QString otherToken = sessionData(m_api->createSession(), "Token");
+    QVERIFY(!otherToken.isEmpty() && otherToken != token);
+
+    for (const QString &given : {QString(), q("wrong"), otherToken, token.left(token.size() - 1)}) {
+        QTcpSocket socket;
+        socket.connectToHost(url.host(), quint16(url.port()));
+        QVERIFY(socket.waitForConnected(5000));
+        QByteArray request = "GET " + url.path().toUtf8()
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+              "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+        if (!given.isEmpty()) {
+            request += "X-Access-Token: " + given.toUtf8() + "\r\n";
+        }
+        socket.write(request + "\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            socket.bytesAvailable() > 12 || socket.state() != QAbstractSocket::ConnectedState, 10000);
+        const QByteArray answer = socket.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 401"), answer.constData());
+    }
+
+    // And through the client: it never opens.
+    Core::TerminalChannel channel;
+    QSignalSpy opened(&channel, &Core::TerminalChannel::opened);
+    QSignalSpy closed(&channel, &Core::TerminalChannel::closed);
+    channel.open(url, q("not-the-token"));
+    QVERIFY(closed.wait(10000));
+    QCOMPARE(opened.size(), 0);
+}
+
+void tst_Terminal::severalTerminals_areSeparate()
+{
+    Channel channel = openChannel();
+    QVERIFY(channel.channel && channel.channel->isOpen());
+    auto first = createTerminal(channel.channel.get());
+    auto second = createTerminal(channel.channel.get());
+    QVERIFY(first && second);
+    QVERIFY(first->id != second->id);
+    channel.channel->sendInput(first->id, "echo first-$((10+1))\r");
+    channel.channel->sendInput(second->id, "echo second-$((10+2))\r");
+    QTRY_VERIFY_WITH_TIMEOUT(first->sawSince(0, "first-11") && second->sawSince(0, "second-12"), 15000);
+    QVERIFY(!first->output.contains("second-12"));
+    QVERIFY(!second->output.contains("first-11"));
+
+    QSignalSpy answered(channel.channel.get(), &Core::TerminalChannel::answered);
+    const QString kill = channel.channel->killTerminal(first->id);
+    QVERIFY(answered.wait(10000));
+    QCOMPARE(answered.first().at(0).toString(), kill);
+    QCOMPARE(answered.first().at(1).toString(), QString());
+    // The other one goes on.
+    channel.channel->sendInput(second->id, "echo still-$((20+1))\r");
+    QTRY_VERIFY_WITH_TIMEOUT(second->sawSince(0, "still-21"), 15000);
+}
+
+QTEST_GUILESS_MAIN(tst_Terminal)
+#include "tst_terminal.moc"
