@@ -2,9 +2,9 @@
 // The session manager window end to end, offscreen, against a real agentbay-local.
 #include <core/apiclient.h>
 #include <support/localserver.h>
-#include <ui/common/urlopener.h>
 #include <ui/services/memorycredentialstore.h>
 #include <ui/services/sessioncontroller.h>
+#include <ui/services/urlopener.h>
 #include <ui/sessions/createsessiondialog.h>
 #include <ui/sessions/filterbar.h>
 #include <ui/sessions/labeleditor.h>

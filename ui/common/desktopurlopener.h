@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "urlopener.h"
+#include <ui/services/urlopener.h>
 
 namespace AgentBay::Ui {
 

@@ -6,7 +6,7 @@
 #include <core/apiclient.h>
 #include <core/sessioninfo.h>
 #include <core/sessionpoller.h>
-#include <ui/common/urlopener.h>
+#include <ui/services/urlopener.h>
 #include <ui/sessions/sessionlistmodel.h>
 
 #include <QLoggingCategory>

@@ -6,9 +6,9 @@
 #include "sessionlistmodel.h"
 
 #include <core/apiclient.h>
-#include <ui/common/urlopener.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessiondetailloader.h>
+#include <ui/services/urlopener.h>
 #include <ui/tools/toolpanel.h>
 
 #include <QApplication>
