@@ -136,9 +136,7 @@ int removeTree(int parent, const std::string &leaf, int depth)
             break;
         }
         for (const std::string &name : names) {
-            struct stat st
-            {
-            };
+            struct stat st = {};
 
             if (::fstatat(dir.fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
                 continue; // gone meanwhile
@@ -265,18 +263,14 @@ bool FileOperations::isProtected(const std::string &rel) const
         return true;
     }
 
-    struct stat target
-    {
-    };
+    struct stat target = {};
 
     const Fd fd(open(rel, O_PATH | O_NOFOLLOW));
     if (fd.fd < 0 || ::fstat(fd.fd, &target) != 0) {
         return false;
     }
     for (const char *path : {"/", m_workspace.c_str()}) {
-        struct stat st
-        {
-        };
+        struct stat st = {};
 
         if (::stat(path, &st) == 0 && st.st_dev == target.st_dev && st.st_ino == target.st_ino) {
             return true;
@@ -293,9 +287,7 @@ void FileOperations::stat(const AgentMessage &request, AgentMessage &reply) cons
     }
     const Fd fd(open(rel, O_PATH));
 
-    struct stat target
-    {
-    };
+    struct stat target = {};
 
     if (fd.fd < 0) {
         return fail(reply, -fd.fd);
@@ -327,9 +319,7 @@ void FileOperations::readDir(const AgentMessage &request, AgentMessage &reply) c
         return fail(reply, -rc);
     }
     for (const std::string &name : names) {
-        struct stat self
-        {
-        };
+        struct stat self = {};
 
         if (::fstatat(dir.fd, name.c_str(), &self, AT_SYMLINK_NOFOLLOW) != 0) {
             continue;
@@ -360,9 +350,7 @@ void FileOperations::read(const AgentMessage &request, AgentMessage &reply) cons
         return fail(reply, -fd.fd);
     }
 
-    struct stat st
-    {
-    };
+    struct stat st = {};
 
     if (::fstat(fd.fd, &st) != 0) {
         return fail(reply, errno);
@@ -421,9 +409,7 @@ void FileOperations::write(const AgentMessage &request, AgentMessage &reply) con
         return fail(reply, -fd.fd);
     }
 
-    struct stat st
-    {
-    };
+    struct stat st = {};
 
     if (::fstat(fd.fd, &st) != 0) {
         return fail(reply, errno);
@@ -475,9 +461,7 @@ void FileOperations::remove(const AgentMessage &request, AgentMessage &reply) co
         return fail(reply, EBUSY);
     }
 
-    struct stat st
-    {
-    };
+    struct stat st = {};
 
     if (::fstatat(parent.fd, leaf.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
         return fail(reply, errno);
@@ -507,9 +491,7 @@ void FileOperations::rename(const AgentMessage &request, AgentMessage &reply) co
         return fail(reply, -fromParent.fd);
     }
 
-    struct stat st
-    {
-    };
+    struct stat st = {};
 
     if (fromLeaf == "." || fromLeaf == ".." || isProtected(from)) {
         return fail(reply, EBUSY);
@@ -575,9 +557,7 @@ void FileOperations::walk(const AgentMessage &request, AgentMessage &reply) cons
             continue;
         }
         for (const std::string &name : names) {
-            struct stat self
-            {
-            };
+            struct stat self = {};
 
             if (::fstatat(dir.fd, name.c_str(), &self, AT_SYMLINK_NOFOLLOW) != 0) {
                 continue;
