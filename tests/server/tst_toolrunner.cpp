@@ -515,6 +515,25 @@ private Q_SLOTS:
         QCOMPARE(textOf(result), expected);
     }
 
+    void fileTools_absolutePaths_areTheSessionsOwnView()
+    {
+        if (m_sandbox->isolation() != SessionSandbox::Isolation::Bubblewrap) {
+            QSKIP("a process session sees the host's file system");
+        }
+        // As the SDK docs use it: /tmp is the session's private /tmp, not the host's.
+        const QString name = QStringLiteral("/tmp/agentbay-tr-%1.txt").arg(QRandomGenerator::global()->generate());
+        QVERIFY(!isError(call(QStringLiteral("write_file"),
+            {{QStringLiteral("path"), name}, {QStringLiteral("content"), QStringLiteral("in the session")}})));
+        QCOMPARE(textOf(call(QStringLiteral("read_file"), {{QStringLiteral("path"), name}})),
+            QStringLiteral("in the session"));
+        const QJsonObject viaShell =
+            call(QStringLiteral("shell"), {{QStringLiteral("command"), QString(QStringLiteral("cat ") + name)}});
+        QCOMPARE(parse(textOf(viaShell)).value(QStringLiteral("stdout")).toString(), QStringLiteral("in the session"));
+        QVERIFY(!QFileInfo::exists(name));
+        QVERIFY(textOf(call(QStringLiteral("list_directory"), {{QStringLiteral("path"), QStringLiteral("/etc")}}))
+                    .contains(QStringLiteral("[FILE] passwd")));
+    }
+
     void readFile_binaryContent_roundTripsThroughBase64()
     {
         QByteArray bytes;
