@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <mutex>
 
@@ -300,6 +301,7 @@ bool BubblewrapCommand::prepare(const Options &options, QString *error)
     m_workspace = QFile::encodeName(options.workspace);
     m_agent = QFile::encodeName(options.agentHostPath);
     m_stdinFd = options.stdinFd;
+    m_serverPid = ::getpid();
     m_fileSizeMax = options.fileSizeMax;
 
     const QByteArray user = "agentbay";
@@ -472,6 +474,11 @@ void BubblewrapCommand::enterChild() const
     ::close(sock);
     if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
         childFail("no_new_privs");
+    }
+    // The uid change above cleared it: bwrap dies with the server, so a crash leaves no
+    // session behind (bwrap's --die-with-parent takes the sandbox along).
+    if (::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0 || ::getppid() != m_serverPid) {
+        childFail("die with the server");
     }
     if (m_fileSizeMax > 0) {
         // No file of the session grows past this (the write fails with EFBIG): the workspace

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <sys/types.h>
+
 namespace AgentBay::Server {
 
 // How one session's bubblewrap is started: its arguments (passed through a memory file with
@@ -93,6 +95,7 @@ private:
     QByteArray m_agent;
     bool m_stage = false;
     int m_stdinFd = -1;
+    pid_t m_serverPid = 0;
     qint64 m_fileSizeMax = 0;
     int m_hostUid = 0;
     int m_hostGid = 0;

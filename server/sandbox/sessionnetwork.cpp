@@ -120,6 +120,21 @@ bool SessionNetwork::userModeAvailable(QString *reason)
     return true;
 }
 
+bool SessionNetwork::canRun(Mode mode, QString *error)
+{
+    QString reason;
+    if (mode == Mode::None || userModeAvailable(&reason)) {
+        return true;
+    }
+    if (error) {
+        *error = QCoreApplication::translate("SessionNetwork",
+            "The session asked for network \"user\", which cannot work here: %1. Ask for network \"none\", or "
+            "start agentbay-local with --network=none.")
+                     .arg(reason);
+    }
+    return false;
+}
+
 SessionNetwork::SessionNetwork(Mode mode, QObject *parent)
     : QObject(parent)
     , m_mode(mode)

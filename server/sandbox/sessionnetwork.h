@@ -41,6 +41,8 @@ public:
     // Whether "user" mode can work here; reason says why not (slirp4netns missing, or
     // /dev/net/tun not usable by the server's user).
     static bool userModeAvailable(QString *reason = nullptr);
+    // Whether a session may start in mode; error says why not and what to do instead.
+    static bool canRun(Mode mode, QString *error);
 
     explicit SessionNetwork(Mode mode, QObject *parent = nullptr);
     ~SessionNetwork() override; // stops the helper

@@ -132,16 +132,8 @@ bool SessionSandbox::start(QString *error)
         }
         return false;
     }
-    if (d->networkMode == SessionNetwork::Mode::User && d->isolation == Isolation::Bubblewrap) {
-        QString reason;
-        if (!SessionNetwork::userModeAvailable(&reason)) {
-            if (error) {
-                *error = tr("The session asked for network \"user\", which cannot work here: %1. Ask for network "
-                            "\"none\", or start agentbay-local with --network=none.")
-                             .arg(reason);
-            }
-            return false;
-        }
+    if (d->isolation == Isolation::Bubblewrap && !SessionNetwork::canRun(d->networkMode, error)) {
+        return false;
     }
 
     QElapsedTimer phase; // where a start spends its time, for the debug log
@@ -286,14 +278,10 @@ bool SessionSandbox::start(QString *error)
         d->network->start(d->agentPid, {});
         d->cgroups.adoptLater({d->agentPid, d->network->helperPid()}, oneReady);
     }
-    qCDebug(lcSandbox,
-        "start phases: cgroups %.2f ms, prepare %.2f ms, spawn %.2f ms, network helper %.2f ms",
-        double(cgroupsNs) / 1e6,
-        double(preparedNs - cgroupsNs) / 1e6,
-        double(spawnedNs - preparedNs) / 1e6,
-        double(phase.nsecsElapsed() - spawnedNs) / 1e6);
     qCDebug(lcSandbox) << "session" << d->sessionId << "started as" << isolationName() << "pid" << d->agentPid
-                       << "pause method" << d->cgroups.pauseMethod();
+                       << "pause method" << d->cgroups.pauseMethod() << "in ms: cgroups" << cgroupsNs / 1e6 << "prepare"
+                       << (preparedNs - cgroupsNs) / 1e6 << "spawn" << (spawnedNs - preparedNs) / 1e6
+                       << "network helper" << (phase.nsecsElapsed() - spawnedNs) / 1e6;
     return true;
 }
 
@@ -491,12 +479,7 @@ void SessionSandbox::terminate()
             process->deleteLater();
         }
     }
-    if (d->network) {
-        d->network->stop();
-        d->network->deleteLater();
-        d->network = nullptr;
-    }
-    d->command.reset();
+    stopNetwork();
     d->cgroups.remove();
     d->processes.reset(0, false, {});
     d->paused = false;
@@ -573,12 +556,26 @@ void SessionSandbox::agentGone(QProcess *process)
     process->deleteLater();
     d->agentPid = 0;
     d->processes.reset(0, false, {});
+    // What outlived the sandbox goes too: the network helper, which would otherwise keep the
+    // dead session's namespace, and anything left in its cgroups.
+    d->cgroups.killAll();
+    stopNetwork();
     const QList<quint64> ids = d->pending.keys();
     for (const quint64 id : ids) {
         ExecResult result;
         result.error = reason;
         finishPending(id, result);
     }
+}
+
+void SessionSandbox::stopNetwork()
+{
+    if (d->network) {
+        d->network->stop();
+        d->network->deleteLater();
+        d->network = nullptr;
+    }
+    d->command.reset();
 }
 
 void SessionSandbox::deliverLater(const QPointer<QObject> &context,

@@ -116,6 +116,7 @@ public:
 private:
     void finishPending(quint64 id, const ExecResult &result, bool queued = false);
     void agentGone(QProcess *process);
+    void stopNetwork(); // the network helper and the launch's descriptors
     // Says in result which of the session's limits it hit since the counters were read.
     void noteLimits(const CgroupSet::Counters &before, ExecResult *result) const;
     void deliverLater(const QPointer<QObject> &context,

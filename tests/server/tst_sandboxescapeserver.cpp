@@ -7,6 +7,8 @@
 #include <server/sandbox/sessionsandbox.h>
 #include <support/localserver.h>
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -150,6 +152,39 @@ private Q_SLOTS:
               "print('REACHED')\nexcept OSError:\n  print('REFUSED')\"")
                 .arg(port));
         QCOMPARE(reach.trimmed(), q("REFUSED"));
+    }
+
+    void aKilledServer_leavesNoSessionProcessBehind_evenAPausedOne()
+    {
+        QString reason;
+        if (!SessionSandbox::bubblewrapAvailable(&reason)) {
+            QSKIP(qPrintable(QStringLiteral("no sandbox on this machine: ") + reason));
+        }
+        LocalServer server;
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        RawApi api(server.url(), server.apiKey());
+        const QString session = api.createSession();
+        QVERIFY(!session.isEmpty());
+        const QString marker = QStringLiteral("2718.%1").arg(QCoreApplication::applicationPid());
+        shell(api, session, QStringLiteral("nohup sleep %1 >/dev/null 2>&1 & echo started").arg(marker));
+        const auto survivors = [&marker] {
+            int found = 0;
+            const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+            for (const QString &pid : pids) {
+                QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+                if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(marker.toUtf8())) {
+                    ++found;
+                }
+            }
+            return found;
+        };
+        QCOMPARE(survivors(), 1);
+        // Paused: no process of the session can notice anything by itself.
+        QCOMPARE(api.call(q("PauseSessionAsync"), {{q("SessionId"), session}}).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(api.status(session), q("PAUSED"), 10000);
+        server.kill(); // SIGKILL: no clean-up of its own
+        // The kernel ends the sandbox with its parent; that takes a moment, not a fixed time.
+        QTRY_COMPARE_WITH_TIMEOUT(survivors(), 0, 10000);
     }
 
     void limitOptions_reachTheSessionsInfo_andBadValuesStopTheServer()
