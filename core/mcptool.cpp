@@ -64,7 +64,51 @@ McpContentItem itemFromJson(const QJsonValue &value)
     return item;
 }
 
+std::optional<bool> hint(const QJsonObject &object, QStringView key)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isBool()) {
+        return value.toBool();
+    }
+    if (value.isString()) { // some backends send "true"/"false"
+        const QString text = value.toString().trimmed().toLower();
+        if (text == u"true" || text == u"false") {
+            return text == u"true";
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
+
+McpToolAnnotations McpToolAnnotations::fromJson(const QJsonObject &object)
+{
+    McpToolAnnotations annotations;
+    annotations.title = object.value(u"title").toString();
+    annotations.readOnly = hint(object, u"readOnlyHint");
+    annotations.destructive = hint(object, u"destructiveHint");
+    annotations.idempotent = hint(object, u"idempotentHint");
+    annotations.openWorld = hint(object, u"openWorldHint");
+    return annotations;
+}
+
+QJsonObject McpToolAnnotations::toJson() const
+{
+    QJsonObject object;
+    if (!title.isEmpty()) {
+        object.insert(QStringLiteral("title"), title);
+    }
+    const auto put = [&object](const char *key, const std::optional<bool> &value) {
+        if (value) {
+            object.insert(QLatin1StringView(key), *value);
+        }
+    };
+    put("readOnlyHint", readOnly);
+    put("destructiveHint", destructive);
+    put("idempotentHint", idempotent);
+    put("openWorldHint", openWorld);
+    return object;
+}
 
 QString McpToolResult::firstText() const
 {

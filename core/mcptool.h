@@ -11,6 +11,26 @@
 
 namespace AgentBay::Core {
 
+// The MCP tool annotations: hints, not guarantees (a hint that is absent is unknown).
+struct McpToolAnnotations
+{
+    QString title;
+    std::optional<bool> readOnly; // readOnlyHint
+    std::optional<bool> destructive; // destructiveHint
+    std::optional<bool> idempotent; // idempotentHint
+    std::optional<bool> openWorld; // openWorldHint
+    bool operator==(const McpToolAnnotations &) const = default;
+
+    bool isEmpty() const { return *this == McpToolAnnotations(); }
+
+    // Only a tool that says so is treated as destructive (asking before every unannotated
+    // tool would teach people to click the question away).
+    bool isDestructive() const { return destructive.value_or(false) && !readOnly.value_or(false); }
+
+    static McpToolAnnotations fromJson(const QJsonObject &object);
+    QJsonObject toJson() const;
+};
+
 // One tool of ListMcpTools, with its whole JSON Schema.
 struct McpTool
 {
@@ -19,6 +39,8 @@ struct McpTool
     QString server;
     QString tool;
     QJsonObject inputSchema;
+    QJsonObject outputSchema; // empty when the tool declares none
+    McpToolAnnotations annotations;
     bool operator==(const McpTool &) const = default;
 };
 

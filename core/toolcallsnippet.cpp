@@ -134,4 +134,46 @@ QString ToolCallSnippet::curl(const ToolCallSnippetInput &input)
     return parts.join(u" \\\n  "_s) + u'\n';
 }
 
+QString ToolCallSnippet::pythonFanOut(const ToolCallSnippetInput &input, const QStringList &sessionIds)
+{
+    QStringList lines{u"import os"_s, QString(), u"from agentbay import AgentBay"_s, QString()};
+    if (!input.endpoint.trimmed().isEmpty()) {
+        lines.append(u"os.environ[\"AGENTBAY_ENDPOINT\"] = "_s + jsonText(input.endpoint.trimmed()));
+    }
+    lines.append(u"agent_bay = AgentBay(api_key=os.environ[\"AGENTBAY_API_KEY\"])"_s);
+    QJsonArray ids;
+    for (const QString &id : sessionIds) {
+        ids.append(id);
+    }
+    lines.append(u"session_ids = "_s + pythonLiteral(ids));
+    lines.append(u"args = "_s + pythonLiteral(input.arguments));
+    lines.append(QString());
+    lines.append(u"for session_id in session_ids:"_s);
+    lines.append(u"    session = agent_bay.get(session_id).session"_s);
+    QString call = u"    result = session.call_mcp_tool("_s + jsonText(input.toolName) + u", args"_s;
+    if (input.readTimeoutMs > 0) {
+        call += u", read_timeout="_s + QString::number(timeoutSeconds(input.readTimeoutMs));
+    }
+    lines.append(call + u')');
+    lines.append(u"    print(session_id, result.data if result.success else result.error_message)"_s);
+    return lines.join(u'\n') + u'\n';
+}
+
+QString ToolCallSnippet::curlFanOut(const ToolCallSnippetInput &input, const QStringList &sessionIds)
+{
+    // One curl per session; the session id comes from the loop variable, not a quoted literal.
+    static const QString placeholder = u"@SESSION@"_s;
+    ToolCallSnippetInput one = input;
+    one.sessionId = placeholder;
+    QString command = curl(one).trimmed();
+    command.replace(shellQuote(u"SessionId="_s + placeholder), u"\"SessionId=$session\""_s);
+    command.replace(u"\n"_s, u"\n  "_s);
+    QStringList quoted;
+    for (const QString &id : sessionIds) {
+        quoted.append(shellQuote(id));
+    }
+    return u"for session in "_s + quoted.join(u' ') + u"; do\n  echo \"== $session\"\n  "_s + command
+        + u"\n  echo\ndone\n"_s;
+}
+
 } // namespace AgentBay::Core

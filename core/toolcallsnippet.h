@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
+#include <QStringList>
 
 namespace AgentBay::Core {
 
@@ -25,6 +26,10 @@ class ToolCallSnippet
 public:
     static QString python(const ToolCallSnippetInput &input);
     static QString curl(const ToolCallSnippetInput &input);
+    // The same call on every session of the list (input.sessionId is ignored): a Python loop
+    // and a shell loop around curl. The key is read from AGENTBAY_API_KEY in both.
+    static QString pythonFanOut(const ToolCallSnippetInput &input, const QStringList &sessionIds);
+    static QString curlFanOut(const ToolCallSnippetInput &input, const QStringList &sessionIds);
 
     // Helpers, public for tests.
     static QString pythonLiteral(const QJsonValue &value, int indent = 0);

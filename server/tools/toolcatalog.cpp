@@ -21,8 +21,9 @@ QJsonObject stringProperty(const QString &description)
 
 QJsonObject pathProperty(const QString &what)
 {
-    QJsonObject property =
-        stringProperty(what + QStringLiteral(" Relative to the session workspace, or absolute under /workspace."));
+    QJsonObject property = stringProperty(what
+        + QStringLiteral(" Relative to the session workspace (/workspace), or absolute as the session sees its own "
+                         "file system (e.g. /tmp/x.txt)."));
     property.insert(QStringLiteral("minLength"), 1);
     return property;
 }
@@ -228,6 +229,111 @@ QJsonObject runCodeTool()
             {QStringLiteral("code")}));
 }
 
+QJsonObject typed(const QString &type, const QString &description)
+{
+    return {{QStringLiteral("type"), type}, {QStringLiteral("description"), description}};
+}
+
+QJsonObject stringArray(const QString &description)
+{
+    QJsonObject array = typed(QStringLiteral("array"), description);
+    array.insert(QStringLiteral("items"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}});
+    return array;
+}
+
+// The JSON the shell, get_metrics and run_code tools answer with (their text item), as MCP
+// output schemas. Only these three return JSON objects; the others return plain text.
+QJsonObject outputSchemaFor(const QString &name)
+{
+    const auto object = [](const QJsonObject &properties, const QStringList &required) {
+        return QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+            {QStringLiteral("properties"), properties},
+            {QStringLiteral("required"), QJsonArray::fromStringList(required)}};
+    };
+    const QString integer = QStringLiteral("integer");
+    const QString number = QStringLiteral("number");
+    const QString string = QStringLiteral("string");
+    if (name == u"shell") {
+        return object(
+            {{QStringLiteral("stdout"), typed(string, QStringLiteral("What the command wrote on stdout."))},
+                {QStringLiteral("stderr"), typed(string, QStringLiteral("What it wrote on stderr."))},
+                {QStringLiteral("exit_code"), typed(integer, QStringLiteral("Its exit code."))},
+                {QStringLiteral("traceId"), typed(string, QStringLiteral("Set when the exit code is not 0."))},
+                {QStringLiteral("errorCode"), typed(integer, QStringLiteral("The exit code, when not 0."))}},
+            {QStringLiteral("stdout"), QStringLiteral("stderr"), QStringLiteral("exit_code")});
+    }
+    if (name == u"get_metrics") {
+        QJsonObject properties{{QStringLiteral("timestamp"), typed(string, QStringLiteral("ISO 8601, local time."))}};
+        for (const char *key : {"cpu_count", "mem_total", "mem_used", "disk_total", "disk_used"}) {
+            properties.insert(QLatin1StringView(key), typed(integer, QStringLiteral("A count, or bytes.")));
+        }
+        for (const char *key :
+            {"cpu_used_pct", "rx_rate_kbyte_per_s", "tx_rate_kbyte_per_s", "rx_used_kbyte", "tx_used_kbyte"}) {
+            properties.insert(QLatin1StringView(key), typed(number, QStringLiteral("Percent, kbyte/s or kbyte.")));
+        }
+        return object(properties, properties.keys());
+    }
+    if (name == u"run_code") {
+        return object({{QStringLiteral("result"),
+                           typed(QStringLiteral("array"), QStringLiteral("The value of a final expression, if any."))},
+                          {QStringLiteral("stdout"), stringArray(QStringLiteral("What the code printed."))},
+                          {QStringLiteral("stderr"), stringArray(QStringLiteral("What it wrote on stderr."))},
+                          {QStringLiteral("executionError"), typed(string, QStringLiteral("Empty when it ran."))},
+                          {QStringLiteral("execution_time"), typed(number, QStringLiteral("Seconds."))}},
+            {QStringLiteral("result"),
+                QStringLiteral("stdout"),
+                QStringLiteral("stderr"),
+                QStringLiteral("executionError")});
+    }
+    return {};
+}
+
+// Honest MCP hints. shell and run_code leave destructiveHint out: what they do depends on the
+// code they are given. get_file_change only moves its own baseline, so it counts as reading.
+QJsonObject annotationsFor(const QString &name)
+{
+    static const QStringList readOnly{QStringLiteral("get_file_info"),
+        QStringLiteral("list_directory"),
+        QStringLiteral("read_file"),
+        QStringLiteral("search_files"),
+        QStringLiteral("read_multiple_files"),
+        QStringLiteral("get_file_change"),
+        QStringLiteral("get_metrics")};
+    static const QStringList destructive{QStringLiteral("write_file"),
+        QStringLiteral("edit_file"),
+        QStringLiteral("delete_file"),
+        QStringLiteral("move_file")};
+    static const QStringList idempotent{QStringLiteral("write_file"),
+        QStringLiteral("create_directory"),
+        QStringLiteral("get_file_info"),
+        QStringLiteral("list_directory"),
+        QStringLiteral("read_file"),
+        QStringLiteral("search_files"),
+        QStringLiteral("read_multiple_files")};
+    const bool code = name == u"shell" || name == u"run_code";
+    QJsonObject hints{{QStringLiteral("readOnlyHint"), readOnly.contains(name)},
+        {QStringLiteral("idempotentHint"), idempotent.contains(name)},
+        {QStringLiteral("openWorldHint"), code}}; // code may reach the network; files stay inside
+    if (!readOnly.contains(name) && !code) {
+        hints.insert(QStringLiteral("destructiveHint"), destructive.contains(name));
+    }
+    return hints;
+}
+
+QJsonArray withHints(QJsonArray tools)
+{
+    for (qsizetype i = 0; i < tools.size(); ++i) {
+        QJsonObject item = tools.at(i).toObject();
+        const QString name = item.value(QStringLiteral("name")).toString();
+        item.insert(QStringLiteral("annotations"), annotationsFor(name));
+        if (const QJsonObject output = outputSchemaFor(name); !output.isEmpty()) {
+            item.insert(QStringLiteral("outputSchema"), output);
+        }
+        tools[i] = item;
+    }
+    return tools;
+}
+
 } // namespace
 
 QStringList ToolCatalog::images()
@@ -242,11 +348,11 @@ bool ToolCatalog::isKnownImage(const QString &imageId)
 
 QJsonArray ToolCatalog::toolsFor(const QString &imageId)
 {
-    static const QJsonArray linuxSet = linuxTools();
+    static const QJsonArray linuxSet = withHints(linuxTools());
     static const QJsonArray codeSet = [] {
         QJsonArray all = linuxTools();
         all.append(runCodeTool());
-        return all;
+        return withHints(all);
     }();
     if (imageId == kLinux) {
         return linuxSet;

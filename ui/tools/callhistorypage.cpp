@@ -4,12 +4,19 @@
 #include "callhistorymodel.h"
 #include "resultview.h"
 
+#include <core/toolcallhistoryexport.h>
+
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -22,13 +29,26 @@ CallHistoryPage::CallHistoryPage(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    m_importBar = new QWidget(this);
+    auto *importRow = new QHBoxLayout(m_importBar);
+    importRow->setContentsMargins(0, 0, 0, 0);
+    m_importNotice = new QLabel(m_importBar);
+    m_importNotice->setObjectName(u"importNotice"_s);
+    m_importNotice->setWordWrap(true);
+    importRow->addWidget(m_importNotice, 1);
+    auto *back = new QPushButton(tr("Back to this session's calls"), m_importBar);
+    back->setObjectName(u"backToSession"_s);
+    connect(back, &QPushButton::clicked, this, &CallHistoryPage::sessionHistoryRequested);
+    importRow->addWidget(back);
+    m_importBar->hide();
+    layout->addWidget(m_importBar);
     auto *split = new QSplitter(Qt::Vertical, this);
     m_model = new CallHistoryModel(this);
     m_view = new QTableView(split);
     m_view->setObjectName(u"historyView"_s);
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection); // several rows: export them
     m_view->verticalHeader()->hide();
     // Compact rows; the arguments (what tells calls apart) get the remaining width.
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
@@ -86,6 +106,20 @@ CallHistoryPage::CallHistoryPage(QWidget *parent)
     });
     buttons->addWidget(m_loadArguments);
     buttons->addStretch(1);
+    auto *exportButton = new QPushButton(tr("Export…"), this);
+    exportButton->setObjectName(u"exportHistoryButton"_s);
+    exportButton->setToolTip(tr("Save the selected calls (or all) as JSON lines, without the API key"));
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        askFile(true);
+    });
+    buttons->addWidget(exportButton);
+    auto *importButton = new QPushButton(tr("Import…"), this);
+    importButton->setObjectName(u"importHistoryButton"_s);
+    importButton->setToolTip(tr("View calls exported earlier"));
+    connect(importButton, &QPushButton::clicked, this, [this] {
+        askFile(false);
+    });
+    buttons->addWidget(importButton);
     m_clear = new QPushButton(tr("Clear history"), this);
     m_clear->setObjectName(u"clearHistoryButton"_s);
     connect(m_clear, &QPushButton::clicked, this, &CallHistoryPage::clearRequested);
@@ -98,6 +132,8 @@ CallHistoryPage::~CallHistoryPage() = default;
 
 void CallHistoryPage::setRecords(const QList<ToolCallRecord> &records, int maxRows)
 {
+    m_imported = false;
+    m_importBar->hide();
     m_model->setMaxRows(maxRows);
     m_model->setRecords(records);
     m_result->showMessage(
@@ -107,6 +143,8 @@ void CallHistoryPage::setRecords(const QList<ToolCallRecord> &records, int maxRo
 
 void CallHistoryPage::clear()
 {
+    m_imported = false;
+    m_importBar->hide();
     m_model->setRecords({});
     updateButtons();
 }
@@ -134,6 +172,74 @@ const ToolCallRecord *CallHistoryPage::selectedRecord() const
     return &m_model->record(rows.first().row());
 }
 
+QList<ToolCallRecord> CallHistoryPage::records(bool selectedOnly) const
+{
+    QList<ToolCallRecord> out;
+    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    for (int row = m_model->rowCount() - 1; row >= 0; --row) { // rows are newest first
+        const bool wanted =
+            !selectedOnly || std::any_of(selected.begin(), selected.end(), [row](const QModelIndex &index) {
+                return index.row() == row;
+            });
+        if (wanted) {
+            out.append(m_model->record(row));
+        }
+    }
+    return out;
+}
+
+void CallHistoryPage::showImported(const QList<ToolCallRecord> &records, const QString &source)
+{
+    m_model->setMaxRows(qMax(1, int(records.size())));
+    m_model->setRecords(records);
+    m_imported = true;
+    m_importNotice->setText(tr("Viewing %n call(s) imported from %1.", nullptr, int(records.size())).arg(source));
+    m_importBar->show();
+    m_result->showMessage(tr("Select a call to see its result."));
+    updateButtons();
+}
+
+bool CallHistoryPage::exportTo(const QString &path, bool selectedOnly, QString *error) const
+{
+    return Core::ToolCallHistoryExport::writeFile(path, records(selectedOnly), m_secrets, error);
+}
+
+bool CallHistoryPage::importFrom(const QString &path, QString *error)
+{
+    const auto imported = Core::ToolCallHistoryExport::readFile(path, error);
+    if (!imported) {
+        return false;
+    }
+    showImported(*imported, QFileInfo(path).fileName());
+    return true;
+}
+
+void CallHistoryPage::showNotice(const QString &text)
+{
+    m_importNotice->setText(text);
+    m_importBar->show();
+}
+
+void CallHistoryPage::askFile(bool exporting)
+{
+    QString error;
+    if (exporting) {
+        // Several rows selected: just those; otherwise every call shown.
+        const bool selectedOnly = m_view->selectionModel()->selectedRows().size() > 1;
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export call history"), u"tool-calls.jsonl"_s, tr("JSON lines (*.jsonl)"));
+        if (!path.isEmpty() && !exportTo(path, selectedOnly, &error)) {
+            showNotice(error);
+        }
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import call history"), {}, tr("JSON lines (*.jsonl *.json);;All files (*)"));
+    if (!path.isEmpty() && !importFrom(path, &error)) {
+        showNotice(error);
+    }
+}
+
 void CallHistoryPage::setCallState(bool calling, bool blocked)
 {
     m_calling = calling;
@@ -154,7 +260,7 @@ void CallHistoryPage::updateButtons()
     const bool hasSelection = selectedRecord() != nullptr;
     m_rerun->setEnabled(hasSelection && !m_calling && !m_blocked);
     m_loadArguments->setEnabled(hasSelection);
-    m_clear->setEnabled(m_model->rowCount() > 0 && !m_calling);
+    m_clear->setEnabled(m_model->rowCount() > 0 && !m_calling && !m_imported);
 }
 
 } // namespace AgentBay::Ui

@@ -79,6 +79,14 @@ ResultView::ResultView(QWidget *parent)
     m_copyRequestId->setToolTip(tr("Copy the request id (for support and server logs)"));
     copy->setMenu(menu);
     header->addWidget(copy, 0, Qt::AlignTop);
+    auto *popOut = new QToolButton(m_header);
+    popOut->setObjectName(u"popOut"_s);
+    popOut->setText(tr("Pop out"));
+    popOut->setToolTip(tr("Open this result in a window of its own"));
+    connect(popOut, &QToolButton::clicked, this, &ResultView::popOutRequested);
+    popOut->hide();
+    m_popOut = popOut;
+    header->addWidget(popOut, 0, Qt::AlignTop);
     layout->addWidget(m_header);
 
     m_message = ResultCards::noteLabel(QString(), this);
@@ -104,10 +112,47 @@ ResultView::ResultView(QWidget *parent)
 
 ResultView::~ResultView() = default;
 
+void ResultView::setOutputSchema(const QJsonObject &schema)
+{
+    m_outputSchema = schema;
+}
+
+void ResultView::setPopOutEnabled(bool enabled)
+{
+    m_popOut->setVisible(enabled);
+}
+
+void ResultView::addSchemaVerdict()
+{
+    using State = Core::OutputSchemaVerdict::State;
+    if (m_verdict.state == State::Mismatch) {
+        // Next to the result, above its items: the first thing to see when the shape is wrong.
+        QWidget *body = m_cards->addCard(u"schemaMismatch"_s, tr("Does not match the tool's output schema"));
+        QStringList lines;
+        for (const Core::ValidationProblem &problem : m_verdict.problems) {
+            lines.append(u"• "_s + Core::JsonSchemaForm::displayPath(problem.path) + u": "_s + problem.message);
+        }
+        if (m_verdict.fromText) {
+            lines.append(tr("(checked on the JSON text: the result has no structuredContent)"));
+        }
+        auto *label = new QLabel(lines.join(u'\n'), body);
+        label->setObjectName(u"schemaProblems"_s);
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        body->layout()->addWidget(label);
+        body->setStyleSheet(u"QFrame#schemaMismatch { background: rgba(230, 120, 0, 0.08); border: 1px solid #e67800; "
+                            u"border-radius: 4px; }"_s);
+    } else if (m_verdict.state == State::Matches) {
+        m_cards->addNote(m_verdict.summary());
+    }
+}
+
 void ResultView::showMessage(const QString &message)
 {
     m_cards->clear();
     m_record = {};
+    m_verdict = {};
     m_header->hide();
     m_scroll->hide();
     m_message->setText(message);
@@ -118,6 +163,7 @@ void ResultView::showRecord(const ToolCallRecord &record)
 {
     m_cards->clear();
     m_record = record;
+    m_verdict = {};
     m_message->hide();
     m_header->show();
     m_scroll->show();
@@ -192,6 +238,10 @@ void ResultView::showRecord(const ToolCallRecord &record)
     if (record.outcome == ToolCallRecord::Outcome::ToolError) {
         QWidget *body = m_cards->addCard(u"errorBanner"_s, tr("The tool reported an error (isError)"));
         body->setStyleSheet(errorBannerStyle());
+    }
+    if (record.outcome == ToolCallRecord::Outcome::Ok) {
+        m_verdict = Core::OutputSchemaCheck::check(m_outputSchema, result);
+        addSchemaVerdict();
     }
     if (record.outcome != ToolCallRecord::Outcome::Failed && record.outcome != ToolCallRecord::Outcome::Cancelled
         && result.content.isEmpty() && !result.structuredContent) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <core/mcptool.h>
+#include <core/outputschemacheck.h>
 #include <core/toolcallhistory.h>
 
 #include <QWidget>
@@ -27,7 +28,15 @@ public:
     explicit ResultView(QWidget *parent = nullptr);
     ~ResultView() override;
 
+    // The output schema the next shown records are checked against (empty: none declared).
+    void setOutputSchema(const QJsonObject &schema);
     void showRecord(const Core::ToolCallRecord &record);
+
+    // How the shown record compares with the output schema.
+    const Core::OutputSchemaVerdict &outputVerdict() const { return m_verdict; }
+
+    // Shows a "Pop out" button in the header (off by default: a popped-out view has none).
+    void setPopOutEnabled(bool enabled);
     // Empty view with a short message ("No call yet", "Calling shell…").
     void showMessage(const QString &message);
 
@@ -38,8 +47,16 @@ public:
     // The whole MCP result (or the error) as indented JSON.
     QString jsonText() const;
 
+Q_SIGNALS:
+    void popOutRequested();
+
 private:
+    void addSchemaVerdict();
+
     Core::ToolCallRecord m_record;
+    QJsonObject m_outputSchema;
+    Core::OutputSchemaVerdict m_verdict;
+    QWidget *m_popOut = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_meta = nullptr;
     QAction *m_copyText = nullptr;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "toollistmodel.h"
 
+#include "toolbadges.h"
+
+#include <QColor>
 #include <QMap>
 
 using namespace Qt::Literals::StringLiterals;
@@ -43,8 +46,15 @@ void ToolListModel::setTools(const QList<Core::McpTool> &tools)
             item->setEditable(false);
             item->setData(tool.name, ToolNameRole);
             item->setData(tool.server, ServerRole);
-            item->setData(QString(tool.name + u'\n' + tool.description), SearchTextRole);
-            item->setToolTip(tool.description);
+            // The annotation badges in words: in the tooltip, and searchable ("read-only").
+            const QString badges = ToolBadges::plain(tool);
+            item->setData(
+                QString(tool.name + u'\n' + tool.description + (badges.isEmpty() ? QString() : u'\n' + badges)),
+                SearchTextRole);
+            item->setToolTip(badges.isEmpty() ? tool.description : u'[' + badges + u"]\n"_s + tool.description);
+            if (tool.annotations.isDestructive()) {
+                item->setForeground(QColor(0xc6, 0x28, 0x28)); // the form asks before these run
+            }
             server->appendRow(item);
         }
         appendRow(server);

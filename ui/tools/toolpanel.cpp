@@ -2,15 +2,21 @@
 #include "toolpanel.h"
 
 #include "callhistorypage.h"
+#include "destructivecallguard.h"
+#include "fanoutpage.h"
 #include "resultview.h"
+#include "resultwindow.h"
+#include "savedcallspage.h"
 #include "toolbrowser.h"
 #include "toolcallform.h"
 #include "toolcallsession.h"
+#include "toolheader.h"
 
 #include <core/apiclient.h>
 #include <core/toolcallsnippet.h>
 
 #include <QClipboard>
+#include <QDataStream>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -34,13 +40,25 @@ enum OutputTab {
     HistoryTab,
 };
 
+// saveLayout() holds both splits after this tag; a state without it is the tool split alone.
+constexpr quint32 LayoutTag = 0x54503032; // "TP02"
+
+// The form keeps room for a few fields and the call bar, the output for its header and a
+// few lines, at any window size; the splitter hands out the rest.
+constexpr int FormMinimumHeight = 200;
+constexpr int OutputMinimumHeight = 150;
+
 } // namespace
 
 ToolPanel::ToolPanel(Core::ApiClient *client, QWidget *parent)
     : QWidget(parent)
+    , m_client(client)
     , m_session(new ToolCallSession(client, this))
+    , m_guard(std::make_unique<DestructiveCallGuard>())
 {
     m_browser = new ToolBrowser(client, this);
+    m_fanOut = new FanOutPage(client, this);
+    m_saved = new SavedCallsPage(this);
     buildUi();
 
     connect(m_browser, &ToolBrowser::toolPicked, this, [this](const Core::McpTool &tool) {
@@ -72,6 +90,27 @@ ToolPanel::ToolPanel(Core::ApiClient *client, QWidget *parent)
         m_form->setHint(tr("Running %1… %2 s").arg(toolName).arg(double(elapsedMs) / 1000.0, 0, 'f', 1));
     });
     connect(m_session, &ToolCallSession::callFinished, this, &ToolPanel::onCallFinished);
+    connect(m_result, &ResultView::popOutRequested, this, &ToolPanel::popOutResult);
+    connect(m_fanOut, &FanOutPage::runRequested, this, &ToolPanel::runFanOut);
+    m_saved->setCurrentCallSource([this](QString *error) -> std::optional<Core::SavedCall> {
+        const auto args = currentArguments(error);
+        if (!m_tool || !args) {
+            if (!m_tool && error) {
+                *error = tr("Pick a tool first.");
+            }
+            return std::nullopt;
+        }
+        return Core::SavedCall{m_tool->name, m_tool->name, m_tool->server, *args};
+    });
+    connect(m_saved, &SavedCallsPage::runRequested, this, &ToolPanel::runSavedCall);
+    connect(m_saved, &SavedCallsPage::loadRequested, this, [this](const Core::SavedCall &saved) {
+        if (selectTool(saved.toolName)) {
+            m_form->loadArguments(saved.arguments);
+        }
+    });
+    m_history->setSecrets(secrets());
+    connect(m_history, &CallHistoryPage::sessionHistoryRequested, this, &ToolPanel::loadHistory);
+    m_saved->setStore(Core::SavedCallStore::defaultDirectory(), QString(), secrets());
     setSession({}, {}, SessionStatus::Unknown);
 }
 
@@ -79,7 +118,8 @@ ToolPanel::~ToolPanel()
 {
     // The parts are children and outlive this body: none of them may reach back into a
     // panel that is half gone. The session then cancels its call without reporting it.
-    for (QObject *part : std::initializer_list<QObject *>{m_session, m_browser, m_form, m_history}) {
+    for (QObject *part :
+        std::initializer_list<QObject *>{m_session, m_browser, m_form, m_history, m_result, m_fanOut, m_saved}) {
         part->disconnect(this);
     }
     delete m_session;
@@ -144,28 +184,8 @@ QWidget *ToolPanel::buildToolPage()
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
 
-    auto *titleRow = new QHBoxLayout;
-    m_toolName = new QLabel(box);
-    m_toolName->setObjectName(u"toolName"_s);
-    m_toolName->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont titleFont = m_toolName->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setWeight(QFont::DemiBold);
-    m_toolName->setFont(titleFont);
-    titleRow->addWidget(m_toolName);
-    m_toolServer = new QLabel(box);
-    m_toolServer->setObjectName(u"toolServer"_s);
-    QPalette serverPalette = m_toolServer->palette();
-    serverPalette.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
-    m_toolServer->setPalette(serverPalette);
-    titleRow->addWidget(m_toolServer, 1, Qt::AlignBottom);
-    layout->addLayout(titleRow);
-    m_toolDescription = new QLabel(box);
-    m_toolDescription->setObjectName(u"toolDescription"_s);
-    m_toolDescription->setWordWrap(true);
-    m_toolDescription->setTextFormat(Qt::PlainText);
-    m_toolDescription->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_toolDescription);
+    m_header = new ToolHeader(box);
+    layout->addWidget(m_header);
 
     // Arguments and the call bar above; the last result and the history below.
     auto *split = new QSplitter(Qt::Vertical, box);
@@ -176,15 +196,25 @@ QWidget *ToolPanel::buildToolPage()
     m_outputTabs->setObjectName(u"outputTabs"_s);
     m_result = new ResultView(m_outputTabs);
     m_result->setObjectName(u"resultView"_s);
+    m_result->setPopOutEnabled(true);
     m_outputTabs->addTab(m_result, tr("Result"));
     m_history = new CallHistoryPage(m_outputTabs);
     m_outputTabs->addTab(m_history, tr("History"));
+    m_outputTabs->addTab(m_saved, tr("Saved"));
+    m_outputTabs->addTab(m_fanOut, tr("Many sessions"));
 
     split->addWidget(m_form);
     split->addWidget(m_outputTabs);
+    m_form->setMinimumHeight(FormMinimumHeight);
+    m_outputTabs->setMinimumHeight(OutputMinimumHeight);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     split->setSizes({420, 300}); // the form first; results scroll
+    split->setObjectName(u"outputSplitter"_s);
+    connect(split, &QSplitter::splitterMoved, this, [this] {
+        m_outputSplitMoved = true;
+        m_outputRevealed = true; // the user's choice stands
+    });
     layout->addWidget(split, 1);
     return box;
 }
@@ -192,15 +222,41 @@ QWidget *ToolPanel::buildToolPage()
 QByteArray ToolPanel::saveLayout() const
 {
     // A split the user never moved (maybe never even laid out) keeps what was restored.
-    return m_toolSplitMoved ? m_toolSplit->saveState() : m_restoredLayout;
+    const QByteArray tools = m_toolSplitMoved ? m_toolSplit->saveState() : m_restoredLayout;
+    const QByteArray output = m_outputSplitMoved ? m_outputSplit->saveState() : m_restoredOutputLayout;
+    if (output.isEmpty()) {
+        return tools;
+    }
+    QByteArray state;
+    QDataStream stream(&state, QIODevice::WriteOnly);
+    stream << LayoutTag << tools << output;
+    return state;
 }
 
 bool ToolPanel::restoreLayout(const QByteArray &state)
 {
-    if (!m_toolSplit->restoreState(state)) {
+    QDataStream stream(state);
+    quint32 tag = 0;
+    stream >> tag;
+    QByteArray tools = state;
+    QByteArray output;
+    if (tag == LayoutTag) {
+        stream >> tools >> output;
+        if (stream.status() != QDataStream::Ok) {
+            return false;
+        }
+    }
+    if (!tools.isEmpty() && !m_toolSplit->restoreState(tools)) {
         return false;
     }
-    m_restoredLayout = state;
+    if (!output.isEmpty()) {
+        if (!m_outputSplit->restoreState(output)) {
+            return false;
+        }
+        m_outputRevealed = true; // the split the user left beats the first-result default
+    }
+    m_restoredLayout = tools;
+    m_restoredOutputLayout = output;
     return true;
 }
 
@@ -291,12 +347,8 @@ void ToolPanel::showTool(const std::optional<Core::McpTool> &tool)
     saveDraft();
     m_tool = tool;
     const bool noSession = m_session->sessionId().isEmpty();
+    m_header->setTool(tool, noSession);
     if (!tool) {
-        m_toolName->setText(noSession ? QString() : tr("Pick a tool"));
-        m_toolServer->clear();
-        m_toolDescription->setText(noSession ? QString()
-                                             : tr("Choose one of the session's tools on the left to see "
-                                                  "its arguments and call it."));
         m_form->setTool(std::nullopt, std::nullopt);
         m_form->hide(); // nothing to fill in or call yet: the output gets the room
         updateState();
@@ -304,9 +356,6 @@ void ToolPanel::showTool(const std::optional<Core::McpTool> &tool)
     }
     m_form->show();
     m_lastToolName = tool->name;
-    m_toolName->setText(tool->name);
-    m_toolServer->setText(tool->server);
-    m_toolDescription->setText(tool->description.isEmpty() ? tr("(no description)") : tool->description);
     m_form->setTool(tool, m_session->draft(tool->name));
     updateState();
 }
@@ -364,6 +413,7 @@ void ToolPanel::updateState()
     m_form->setBlocker(noSession ? tr("No session.") : blocker);
     m_cancelShortcut->setEnabled(m_session->isCalling());
     m_history->setCallState(m_session->isCalling(), !blocker.isEmpty());
+    m_saved->setCanRun(!noSession && blocker.isEmpty() && !m_session->isCalling());
 }
 
 void ToolPanel::call()
@@ -377,6 +427,10 @@ void ToolPanel::call()
         return;
     }
     if (const auto args = m_form->argumentsToSend()) {
+        if (!m_guard->confirm(*m_tool, tr("session %1").arg(m_session->sessionId()), this)) {
+            m_form->setHint(tr("%1 was not run.").arg(m_tool->name));
+            return;
+        }
         m_session->start(*m_tool, *args, m_form->timeoutMs());
     }
 }
@@ -399,7 +453,11 @@ void ToolPanel::onCallFinished(const ToolCallRecord &record, const ToolCallRecor
 {
     m_form->setCalling(false);
     if (record.sessionId == m_session->sessionId()) {
-        m_history->addRecord(stored);
+        if (!m_history->isShowingImported()) {
+            m_history->addRecord(stored);
+        }
+        const auto tool = m_browser->tool(record.toolName);
+        m_result->setOutputSchema(tool ? tool->outputSchema : QJsonObject());
         m_result->showRecord(record);
         m_outputTabs->setCurrentIndex(ResultTab);
         revealOutput();
@@ -456,9 +514,86 @@ void ToolPanel::revealOutput()
     m_outputRevealed = true;
     const QList<int> sizes = m_outputSplit->sizes();
     const int total = sizes.value(0) + sizes.value(1);
-    if (sizes.value(1) < total * 55 / 100) {
-        m_outputSplit->setSizes({total * 40 / 100, total - total * 40 / 100});
+    // Half and half, but never below the form's minimum: after a call the arguments stay
+    // readable, not a sliver of a scroll area.
+    const int form = qMax(FormMinimumHeight, total / 2);
+    if (sizes.value(1) < total - form && total - form >= OutputMinimumHeight) {
+        m_outputSplit->setSizes({form, total - form});
     }
+}
+
+QStringList ToolPanel::secrets() const
+{
+    return {m_client->config().apiKey};
+}
+
+void ToolPanel::setSelectedSessions(const QStringList &sessionIds)
+{
+    m_fanOut->setSelectedSessions(sessionIds);
+}
+
+void ToolPanel::setLabelSelector(const QString &selector)
+{
+    m_fanOut->setLabelSelector(selector);
+}
+
+bool ToolPanel::runFanOut()
+{
+    if (!m_tool) {
+        m_form->setHint(tr("Pick a tool to run on many sessions."), true);
+        return false;
+    }
+    const auto args = m_form->argumentsToSend();
+    if (!args || !m_guard->confirm(*m_tool, tr("every chosen session"), this)) {
+        return false;
+    }
+    m_outputTabs->setCurrentWidget(m_fanOut);
+    revealOutput();
+    return m_fanOut->run(*m_tool, *args, m_form->timeoutMs());
+}
+
+void ToolPanel::setSavedCallsLocation(const QString &directory, const QString &profile)
+{
+    m_saved->setStore(directory, profile, secrets());
+}
+
+bool ToolPanel::saveCurrentCall(const QString &collection, const QString &name)
+{
+    return m_saved->saveCurrentCall(collection, name);
+}
+
+bool ToolPanel::runSavedCall(const Core::SavedCall &saved)
+{
+    if (!selectTool(saved.toolName)) {
+        m_form->setHint(tr("This session has no tool named %1.").arg(saved.toolName), true);
+        return false;
+    }
+    m_form->loadArguments(saved.arguments);
+    call();
+    return m_session->isCalling();
+}
+
+bool ToolPanel::exportHistory(const QString &path, bool selectedOnly, QString *error)
+{
+    return m_history->exportTo(path, selectedOnly, error);
+}
+
+bool ToolPanel::importHistory(const QString &path, QString *error)
+{
+    if (!m_history->importFrom(path, error)) {
+        return false;
+    }
+    m_outputTabs->setCurrentIndex(HistoryTab);
+    return true;
+}
+
+ResultWindow *ToolPanel::popOutResult()
+{
+    if (m_result->record().toolName.isEmpty()) {
+        return nullptr;
+    }
+    const auto tool = m_browser->tool(m_result->record().toolName);
+    return ResultWindow::open(m_result->record(), tool ? tool->outputSchema : QJsonObject(), this);
 }
 
 } // namespace AgentBay::Ui

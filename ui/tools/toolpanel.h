@@ -2,6 +2,7 @@
 #pragma once
 
 #include <core/mcptool.h>
+#include <core/savedcallstore.h>
 #include <core/session.h>
 #include <core/toolcallhistory.h>
 #include <core/toolcallsnippet.h>
@@ -9,8 +10,10 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QLabel;
@@ -26,10 +29,15 @@ class ApiClient;
 namespace AgentBay::Ui {
 
 class CallHistoryPage;
+class DestructiveCallGuard;
+class FanOutPage;
+class ResultWindow;
+class SavedCallsPage;
 class ResultView;
 class ToolBrowser;
 class ToolCallForm;
 class ToolCallSession;
+class ToolHeader;
 
 // The "Tools" tab of the detail pane: lists the current session's MCP tools (grouped by
 // server, searchable), builds an argument form from each tool's JSON Schema (with a raw JSON
@@ -77,6 +85,32 @@ public:
     QString pythonSnippet() const;
     QString curlSnippet() const;
 
+    // The sessions selected in the session list: the targets of "Many sessions" (fan-out).
+    void setSelectedSessions(const QStringList &sessionIds);
+    // A label selector to offer as the fan-out target instead (e.g. the list's filter).
+    void setLabelSelector(const QString &selector);
+    // Runs the form's call on the fan-out targets (asking first for a destructive tool).
+    bool runFanOut();
+
+    // Where saved calls are kept, and for which profile (one file each); reloads them.
+    void setSavedCallsLocation(const QString &directory, const QString &profile);
+    // Keeps the form's tool and arguments under a name.
+    bool saveCurrentCall(const QString &collection, const QString &name);
+    // Selects the call's tool, loads its arguments and calls it on the current session.
+    bool runSavedCall(const Core::SavedCall &saved);
+
+    // The session's calls (the selected ones, or all) as JSON lines without the API key.
+    bool exportHistory(const QString &path, bool selectedOnly, QString *error = nullptr);
+    // Shows calls exported earlier in the History tab, for viewing.
+    bool importHistory(const QString &path, QString *error = nullptr);
+
+    // Opens the shown result in a window of its own; null when there is none.
+    ResultWindow *popOutResult();
+
+    FanOutPage *fanOutPage() const { return m_fanOut; }
+
+    SavedCallsPage *savedCallsPage() const { return m_saved; }
+
 Q_SIGNALS:
     // A call finished (ok = the request succeeded and the tool did not report an error).
     void callFinished(const QString &toolName, bool ok);
@@ -98,8 +132,11 @@ private:
     Core::ToolCallSnippetInput snippetInput() const;
     void copySnippet(bool python);
     void revealOutput();
+    QStringList secrets() const;
 
+    Core::ApiClient *m_client;
     ToolCallSession *m_session = nullptr;
+    std::unique_ptr<DestructiveCallGuard> m_guard;
     QString m_imageId;
     Core::SessionStatus m_status = Core::SessionStatus::Unknown;
     QString m_endpoint;
@@ -110,14 +147,16 @@ private:
     QLabel *m_placeholder = nullptr;
     QLabel *m_sessionNotice = nullptr;
     ToolBrowser *m_browser = nullptr;
-    QLabel *m_toolName = nullptr;
-    QLabel *m_toolServer = nullptr;
-    QLabel *m_toolDescription = nullptr;
+    ToolHeader *m_header = nullptr;
     ToolCallForm *m_form = nullptr;
     QSplitter *m_toolSplit = nullptr;
     QByteArray m_restoredLayout;
     bool m_toolSplitMoved = false;
     QSplitter *m_outputSplit = nullptr;
+    QByteArray m_restoredOutputLayout;
+    bool m_outputSplitMoved = false;
+    FanOutPage *m_fanOut = nullptr;
+    SavedCallsPage *m_saved = nullptr;
     bool m_outputRevealed = false;
     QShortcut *m_cancelShortcut = nullptr;
     QTabWidget *m_outputTabs = nullptr;
