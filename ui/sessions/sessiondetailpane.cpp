@@ -9,6 +9,7 @@
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessiondetailloader.h>
 #include <ui/services/urlopener.h>
+#include <ui/terminal/terminalpanel.h>
 #include <ui/tools/toolpanel.h>
 
 #include <QApplication>
@@ -117,6 +118,8 @@ SessionDetailPane::SessionDetailPane(SessionController *controller, QWidget *par
     m_tabs->addTab(buildLabels(), QIcon(u":/icons/labels.svg"_s), tr("Labels"));
     m_tabs->addTab(buildLinks(), QIcon(u":/icons/link.svg"_s), tr("Links"));
     m_tabs->addTab(buildTools(), QIcon(u":/icons/tools.svg"_s), tr("Tools"));
+    m_terminalPanel = new TerminalPanel(m_controller->client());
+    m_tabs->addTab(m_terminalPanel, QIcon(u":/icons/code.svg"_s), tr("Terminal"));
 
     auto *details = new QWidget(this);
     auto *detailsLayout = new QVBoxLayout(details);
@@ -435,6 +438,7 @@ void SessionDetailPane::setSession(const QString &sessionId)
     m_link->clear();
     m_openLink->setEnabled(false);
     m_copyLink->setEnabled(false);
+    m_terminalPanel->setSession(sessionId);
     m_revealAuth->setChecked(false);
     showInfo();
 

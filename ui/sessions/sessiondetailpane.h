@@ -22,6 +22,7 @@ namespace AgentBay::Ui {
 
 class LabelEditor;
 class SessionController;
+class TerminalPanel;
 class ToolPanel;
 
 // The current session in depth: Overview (status, image, labels and every field of info(), with
@@ -38,6 +39,7 @@ public:
         LabelsTab,
         LinksTab,
         ToolsTab,
+        TerminalTab,
     };
 
     explicit SessionDetailPane(SessionController *controller, QWidget *parent = nullptr);
@@ -54,6 +56,8 @@ public:
 
     // For tests.
     QTabWidget *tabs() const { return m_tabs; }
+
+    TerminalPanel *terminalPanel() const { return m_terminalPanel; }
 
     LabelEditor *labelEditor() const { return m_labelEditor; }
 
@@ -147,6 +151,8 @@ private:
     QLabel *m_linkError;
     // Tools
     ToolPanel *m_toolPanel = nullptr;
+    // Terminal: a page of terminals per session, kept while other sessions are shown
+    TerminalPanel *m_terminalPanel = nullptr;
     QString m_endpoint;
 };
 
