@@ -179,7 +179,7 @@ void tst_FanOutRun::panel_fanOutByLabel_showsFiveResultsAndTheirDifference()
     panel.setHistoryDirectory(dir.path());
     panel.setSavedCallsLocation(dir.path(), u"test"_s);
     panel.setEndpoint(m_server.url());
-    panel.resize(1280, 860);
+    panel.resize(1280, 1000);
     panel.setSession(m_unlabelled, u"linux_latest"_s, AgentBay::Core::SessionStatus::Running);
     QSignalSpy loaded(&panel, &AgentBay::Ui::ToolPanel::toolsLoaded);
     QVERIFY(loaded.wait(10000));

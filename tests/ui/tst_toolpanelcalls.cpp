@@ -277,6 +277,8 @@ void tst_ToolPanelCalls::savedCalls_surviveARestart_runInOneClick_roundTripExpor
         QVERIFY(panel->saveCurrentCall(u"Checks"_s, u"say it"_s));
         setField(panel.get(), u"command"_s, u"uname -s"_s);
         QVERIFY(panel->saveCurrentCall(u"Checks"_s, u"kernel"_s));
+        setField(panel.get(), u"command"_s, u"df -h ."_s);
+        QVERIFY(panel->saveCurrentCall(u"Checks"_s, u"disk usage"_s));
     }
     QFile file(m_dir->filePath(u"saved/test_profile.json"_s));
     QVERIFY(file.exists());
@@ -287,7 +289,7 @@ void tst_ToolPanelCalls::savedCalls_surviveARestart_runInOneClick_roundTripExpor
     AgentBay::Ui::SavedCallsPage *page = panel->savedCallsPage();
     QCOMPARE(page->currentCollection(), u"Checks"_s);
     auto *list = page->findChild<QListWidget *>(u"savedCalls"_s);
-    QCOMPARE(list->count(), 2);
+    QCOMPARE(list->count(), 3);
     list->setCurrentRow(0);
     QVERIFY(list->currentItem()->text().startsWith(u"say it"_s));
     QSignalSpy finished(panel.get(), &ToolPanel::callFinished);
@@ -297,6 +299,17 @@ void tst_ToolPanelCalls::savedCalls_surviveARestart_runInOneClick_roundTripExpor
     QCOMPARE(panel->currentToolName(), u"shell"_s);
     auto *result = panel->findChild<ResultView *>(u"resultView"_s);
     QVERIFY2(result->plainText().contains(u"saved-call-ran"_s), qPrintable(result->plainText()));
+
+    const QString shots = qEnvironmentVariable("AGENTBAY_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        QDir().mkpath(shots);
+        panel->findChild<QTabWidget *>(u"outputTabs"_s)->setCurrentWidget(page);
+        panel->resize(1100, 700);
+        panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        QCoreApplication::processEvents();
+        panel->grab().save(shots + u"/savedcalls.png"_s);
+    }
 
     const QString exported = m_dir->filePath(u"checks.json"_s);
     QVERIFY(page->exportFile(exported));
@@ -311,17 +324,6 @@ void tst_ToolPanelCalls::savedCalls_surviveARestart_runInOneClick_roundTripExpor
     AgentBay::Ui::SavedCallsPage reread; // the import was saved too
     reread.setStore(m_dir->filePath(u"other"_s), u"other"_s, {});
     QCOMPARE(reread.store().collections(), page->store().collections());
-
-    const QString shots = qEnvironmentVariable("AGENTBAY_SCREENSHOT_DIR");
-    if (!shots.isEmpty()) {
-        QDir().mkpath(shots);
-        panel->findChild<QTabWidget *>(u"outputTabs"_s)->setCurrentWidget(page);
-        panel->resize(1100, 700);
-        panel->show();
-        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
-        QCoreApplication::processEvents();
-        panel->grab().save(shots + u"/savedcalls.png"_s);
-    }
 }
 
 void tst_ToolPanelCalls::historyExport_reimportsIdentically_withoutTheKey()

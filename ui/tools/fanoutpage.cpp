@@ -190,6 +190,7 @@ void FanOutPage::onTargetsResolved(const QStringList &sessionIds)
 {
     qDeleteAll(m_cards);
     m_cards.clear();
+    m_columns = 0;
     for (qsizetype i = 0; i < sessionIds.size(); ++i) {
         auto *card = new FanOutResultCard(sessionIds.at(i), m_grid);
         connect(card, &FanOutResultCard::openRequested, this, [this, i] {
@@ -204,10 +205,23 @@ void FanOutPage::onTargetsResolved(const QStringList &sessionIds)
 void FanOutPage::layoutCards()
 {
     // Side by side: as many columns as fit at a readable width.
-    const int columns = qBound(1, (width() - 8) / 340, 4);
+    const int columns = qBound(1, (width() - 24) / 360, 4); // the scroll bar takes its share
+    if (columns == m_columns && m_gridLayout->count() == m_cards.size()) {
+        return;
+    }
+    m_columns = columns;
+    for (FanOutResultCard *card : std::as_const(m_cards)) {
+        m_gridLayout->removeWidget(card);
+    }
     for (qsizetype i = 0; i < m_cards.size(); ++i) {
         m_gridLayout->addWidget(m_cards.at(i), int(i) / columns, int(i) % columns);
     }
+}
+
+void FanOutPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    layoutCards();
 }
 
 QString FanOutPage::progressText() const
@@ -256,7 +270,7 @@ void FanOutPage::refreshResults()
                 nullptr,
                 Core::ResultComparison::agreeing(results, referenceInDone));
         } else if (same) {
-            note = tr("Same as the reference (%1).").arg(items.at(m_reference).sessionId);
+            note = tr("Same as the reference.");
         } else if (result.kind == Core::ComparableResult::Kind::Json && reference.kind == result.kind) {
             const QStringList paths = Core::ResultComparison::differingPaths(reference.json, result.json);
             note = tr("Differs in %1").arg(paths.mid(0, 6).join(u", "_s) + (paths.size() > 6 ? u", …"_s : QString()));

@@ -64,6 +64,9 @@ public:
     QString pythonSnippet() const;
     QString shellSnippet() const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 Q_SIGNALS:
     // Run was clicked: the panel answers with run(tool, arguments, timeout).
     void runRequested();
@@ -84,6 +87,7 @@ private:
     int m_timeoutMs = 0;
     QList<FanOutResultCard *> m_cards;
     int m_reference = -1;
+    int m_columns = 0;
 
     QRadioButton *m_selectedMode = nullptr;
     QRadioButton *m_selectorMode = nullptr;

@@ -31,6 +31,9 @@ FanOutResultCard::FanOutResultCard(const QString &sessionId, QWidget *parent)
     QFont bold = name->font();
     bold.setWeight(QFont::DemiBold);
     name->setFont(bold);
+    name->setToolTip(sessionId);
+    name->setMinimumWidth(60); // long ids are cut on narrow cards rather than widening them
+    name->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     header->addWidget(name, 1);
     m_state = new QLabel(this);
     m_state->setObjectName(u"state"_s);

@@ -504,19 +504,19 @@ void ToolPanel::copySnippet(bool python)
                            : tr("curl command copied (the API key is read from $AGENTBAY_API_KEY)."));
 }
 
-void ToolPanel::revealOutput()
+void ToolPanel::revealOutput(bool wide)
 {
     // The form gets the room until the first result arrives; then the result does (once, so a
-    // splitter the user moved stays where they put it). The form scrolls.
-    if (m_outputRevealed) {
+    // split the user moved stays where they put it). Half and half, but never below the form's
+    // minimum: the arguments stay readable, not a sliver of a scroll area. Results side by
+    // side (wide) take two thirds.
+    if (m_outputRevealed && (!wide || m_outputSplitMoved || !m_restoredOutputLayout.isEmpty())) {
         return;
     }
     m_outputRevealed = true;
     const QList<int> sizes = m_outputSplit->sizes();
-    const int total = sizes.value(0) + sizes.value(1);
-    // Half and half, but never below the form's minimum: after a call the arguments stay
-    // readable, not a sliver of a scroll area.
-    const int form = qMax(FormMinimumHeight, total / 2);
+    const int total = qMax(sizes.value(0) + sizes.value(1), height() - 120); // not laid out yet: the panel's
+    const int form = qMax(FormMinimumHeight, wide ? total / 3 : total / 2);
     if (sizes.value(1) < total - form && total - form >= OutputMinimumHeight) {
         m_outputSplit->setSizes({form, total - form});
     }
@@ -548,7 +548,7 @@ bool ToolPanel::runFanOut()
         return false;
     }
     m_outputTabs->setCurrentWidget(m_fanOut);
-    revealOutput();
+    revealOutput(true);
     return m_fanOut->run(*m_tool, *args, m_form->timeoutMs());
 }
 

@@ -131,7 +131,7 @@ private:
     void loadHistory();
     Core::ToolCallSnippetInput snippetInput() const;
     void copySnippet(bool python);
-    void revealOutput();
+    void revealOutput(bool wide = false);
     QStringList secrets() const;
 
     Core::ApiClient *m_client;
