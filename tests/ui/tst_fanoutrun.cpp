@@ -7,11 +7,18 @@
 #include <ui/tools/fanoutresultcard.h>
 #include <ui/tools/fanoutrun.h>
 #include <ui/tools/fieldeditor.h>
+#include <ui/tools/resultview.h>
+#include <ui/tools/resultwindow.h>
 #include <ui/tools/schemaformwidget.h>
 #include <ui/tools/toolpanel.h>
 
+#include <QBuffer>
 #include <QDir>
+#include <QImage>
+#include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -57,6 +64,7 @@ private Q_SLOTS:
     void selectorBeyondTheService_checkedLocally();
     void panel_fanOutByLabel_showsFiveResultsAndTheirDifference();
     void cancel_stopsTheRest_andNeverExceedsTheConcurrency();
+    void imageResults_showAsThumbnails();
 
 private:
     QString createSession(const AgentBay::Core::Labels &labels);
@@ -207,6 +215,18 @@ void tst_FanOutRun::panel_fanOutByLabel_showsFiveResultsAndTheirDifference()
         }
     }
     QCOMPARE(differing, 1);
+
+    // Any result opens in a full result view, in a window of its own.
+    AgentBay::Ui::FanOutResultCard *odd = nullptr;
+    for (AgentBay::Ui::FanOutResultCard *card : cards) {
+        odd = card->differs() ? card : odd;
+    }
+    QTest::mouseClick(odd->findChild<QPushButton *>(u"open"_s), Qt::LeftButton);
+    auto *window = page->findChild<AgentBay::Ui::ResultWindow *>();
+    QVERIFY(window && window->isWindow());
+    QCOMPARE(window->view()->record().sessionId, m_labelled.at(2));
+    QVERIFY(window->view()->plainText().contains(u"special"_s));
+    window->close();
     QVERIFY2(page->progressText().contains(u"5 of 5"_s), qPrintable(page->progressText()));
     QVERIFY(page->referenceIndex() >= 0);
 
@@ -257,6 +277,29 @@ void tst_FanOutRun::cancel_stopsTheRest_andNeverExceedsTheConcurrency()
     QCOMPARE(cancelled, 2);
     QCOMPARE(skipped, 3);
     QCOMPARE(maxRunning, 2);
+}
+
+void tst_FanOutRun::imageResults_showAsThumbnails()
+{
+    QImage image(64, 48, QImage::Format_RGB32);
+    image.fill(Qt::darkCyan);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    ToolCallRecord record;
+    record.result = QJsonObject{{u"content"_s,
+        QJsonArray{QJsonObject{{u"type"_s, u"image"_s},
+            {u"mimeType"_s, u"image/png"_s},
+            {u"data"_s, QString::fromLatin1(png.toBase64())}}}}};
+    const auto result = AgentBay::Core::ComparableResult::from(record);
+    QCOMPARE(result.kind, AgentBay::Core::ComparableResult::Kind::Image);
+    AgentBay::Ui::FanOutResultCard card(u"s-1"_s);
+    card.setResult(result, u"ok"_s, u"#2e7d32"_s, {}, QString(), false);
+    auto *thumbnail = card.findChild<QLabel *>(u"resultImage"_s);
+    QVERIFY(thumbnail->isVisibleTo(&card));
+    QCOMPARE(thumbnail->pixmap().size(), QSize(64, 48));
+    QVERIFY(!card.findChild<QWidget *>(u"resultText"_s)->isVisibleTo(&card));
 }
 
 QTEST_MAIN(tst_FanOutRun)

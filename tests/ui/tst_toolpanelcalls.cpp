@@ -82,6 +82,7 @@ private Q_SLOTS:
     void destructiveTool_asksFirst_cancelRunsNothing_dontAskAgainHolds();
     void annotations_shownAsBadges();
     void outputSchema_realResultsMatch_craftedMismatchShown();
+    void outputSchema_runCodeAnswersMatch();
     void savedCalls_surviveARestart_runInOneClick_roundTripExportImport();
     void historyExport_reimportsIdentically_withoutTheKey();
     void afterACall_formKeepsItsRoom_andTheResultPopsOut_data();
@@ -266,6 +267,30 @@ void tst_ToolPanelCalls::outputSchema_realResultsMatch_craftedMismatchShown()
     QVERIFY(problems && problems->isVisibleTo(result));
     QVERIFY2(problems->text().contains(u"stdout"_s) && problems->text().contains(u"exit_code"_s),
         qPrintable(problems->text()));
+}
+
+void tst_ToolPanelCalls::outputSchema_runCodeAnswersMatch()
+{
+    std::optional<AgentBay::Core::Result<AgentBay::Core::SessionData>> created;
+    AgentBay::Core::CreateSessionParams params;
+    params.imageId = u"code_latest"_s;
+    m_client->create(params, this, [&created](const AgentBay::Core::Result<AgentBay::Core::SessionData> &result) {
+        created = result;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), 20000);
+    QVERIFY2(created->ok(), qPrintable(created->errorMessage()));
+    auto panel = makePanel();
+    panel->setSession(created->value().sessionId, u"code_latest"_s, SessionStatus::Running);
+    QSignalSpy loaded(panel.get(), &ToolPanel::toolsLoaded);
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(panel->selectTool(u"run_code"_s));
+    auto *editor = panel->findChild<SchemaFormWidget *>(u"form"_s)->editor(u"code"_s)->inputWidget();
+    QVERIFY(editor);
+    QTest::keyClicks(editor, u"print('hi')"_s);
+    QVERIFY(callAndWait(panel.get()));
+    auto *result = panel->findChild<ResultView *>(u"resultView"_s);
+    QVERIFY2(result->outputVerdict().state == AgentBay::Core::OutputSchemaVerdict::State::Matches,
+        qPrintable(result->outputVerdict().summary() + u" · "_s + result->plainText()));
 }
 
 void tst_ToolPanelCalls::savedCalls_surviveARestart_runInOneClick_roundTripExportImport()

@@ -94,8 +94,9 @@ void FanOutResultCard::setResult(const Core::ComparableResult &result,
     if (image) {
         QPixmap pixmap;
         pixmap.loadFromData(result.image);
-        m_image->setPixmap(
-            pixmap.isNull() ? QPixmap() : pixmap.scaled(320, 240, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        const QSize box(320, 240); // a grid of thumbnails; small images stay as they are
+        const bool big = pixmap.width() > box.width() || pixmap.height() > box.height();
+        m_image->setPixmap(big ? pixmap.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation) : pixmap);
         m_image->setText(pixmap.isNull() ? tr("(an image that cannot be shown)") : QString());
         m_highlighted.clear();
         return;
