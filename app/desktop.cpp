@@ -6,7 +6,7 @@
 #include <ui/common/desktopurlopener.h>
 #include <ui/services/memorycredentialstore.h>
 #include <ui/services/sessioncontroller.h>
-#include <ui/sessions/sessionlistmodel.h>
+#include <ui/services/sessionstore.h>
 #include <ui/window/mainwindow.h>
 
 #ifdef AGENTBAY_HAVE_KEYCHAIN
@@ -117,7 +117,7 @@ int main(int argc, char *argv[])
         QObject::connect(window.controller(), &Ui::SessionController::refreshed, &app, [&window, &sinceStart] {
             printLine(stdout,
                 u"self-test: OK: %1 session(s) listed, first refresh after %2 ms"_s
-                    .arg(window.controller()->model()->rowCount())
+                    .arg(window.controller()->store()->count())
                     .arg(sinceStart.elapsed()));
             QCoreApplication::exit(0);
         });

@@ -66,21 +66,24 @@ QList<Core::SessionSummary> sessions(int round)
         // 1% of the sessions flip between RUNNING and PAUSED every round.
         const bool flips = i % 100 == 0;
         const bool paused = flips ? (round % 2 == 1) : (i % 7 == 0);
-        list.append({sessionId(i), paused ? Core::SessionStatus::Paused : Core::SessionStatus::Running});
+        Core::SessionSummary item;
+        item.sessionId = sessionId(i);
+        item.status = paused ? Core::SessionStatus::Paused : Core::SessionStatus::Running;
+        list.append(item);
     }
     return list;
 }
 
-void fill(Ui::SessionListModel &model)
+void fill(Ui::SessionStore &store)
 {
-    model.applyRefresh(sessions(0));
+    store.applyRefresh(sessions(0));
     const QStringList envs{u"prod"_s, u"dev"_s, u"staging"_s, u"qa"_s};
     for (int i = 0; i < SessionCount; ++i) {
         Core::SessionDetail detail;
         detail.imageId = i % 3 ? u"linux_latest"_s : u"code_latest"_s;
         detail.regionId = u"cn-hangzhou"_s;
-        model.setDetails(sessionId(i), detail);
-        model.setLabels(sessionId(i),
+        store.setDetails(sessionId(i), detail);
+        store.setLabels(sessionId(i),
             {{u"env"_s, envs.at(i % envs.size())},
                 {u"team"_s, u"team-%1"_s.arg(i % 50)},
                 {u"owner"_s, u"user%1"_s.arg(i % 300)}});
@@ -112,7 +115,8 @@ int main(int argc, char *argv[])
     const bool skipStartup = args.contains(u"--skip-startup"_s);
 
     const qint64 rssBefore = rssKiB();
-    Ui::SessionListModel model;
+    Ui::SessionStore store;
+    Ui::SessionListModel model(&store);
     Ui::SessionFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     proxy.sort(Ui::SessionListModel::AgeColumn, Qt::AscendingOrder);
@@ -122,7 +126,7 @@ int main(int argc, char *argv[])
     view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view.resize(1200, 700);
     view.show();
-    fill(model);
+    fill(store);
     QCoreApplication::processEvents();
 
     // refresh
@@ -131,7 +135,7 @@ int main(int argc, char *argv[])
         const QList<Core::SessionSummary> list = sessions(round);
         QElapsedTimer timer;
         timer.start();
-        model.applyRefresh(list);
+        store.applyRefresh(list);
         refresh.append(double(timer.nsecsElapsed()) / 1e6);
         QCoreApplication::processEvents();
     }

@@ -4,6 +4,7 @@
 #include <support/localserver.h>
 #include <ui/services/memorycredentialstore.h>
 #include <ui/services/sessioncontroller.h>
+#include <ui/services/sessionstore.h>
 #include <ui/services/urlopener.h>
 #include <ui/sessions/createsessiondialog.h>
 #include <ui/sessions/filterbar.h>
@@ -11,6 +12,7 @@
 #include <ui/sessions/sessiondetailpane.h>
 #include <ui/sessions/sessionfilterproxymodel.h>
 #include <ui/sessions/sessionlistmodel.h>
+#include <ui/sessions/sessiontableview.h>
 #include <ui/window/activitylogmodel.h>
 #include <ui/window/mainwindow.h>
 
@@ -91,7 +93,7 @@ private:
     QString createSession(const Core::Labels &labels = {});
     SessionStatus statusOf(const QString &id) const;
 
-    bool hasRow(const QString &id) const { return m_window->controller()->model()->rowOf(id) >= 0; }
+    bool hasRow(const QString &id) const { return m_window->controller()->store()->rowOf(id) >= 0; }
 
     std::unique_ptr<Test::LocalServer> m_server;
     QTemporaryDir m_dir;
@@ -156,7 +158,7 @@ QString tst_MainWindow::createSession(const Core::Labels &labels)
     // Wait until the lazy details (labels) are in, as a user would see them.
     (void)QTest::qWaitFor(
         [this, id] {
-            const Ui::SessionRow *row = m_window->controller()->model()->find(id);
+            const Ui::SessionRow *row = m_window->controller()->store()->find(id);
             return row && row->labelsLoaded && row->detailsLoaded;
         },
         10000);
@@ -165,7 +167,7 @@ QString tst_MainWindow::createSession(const Core::Labels &labels)
 
 SessionStatus tst_MainWindow::statusOf(const QString &id) const
 {
-    const Ui::SessionRow *row = m_window->controller()->model()->find(id);
+    const Ui::SessionRow *row = m_window->controller()->store()->find(id);
     return row ? row->status : SessionStatus::Unknown;
 }
 
@@ -191,7 +193,7 @@ void tst_MainWindow::createDialog_createsSession_rowAppearsAndIsSelected()
     QVERIFY(hasRow(id));
     QCOMPARE(m_window->currentId(), id);
     QCOMPARE(m_window->detailPane()->sessionId(), id);
-    QTRY_COMPARE(m_window->controller()->model()->find(id)->labels.value(u"purpose"_s), u"created-by-dialog"_s);
+    QTRY_COMPARE(m_window->controller()->store()->find(id)->labels.value(u"purpose"_s), u"created-by-dialog"_s);
 }
 
 void tst_MainWindow::createDialog_invalidLabels_createDisabled()
@@ -212,9 +214,9 @@ void tst_MainWindow::pause_showsPausingThenPaused_resumeReturnsToRunning()
     const QString id = createSession();
     QVERIFY(!id.isEmpty());
     QList<SessionStatus> seen;
-    SessionListModel *model = m_window->controller()->model();
-    connect(model, &QAbstractItemModel::dataChanged, this, [&seen, model, id] {
-        const Ui::SessionRow *row = model->find(id);
+    Ui::SessionStore *store = m_window->controller()->store();
+    connect(store, &Ui::SessionStore::rowChanged, this, [&seen, store, id] {
+        const Ui::SessionRow *row = store->find(id);
         if (row && (seen.isEmpty() || seen.last() != row->status)) {
             seen.append(row->status);
         }
@@ -261,8 +263,8 @@ void tst_MainWindow::actions_enabledOnlyWhereStatusAllows()
     QVERIFY(m_window->deleteAction()->isEnabled());
 
     // Both selected: each action works on the rows it applies to.
-    const QModelIndex runningIndex = m_window->proxy()->mapFromSource(
-        m_window->controller()->model()->index(m_window->controller()->model()->rowOf(running), 0));
+    const QModelIndex runningIndex =
+        m_window->proxy()->mapFromSource(m_window->model()->index(m_window->controller()->store()->rowOf(running), 0));
     m_window->table()->selectionModel()->select(runningIndex, QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QCOMPARE(m_window->selectedIds().size(), 2);
     QVERIFY(m_window->pauseAction()->isEnabled());
@@ -321,8 +323,8 @@ void tst_MainWindow::delete_mixedSelectionDeleteOthers_keepsThePausedSession()
     m_window->controller()->pause({paused});
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(paused), SessionStatus::Paused, 15000);
     m_window->selectSession(paused);
-    const int row = m_window->controller()->model()->rowOf(running);
-    const QModelIndex index = m_window->proxy()->mapFromSource(m_window->controller()->model()->index(row, 0));
+    const int row = m_window->controller()->store()->rowOf(running);
+    const QModelIndex index = m_window->proxy()->mapFromSource(m_window->model()->index(row, 0));
     m_window->table()->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QCOMPARE(m_window->selectedIds().size(), 2);
 
@@ -346,8 +348,8 @@ void tst_MainWindow::labelFilter_typing_hidesAndShowsRows()
     const QString beta = createSession({{u"team"_s, u"beta"_s}});
     QVERIFY(!alpha.isEmpty() && !beta.isEmpty());
     const auto visible = [this](const QString &id) {
-        const int row = m_window->controller()->model()->rowOf(id);
-        return row >= 0 && m_window->proxy()->mapFromSource(m_window->controller()->model()->index(row, 0)).isValid();
+        const int row = m_window->controller()->store()->rowOf(id);
+        return row >= 0 && m_window->proxy()->mapFromSource(m_window->model()->index(row, 0)).isValid();
     };
     QVERIFY(visible(alpha) && visible(beta));
 
@@ -434,7 +436,7 @@ void tst_MainWindow::detailPane_showsInfoMaskedAndEditsLabels()
     });
     QTRY_VERIFY(stored.has_value());
     QCOMPARE(stored->value(), expected);
-    QCOMPARE(m_window->controller()->model()->find(id)->labels, expected);
+    QCOMPARE(m_window->controller()->store()->find(id)->labels, expected);
 }
 
 void tst_MainWindow::detailPane_portLink_opensThroughOpener()
@@ -495,7 +497,7 @@ void tst_MainWindow::serverStopped_showsError_recoversWhenBack()
 
     // The user tries an action meanwhile: the failure lands on the row, no dialog.
     m_window->pauseAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->controller()->model()->find(id)->error.isEmpty(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->controller()->store()->find(id)->error.isEmpty(), 15000);
     QVERIFY(!QApplication::activeModalWidget());
 
     QVERIFY2(m_server->start(port), qPrintable(m_server->lastError()));
@@ -528,7 +530,7 @@ void tst_MainWindow::layout_columnWidthsAndFirstSeenSurviveRestart()
 {
     const QString id = createSession();
     QVERIFY(!id.isEmpty());
-    const QDateTime firstSeen = m_window->controller()->model()->find(id)->firstSeen;
+    const QDateTime firstSeen = m_window->controller()->store()->find(id)->firstSeen;
     m_window->table()->setColumnHidden(SessionListModel::ImageColumn, false); // hidden on small screens
     m_window->table()->setColumnWidth(SessionListModel::ImageColumn, 222);
     m_window->close();
@@ -541,7 +543,7 @@ void tst_MainWindow::layout_columnWidthsAndFirstSeenSurviveRestart()
     m_window->connectTo(m_server->url(), m_server->apiKey());
     QVERIFY(refreshed.wait(10000));
     QVERIFY(hasRow(id));
-    QCOMPARE(m_window->controller()->model()->find(id)->firstSeen, firstSeen);
+    QCOMPARE(m_window->controller()->store()->find(id)->firstSeen, firstSeen);
 }
 
 void tst_MainWindow::layout_firstStart_detailsGetHalfTheWidthAndTheLogIsHidden()

@@ -2,7 +2,7 @@
 #include <core/apiclient.h>
 #include <support/localserver.h>
 #include <ui/services/sessiondetailloader.h>
-#include <ui/sessions/sessionlistmodel.h>
+#include <ui/services/sessionstore.h>
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -48,13 +48,16 @@ void tst_SessionDetailLoader::initTestCase()
         if (!created->ok()) {
             QFAIL(qPrintable(created->error().details()));
         }
-        m_sessions.append({created->value().sessionId, Core::SessionStatus::Running});
+        Core::SessionSummary item;
+        item.sessionId = created->value().sessionId;
+        item.status = Core::SessionStatus::Running;
+        m_sessions.append(item);
     }
 }
 
 void tst_SessionDetailLoader::load_fillsEveryRow_withBoundedConcurrency()
 {
-    Ui::SessionListModel model;
+    Ui::SessionStore model;
     Ui::SessionDetailLoader loader(m_client.get(), &model);
     loader.setMaxConcurrent(2);
     int highest = 0;
@@ -78,7 +81,7 @@ void tst_SessionDetailLoader::load_fillsEveryRow_withBoundedConcurrency()
 
 void tst_SessionDetailLoader::load_secondTime_usesCacheWithoutRequests()
 {
-    Ui::SessionListModel model;
+    Ui::SessionStore model;
     Ui::SessionDetailLoader loader(m_client.get(), &model);
     QSignalSpy idle(&loader, &Ui::SessionDetailLoader::idle);
     model.applyRefresh(m_sessions);
@@ -94,7 +97,7 @@ void tst_SessionDetailLoader::load_secondTime_usesCacheWithoutRequests()
 
 void tst_SessionDetailLoader::reload_fetchesAgain()
 {
-    Ui::SessionListModel model;
+    Ui::SessionStore model;
     Ui::SessionDetailLoader loader(m_client.get(), &model);
     QSignalSpy idle(&loader, &Ui::SessionDetailLoader::idle);
     model.applyRefresh(m_sessions);

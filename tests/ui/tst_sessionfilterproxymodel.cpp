@@ -14,6 +14,19 @@ using Core::SessionStatus;
 using Ui::SessionFilterProxyModel;
 using Ui::SessionListModel;
 
+namespace {
+
+// One ListSession item; the newer item fields stay empty.
+AgentBay::Core::SessionSummary summary(const QString &id, AgentBay::Core::SessionStatus status)
+{
+    AgentBay::Core::SessionSummary item;
+    item.sessionId = id;
+    item.status = status;
+    return item;
+}
+
+} // namespace
+
 class tst_SessionFilterProxyModel : public QObject
 {
     Q_OBJECT
@@ -34,6 +47,7 @@ private Q_SLOTS:
 private:
     QStringList visibleIds() const;
 
+    Ui::SessionStore *m_store = nullptr;
     SessionListModel *m_model = nullptr;
     SessionFilterProxyModel *m_proxy = nullptr;
     QAbstractItemModelTester *m_modelTester = nullptr;
@@ -42,21 +56,22 @@ private:
 
 void tst_SessionFilterProxyModel::init()
 {
-    m_model = new SessionListModel;
+    m_store = new Ui::SessionStore;
+    m_model = new SessionListModel(m_store);
     m_proxy = new SessionFilterProxyModel;
     m_proxy->setSourceModel(m_model);
     m_modelTester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_proxyTester = new QAbstractItemModelTester(m_proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_proxy->sort(SessionListModel::IdColumn, Qt::AscendingOrder);
 
-    m_model->applyRefresh({{u"s-1"_s, SessionStatus::Running},
-        {u"s-2"_s, SessionStatus::Paused},
-        {u"s-3"_s, SessionStatus::Running},
-        {u"s-4"_s, SessionStatus::Running}});
-    m_model->setLabels(u"s-1"_s, {{u"env"_s, u"prod"_s}, {u"team"_s, u"core"_s}});
-    m_model->setLabels(u"s-2"_s, {{u"env"_s, u"dev"_s}});
-    m_model->setLabels(u"s-3"_s, {{u"env"_s, u"prod"_s}});
-    m_model->setLabels(u"s-4"_s, {});
+    m_store->applyRefresh({summary(u"s-1"_s, SessionStatus::Running),
+        summary(u"s-2"_s, SessionStatus::Paused),
+        summary(u"s-3"_s, SessionStatus::Running),
+        summary(u"s-4"_s, SessionStatus::Running)});
+    m_store->setLabels(u"s-1"_s, {{u"env"_s, u"prod"_s}, {u"team"_s, u"core"_s}});
+    m_store->setLabels(u"s-2"_s, {{u"env"_s, u"dev"_s}});
+    m_store->setLabels(u"s-3"_s, {{u"env"_s, u"prod"_s}});
+    m_store->setLabels(u"s-4"_s, {});
 }
 
 void tst_SessionFilterProxyModel::cleanup()
@@ -65,6 +80,7 @@ void tst_SessionFilterProxyModel::cleanup()
     delete m_modelTester;
     delete m_proxy;
     delete m_model;
+    delete m_store;
 }
 
 QStringList tst_SessionFilterProxyModel::visibleIds() const
@@ -99,10 +115,10 @@ void tst_SessionFilterProxyModel::labelSelector_filtersRows()
 
 void tst_SessionFilterProxyModel::labelSelector_rowsWithoutLabelsYet_hiddenUntilLoaded()
 {
-    m_model->setStatus(u"s-5"_s, SessionStatus::Running);
+    m_store->setStatus(u"s-5"_s, SessionStatus::Running);
     m_proxy->setLabelSelector(LabelSelector::parse(u"env=prod"_s));
     QVERIFY(!visibleIds().contains(u"s-5"_s));
-    m_model->setLabels(u"s-5"_s, {{u"env"_s, u"prod"_s}});
+    m_store->setLabels(u"s-5"_s, {{u"env"_s, u"prod"_s}});
     QVERIFY(visibleIds().contains(u"s-5"_s));
 }
 
@@ -147,11 +163,11 @@ void tst_SessionFilterProxyModel::statusAndId_combineWithLabels()
 void tst_SessionFilterProxyModel::filter_survivesRefreshAndFollowsStatusChanges()
 {
     m_proxy->setStatusFilter(SessionStatus::Running);
-    m_model->applyRefresh({{u"s-1"_s, SessionStatus::Pausing},
-        {u"s-2"_s, SessionStatus::Paused},
-        {u"s-3"_s, SessionStatus::Running},
-        {u"s-4"_s, SessionStatus::Running},
-        {u"s-6"_s, SessionStatus::Running}});
+    m_store->applyRefresh({summary(u"s-1"_s, SessionStatus::Pausing),
+        summary(u"s-2"_s, SessionStatus::Paused),
+        summary(u"s-3"_s, SessionStatus::Running),
+        summary(u"s-4"_s, SessionStatus::Running),
+        summary(u"s-6"_s, SessionStatus::Running)});
     QCOMPARE(visibleIds(), QStringList({u"s-3"_s, u"s-4"_s, u"s-6"_s}));
     QCOMPARE(m_proxy->statusFilter(), std::optional<SessionStatus>(SessionStatus::Running));
 }
@@ -163,12 +179,13 @@ void tst_SessionFilterProxyModel::sort_usesRawValuesNotDisplayText()
     QCOMPARE(m_proxy->index(m_proxy->rowCount() - 1, 0).data(SessionListModel::SessionIdRole).toString(), u"s-2"_s);
 
     // Ages: "10m" sorts before "9s" as text; by first-seen time, the 9s old one is younger.
-    auto *model = new SessionListModel(this);
+    auto *store = new Ui::SessionStore(this);
+    auto *model = new SessionListModel(store, this);
     SessionFilterProxyModel proxy;
     proxy.setSourceModel(model);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    model->setKnownFirstSeen({{u"old"_s, now.addSecs(-600)}, {u"young"_s, now.addSecs(-9)}});
-    model->applyRefresh({{u"old"_s, SessionStatus::Running}, {u"young"_s, SessionStatus::Running}});
+    store->setKnownFirstSeen({{u"old"_s, now.addSecs(-600)}, {u"young"_s, now.addSecs(-9)}});
+    store->applyRefresh({summary(u"old"_s, SessionStatus::Running), summary(u"young"_s, SessionStatus::Running)});
     proxy.sort(SessionListModel::AgeColumn, Qt::AscendingOrder);
     QCOMPARE(proxy.index(0, 0).data(SessionListModel::SessionIdRole).toString(), u"young"_s);
 }

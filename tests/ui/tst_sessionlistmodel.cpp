@@ -13,11 +13,20 @@ using Ui::SessionListModel;
 
 namespace {
 
+// One ListSession item; the newer item fields stay empty.
+AgentBay::Core::SessionSummary summary(const QString &id, AgentBay::Core::SessionStatus status)
+{
+    AgentBay::Core::SessionSummary item;
+    item.sessionId = id;
+    item.status = status;
+    return item;
+}
+
 QList<SessionSummary> summaries(const QList<QPair<QString, SessionStatus>> &items)
 {
     QList<SessionSummary> list;
     for (const auto &[id, status] : items) {
-        list.append({id, status});
+        list.append(summary(id, status));
     }
     return list;
 }
@@ -59,6 +68,7 @@ private Q_SLOTS:
     void knownFirstSeen_survivesAsAge();
 
 private:
+    Ui::SessionStore *m_store = nullptr;
     SessionListModel *m_model = nullptr;
     QAbstractItemModelTester *m_tester = nullptr;
     QDateTime m_now;
@@ -66,10 +76,11 @@ private:
 
 void tst_SessionListModel::init()
 {
-    m_model = new SessionListModel;
+    m_store = new Ui::SessionStore;
+    m_model = new SessionListModel(m_store);
     m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_now = QDateTime(QDate(2026, 1, 29), QTime(9, 0), Qt::UTC);
-    m_model->setClock([this] {
+    m_store->setClock([this] {
         return m_now;
     });
 }
@@ -78,13 +89,14 @@ void tst_SessionListModel::cleanup()
 {
     delete m_tester;
     delete m_model;
+    delete m_store;
 }
 
 void tst_SessionListModel::applyRefresh_newSessions_insertedOnceInOrder()
 {
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
-    QSignalSpy added(m_model, &SessionListModel::sessionsAdded);
-    m_model->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}, {u"s-b"_s, SessionStatus::Paused}}));
+    QSignalSpy added(m_store, &Ui::SessionStore::sessionsAdded);
+    m_store->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}, {u"s-b"_s, SessionStatus::Paused}}));
 
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.at(0).at(1).toInt(), 0);
@@ -99,28 +111,28 @@ void tst_SessionListModel::applyRefresh_newSessions_insertedOnceInOrder()
 void tst_SessionListModel::applyRefresh_identicalPayload_emitsNothing()
 {
     const auto list = summaries({{u"s-a"_s, SessionStatus::Running}, {u"s-b"_s, SessionStatus::Paused}});
-    m_model->applyRefresh(list);
+    m_store->applyRefresh(list);
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
     QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
     QSignalSpy layout(m_model, &QAbstractItemModel::layoutChanged);
 
-    m_model->applyRefresh(list);
+    m_store->applyRefresh(list);
 
     QCOMPARE(changed.count() + inserted.count() + removed.count() + reset.count() + layout.count(), 0);
 }
 
 void tst_SessionListModel::applyRefresh_statusChange_emitsDataChangedForThatCellOnly()
 {
-    m_model->applyRefresh(summaries(
+    m_store->applyRefresh(summaries(
         {{u"s-a"_s, SessionStatus::Running}, {u"s-b"_s, SessionStatus::Running}, {u"s-c"_s, SessionStatus::Running}}));
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
     QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
 
-    m_model->applyRefresh(summaries(
+    m_store->applyRefresh(summaries(
         {{u"s-a"_s, SessionStatus::Running}, {u"s-b"_s, SessionStatus::Pausing}, {u"s-c"_s, SessionStatus::Running}}));
 
     QCOMPARE(inserted.count(), 0);
@@ -138,15 +150,15 @@ void tst_SessionListModel::applyRefresh_statusChange_emitsDataChangedForThatCell
 
 void tst_SessionListModel::applyRefresh_goneSessions_removedInContiguousRuns()
 {
-    m_model->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running},
+    m_store->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running},
         {u"s-b"_s, SessionStatus::Running},
         {u"s-c"_s, SessionStatus::Running},
         {u"s-d"_s, SessionStatus::Running},
         {u"s-e"_s, SessionStatus::Running}}));
     QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
-    QSignalSpy gone(m_model, &SessionListModel::sessionsRemoved);
+    QSignalSpy gone(m_store, &Ui::SessionStore::sessionsRemoved);
 
-    m_model->applyRefresh(summaries(
+    m_store->applyRefresh(summaries(
         {{u"s-a"_s, SessionStatus::Running}, {u"s-d"_s, SessionStatus::Running}, {u"s-f"_s, SessionStatus::Running}}));
 
     // s-e alone, then s-b..s-c as one run; walked from the bottom so indexes stay valid.
@@ -156,76 +168,76 @@ void tst_SessionListModel::applyRefresh_goneSessions_removedInContiguousRuns()
     QCOMPARE(removed.at(1).at(1).toInt(), 1);
     QCOMPARE(removed.at(1).at(2).toInt(), 2);
     QCOMPARE(idsInOrder(*m_model), QStringList({u"s-a"_s, u"s-d"_s, u"s-f"_s}));
-    QCOMPARE(m_model->rowOf(u"s-d"_s), 1);
-    QCOMPARE(m_model->rowOf(u"s-f"_s), 2);
-    QCOMPARE(m_model->rowOf(u"s-b"_s), -1);
+    QCOMPARE(m_store->rowOf(u"s-d"_s), 1);
+    QCOMPARE(m_store->rowOf(u"s-f"_s), 2);
+    QCOMPARE(m_store->rowOf(u"s-b"_s), -1);
     QCOMPARE(gone.count(), 1);
     QCOMPARE(gone.at(0).at(0).toStringList().size(), 3);
 }
 
 void tst_SessionListModel::applyRefresh_duplicateIds_addedOnce()
 {
-    m_model->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}, {u"s-a"_s, SessionStatus::Running}}));
+    m_store->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}, {u"s-a"_s, SessionStatus::Running}}));
     QCOMPARE(m_model->rowCount(), 1);
 }
 
 void tst_SessionListModel::applyRefresh_rowAddedLocallyMoments_ago_isKept()
 {
-    m_model->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}}));
-    m_model->setStatus(u"s-new"_s, SessionStatus::Running); // e.g. just created
+    m_store->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}}));
+    m_store->setStatus(u"s-new"_s, SessionStatus::Running); // e.g. just created
     m_now = m_now.addSecs(2);
-    m_model->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Paused}})); // list older than the create
-    QCOMPARE(m_model->rowOf(u"s-new"_s), 1);
+    m_store->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Paused}})); // list older than the create
+    QCOMPARE(m_store->rowOf(u"s-new"_s), 1);
 
     m_now = m_now.addSecs(30);
-    m_model->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}}));
-    QCOMPARE(m_model->rowOf(u"s-new"_s), -1);
+    m_store->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}}));
+    QCOMPARE(m_store->rowOf(u"s-new"_s), -1);
 }
 
 void tst_SessionListModel::setStatus_unknownId_appendsRow_goneStatus_removes()
 {
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
-    m_model->setStatus(u"s-a"_s, SessionStatus::Running);
+    m_store->setStatus(u"s-a"_s, SessionStatus::Running);
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(m_model->rowCount(), 1);
 
-    m_model->setStatus(u"s-missing"_s, SessionStatus::Finish);
+    m_store->setStatus(u"s-missing"_s, SessionStatus::Finish);
     QCOMPARE(m_model->rowCount(), 1);
 
     QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
-    m_model->setStatus(u"s-a"_s, SessionStatus::Deleted);
+    m_store->setStatus(u"s-a"_s, SessionStatus::Deleted);
     QCOMPARE(removed.count(), 1);
     QCOMPARE(m_model->rowCount(), 0);
 }
 
 void tst_SessionListModel::setStatus_recordsTimeInState()
 {
-    m_model->setStatus(u"s-a"_s, SessionStatus::Running);
+    m_store->setStatus(u"s-a"_s, SessionStatus::Running);
     m_now = m_now.addSecs(5);
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
-    m_model->setStatus(u"s-a"_s, SessionStatus::Pausing);
+    m_store->setStatus(u"s-a"_s, SessionStatus::Pausing);
     QCOMPARE(changed.count(), 1);
-    m_model->setStatus(u"s-a"_s, SessionStatus::Pausing);
+    m_store->setStatus(u"s-a"_s, SessionStatus::Pausing);
     QCOMPARE(changed.count(), 1); // same status: nothing
 
     m_now = m_now.addSecs(7);
     const QModelIndex status = m_model->index(0, SessionListModel::StatusColumn);
     QCOMPARE(status.data().toString(), u"Pausing · 7s"_s);
-    m_model->setStatus(u"s-a"_s, SessionStatus::Paused);
+    m_store->setStatus(u"s-a"_s, SessionStatus::Paused);
     QCOMPARE(status.data().toString(), u"Paused"_s);
     QCOMPARE(status.data(SessionListModel::StatusSinceRole).toDateTime(), m_now);
 }
 
 void tst_SessionListModel::setDetailsAndLabels_fillCellsAndSkipRepeats()
 {
-    m_model->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}}));
+    m_store->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}}));
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
 
     Core::SessionDetail detail;
     detail.imageId = u"code_latest"_s;
     detail.regionId = u"cn-hangzhou"_s;
-    m_model->setDetails(u"s-a"_s, detail);
-    m_model->setDetails(u"s-a"_s, detail);
+    m_store->setDetails(u"s-a"_s, detail);
+    m_store->setDetails(u"s-a"_s, detail);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(SessionListModel::ImageColumn));
     QCOMPARE(changed.at(0).at(1).toModelIndex().column(), int(SessionListModel::RegionColumn));
@@ -233,26 +245,26 @@ void tst_SessionListModel::setDetailsAndLabels_fillCellsAndSkipRepeats()
     QCOMPARE(m_model->index(0, SessionListModel::RegionColumn).data().toString(), u"cn-hangzhou"_s);
 
     const Core::Labels labels{{u"env"_s, u"prod"_s}, {u"team"_s, u"core"_s}};
-    m_model->setLabels(u"s-a"_s, labels);
-    m_model->setLabels(u"s-a"_s, labels);
+    m_store->setLabels(u"s-a"_s, labels);
+    m_store->setLabels(u"s-a"_s, labels);
     QCOMPARE(changed.count(), 2);
     const QModelIndex cell = m_model->index(0, SessionListModel::LabelsColumn);
     QCOMPARE(cell.data().toString(), u"env=prod, team=core"_s);
     QCOMPARE(cell.data(SessionListModel::LabelsRole).value<Core::Labels>(), labels);
     QVERIFY(cell.data(SessionListModel::LabelsLoadedRole).toBool());
 
-    m_model->setLabels(u"s-unknown"_s, labels); // ignored
+    m_store->setLabels(u"s-unknown"_s, labels); // ignored
     QCOMPARE(changed.count(), 2);
 }
 
 void tst_SessionListModel::setError_showsIconAndTooltip()
 {
-    m_model->setStatus(u"s-a"_s, SessionStatus::Paused);
-    m_model->setError(u"s-a"_s, u"Delete: paused [Session.Paused]"_s);
+    m_store->setStatus(u"s-a"_s, SessionStatus::Paused);
+    m_store->setError(u"s-a"_s, u"Delete: paused [Session.Paused]"_s);
     const QModelIndex id = m_model->index(0, SessionListModel::IdColumn);
     QVERIFY(!id.data(Qt::DecorationRole).value<QIcon>().isNull());
     QVERIFY(id.data(Qt::ToolTipRole).toString().contains(u"Session.Paused"_s));
-    m_model->setError(u"s-a"_s, {});
+    m_store->setError(u"s-a"_s, {});
     QVERIFY(id.data(Qt::DecorationRole).isNull());
 }
 
@@ -271,12 +283,12 @@ void tst_SessionListModel::sortRole_returnsRawValues()
 {
     QFETCH(int, column);
     QFETCH(QVariant, expected);
-    m_model->setStatus(u"s-a"_s, SessionStatus::Paused);
+    m_store->setStatus(u"s-a"_s, SessionStatus::Paused);
     Core::SessionDetail detail;
     detail.imageId = u"IMGC-abc"_s;
     detail.regionId = u"ap-southeast-1"_s;
-    m_model->setDetails(u"s-a"_s, detail);
-    m_model->setLabels(u"s-a"_s, {{u"env"_s, u"Prod"_s}});
+    m_store->setDetails(u"s-a"_s, detail);
+    m_store->setLabels(u"s-a"_s, {{u"env"_s, u"Prod"_s}});
     QCOMPARE(m_model->index(0, column).data(SessionListModel::SortRole), expected);
 }
 
@@ -301,23 +313,23 @@ void tst_SessionListModel::formatAge()
 
 void tst_SessionListModel::clear_resetsModel()
 {
-    m_model->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}}));
+    m_store->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}}));
     QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
-    m_model->clear();
+    m_store->clear();
     QCOMPARE(reset.count(), 1);
     QCOMPARE(m_model->rowCount(), 0);
     // The same list again is new after a clear.
-    m_model->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}}));
+    m_store->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}}));
     QCOMPARE(m_model->rowCount(), 1);
 }
 
 void tst_SessionListModel::knownFirstSeen_survivesAsAge()
 {
-    m_model->setKnownFirstSeen({{u"s-a"_s, m_now.addSecs(-600)}});
-    m_model->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}, {u"s-b"_s, SessionStatus::Running}}));
+    m_store->setKnownFirstSeen({{u"s-a"_s, m_now.addSecs(-600)}});
+    m_store->applyRefresh(summaries({{u"s-a"_s, SessionStatus::Running}, {u"s-b"_s, SessionStatus::Running}}));
     QCOMPARE(m_model->index(0, SessionListModel::AgeColumn).data().toString(), u"10m"_s);
     QCOMPARE(m_model->index(1, SessionListModel::AgeColumn).data().toString(), u"0s"_s);
-    QCOMPARE(m_model->firstSeenTimes().value(u"s-a"_s), m_now.addSecs(-600));
+    QCOMPARE(m_store->firstSeenTimes().value(u"s-a"_s), m_now.addSecs(-600));
 }
 
 QTEST_MAIN(tst_SessionListModel)

@@ -69,15 +69,15 @@ QString Profile::kindName(Kind kind)
 {
     switch (kind) {
     case Kind::Local:
-        return QCoreApplication::translate("AgentBay::Ui::Profile", "Local (agentbay-local on this machine)");
+        return tr("Local (agentbay-local on this machine)");
     case Kind::CloudShanghai:
-        return QCoreApplication::translate("AgentBay::Ui::Profile", "AgentBay cloud, Shanghai");
+        return tr("AgentBay cloud, Shanghai");
     case Kind::CloudSingapore:
-        return QCoreApplication::translate("AgentBay::Ui::Profile", "AgentBay cloud, Singapore");
+        return tr("AgentBay cloud, Singapore");
     case Kind::Custom:
         break;
     }
-    return QCoreApplication::translate("AgentBay::Ui::Profile", "Custom endpoint");
+    return tr("Custom endpoint");
 }
 
 QString Profile::effectiveEndpoint() const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -42,6 +43,8 @@ struct Profile
     // Key name in the credential store.
     QString credentialKey() const;
     bool operator==(const Profile &) const = default;
+
+    Q_DECLARE_TR_FUNCTIONS(AgentBay::Ui::Profile)
 };
 
 // Profiles and app-wide settings in QSettings. On first start there is exactly one profile,

@@ -2,12 +2,12 @@
 #include "sessioncontroller.h"
 
 #include "sessiondetailloader.h"
+#include "sessionstore.h"
+#include "urlopener.h"
 
 #include <core/apiclient.h>
 #include <core/sessioninfo.h>
 #include <core/sessionpoller.h>
-#include <ui/services/urlopener.h>
-#include <ui/sessions/sessionlistmodel.h>
 
 #include <QLoggingCategory>
 
@@ -24,22 +24,22 @@ SessionController::SessionController(Core::ApiClient *client, UrlOpener *opener,
     : QObject(parent)
     , m_client(client)
     , m_opener(opener)
-    , m_model(new SessionListModel(this))
+    , m_store(new SessionStore(this))
     , m_poller(new Core::SessionPoller(client, this))
-    , m_loader(new SessionDetailLoader(client, m_model, this))
+    , m_loader(new SessionDetailLoader(client, m_store, this))
 {
     connect(m_poller,
         &Core::SessionPoller::sessionsRefreshed,
         this,
         [this](const QList<Core::SessionSummary> &sessions, const QDateTime &at) {
-            m_model->applyRefresh(sessions);
+            m_store->applyRefresh(sessions);
             m_lastRefresh = at;
             m_lastRefreshFailed = false;
             m_loader->retryFailed();
             Q_EMIT refreshed(at);
         });
-    connect(m_poller, &Core::SessionPoller::sessionStatusChanged, m_model, &SessionListModel::setStatus);
-    connect(m_poller, &Core::SessionPoller::sessionGone, m_model, &SessionListModel::removeSession);
+    connect(m_poller, &Core::SessionPoller::sessionStatusChanged, m_store, &SessionStore::setStatus);
+    connect(m_poller, &Core::SessionPoller::sessionGone, m_store, &SessionStore::removeSession);
     connect(m_poller, &Core::SessionPoller::refreshFailed, this, [this](const Core::ApiError &error) {
         m_lastError = error;
         m_lastRefreshFailed = true;
@@ -80,7 +80,7 @@ void SessionController::restart()
     ++m_generation;
     m_poller->stop();
     m_loader->clear();
-    m_model->clear();
+    m_store->clear();
     m_lastRefresh = {};
     m_lastRefreshFailed = false;
     m_lastError = {};
@@ -116,7 +116,7 @@ void SessionController::fail(const QString &action, const QString &id, const Cor
 {
     qCInfo(lcController).noquote() << action << id << "failed:" << error.details();
     if (!id.isEmpty()) {
-        m_model->setError(id, tr("%1: %2").arg(action, error.details()));
+        m_store->setError(id, tr("%1: %2").arg(action, error.details()));
     }
     Q_EMIT actionFailed(action, id, error);
 }
@@ -134,7 +134,7 @@ Core::OperationHandle SessionController::create(const Core::CreateSessionParams 
             actionEnded();
             if (generation == m_generation) {
                 if (result.ok()) {
-                    m_model->setStatus(result.value().sessionId, Core::SessionStatus::Running);
+                    m_store->setStatus(result.value().sessionId, Core::SessionStatus::Running);
                     Q_EMIT actionSucceeded(tr("Created %1").arg(result.value().sessionId));
                     m_poller->refreshNow();
                 } else if (result.error().kind != Core::ApiError::Kind::Cancelled) {
@@ -161,7 +161,7 @@ std::function<void(Core::SessionStatus)> SessionController::followStatus(const Q
 {
     return [this, id, generation](Core::SessionStatus status) {
         if (generation == m_generation) {
-            m_model->setStatus(id, status);
+            m_store->setStatus(id, status);
         }
     };
 }
@@ -170,23 +170,27 @@ void SessionController::changePauseState(const QStringList &ids, bool pausing)
 {
     const QString action = pausing ? tr("Pause") : tr("Resume");
     for (const QString &id : ids) {
-        const SessionRow *row = m_model->find(id);
+        const SessionRow *row = m_store->find(id);
         if (!row || !(pausing ? Core::canPause(row->status) : Core::canResume(row->status))) {
             continue;
         }
-        m_model->setError(id, {});
+        const Core::SessionStatus before = row->status;
+        m_store->setError(id, {});
         // At once: the server moves to the transitional status before it replies.
-        m_model->setStatus(id, pausing ? Core::SessionStatus::Pausing : Core::SessionStatus::Resuming);
+        m_store->setStatus(id, pausing ? Core::SessionStatus::Pausing : Core::SessionStatus::Resuming);
         actionStarted();
         const quint64 generation = m_generation;
-        auto done = [this, id, generation, action](const Core::Result<Core::SessionStatus> &result) {
+        auto done = [this, id, generation, action, before](const Core::Result<Core::SessionStatus> &result) {
             actionEnded();
             if (generation != m_generation) {
                 return;
             }
             if (result.ok()) {
-                m_model->setStatus(id, result.value());
+                m_store->setStatus(id, result.value());
             } else {
+                // Refused or given up: the row shows what was last known until the service says
+                // otherwise (an identical list changes nothing, so it would stay transitional).
+                m_store->setStatus(id, before);
                 fail(action, id, result.error());
                 m_poller->watch(id);
                 m_poller->refreshNow();
@@ -203,16 +207,16 @@ void SessionController::changePauseState(const QStringList &ids, bool pausing)
 void SessionController::remove(const QStringList &ids, bool resumeFirst)
 {
     for (const QString &id : ids) {
-        const SessionRow *row = m_model->find(id);
+        const SessionRow *row = m_store->find(id);
         if (!row || !Core::canDelete(row->status)) {
             continue;
         }
-        m_model->setError(id, {});
+        m_store->setError(id, {});
         if (row->status != Core::SessionStatus::Paused || !resumeFirst) {
             deleteOne(id);
             continue;
         }
-        m_model->setStatus(id, Core::SessionStatus::Resuming);
+        m_store->setStatus(id, Core::SessionStatus::Resuming);
         actionStarted();
         const quint64 generation = m_generation;
         m_client->resume(
@@ -229,7 +233,7 @@ void SessionController::remove(const QStringList &ids, bool resumeFirst)
                     m_poller->refreshNow();
                     return;
                 }
-                m_model->setStatus(id, result.value());
+                m_store->setStatus(id, result.value());
                 deleteOne(id);
             },
             followStatus(id, generation));
@@ -238,9 +242,9 @@ void SessionController::remove(const QStringList &ids, bool resumeFirst)
 
 void SessionController::deleteOne(const QString &id)
 {
-    const SessionRow *row = m_model->find(id);
+    const SessionRow *row = m_store->find(id);
     const Core::SessionStatus before = row ? row->status : Core::SessionStatus::Unknown;
-    m_model->setStatus(id, Core::SessionStatus::Deleting);
+    m_store->setStatus(id, Core::SessionStatus::Deleting);
     actionStarted();
     const quint64 generation = m_generation;
     m_client->deleteSession(
@@ -254,18 +258,18 @@ void SessionController::deleteOne(const QString &id)
                 return;
             }
             if (result.ok() || result.error().isNotFound()) {
-                m_model->removeSession(id);
+                m_store->removeSession(id);
                 Q_EMIT actionSucceeded(tr("Deleted %1").arg(id));
                 return;
             }
             // Refused (e.g. paused): put the row back as it was and say why on it.
-            m_model->setStatus(id, before);
+            m_store->setStatus(id, before);
             fail(tr("Delete"), id, result.error());
             m_poller->refreshNow();
         },
         [this, id, generation](Core::SessionStatus status) {
             if (generation == m_generation && !Core::isGone(status)) {
-                m_model->setStatus(id, status);
+                m_store->setStatus(id, status);
             }
         });
 }
@@ -297,6 +301,50 @@ void SessionController::openDesktop(const QStringList &ids)
             }
         });
     }
+}
+
+Core::OperationHandle SessionController::loadInfo(
+    const QString &id, QObject *context, std::function<void(const Core::Result<Core::SessionInfo> &)> done)
+{
+    return m_client->info(id, context, std::move(done));
+}
+
+Core::OperationHandle SessionController::setLabels(const QString &id,
+    const Core::Labels &labels,
+    QObject *context,
+    std::function<void(const Core::Result<Core::Empty> &)> done)
+{
+    return m_client->setLabels(id, labels, context, std::move(done));
+}
+
+Core::OperationHandle SessionController::reloadLabels(
+    const QString &id, QObject *context, std::function<void(const Core::Result<Core::Labels> &)> done)
+{
+    return m_client->getLabels(
+        id, context, [this, id, done = std::move(done)](const Core::Result<Core::Labels> &result) {
+            if (result.ok()) {
+                m_store->setLabels(id, result.value());
+            }
+            done(result);
+        });
+}
+
+Core::OperationHandle SessionController::getLink(const QString &id,
+    const Core::LinkParams &params,
+    QObject *context,
+    std::function<void(const Core::Result<QString> &)> done)
+{
+    return m_client->getLink(id, params, context, std::move(done));
+}
+
+void SessionController::prioritizeDetails(const QString &id)
+{
+    m_loader->prioritize(id);
+}
+
+bool SessionController::openUrl(const QUrl &url) const
+{
+    return m_opener && m_opener->open(url);
 }
 
 } // namespace AgentBay::Ui

@@ -5,6 +5,7 @@
 #include <core/operationhandle.h>
 #include <core/result.h>
 #include <core/session.h>
+#include <core/sessioninfo.h>
 
 #include <QDateTime>
 #include <QObject>
@@ -20,13 +21,13 @@ class SessionPoller;
 namespace AgentBay::Ui {
 
 class SessionDetailLoader;
-class SessionListModel;
+class SessionStore;
 class UrlOpener;
 
-// What the window does to sessions, without the window: owns the session model, the poller
-// that refreshes it and the loader that fills in details, and runs the lifecycle actions on
-// many sessions at once. Failures land on the row (SessionRow::error) and in actionFailed();
-// nothing here opens a dialog.
+// What the window does to sessions, without the window: owns the session store, the poller
+// that refreshes it and the loader that fills in details, runs the lifecycle actions on many
+// sessions at once and the per-session requests of the detail pane. Failures land on the row
+// (SessionRow::error) and in actionFailed(); nothing here opens a dialog.
 class SessionController final : public QObject
 {
     Q_OBJECT
@@ -36,15 +37,11 @@ public:
     SessionController(Core::ApiClient *client, UrlOpener *opener, QObject *parent = nullptr);
     ~SessionController() override;
 
-    Core::ApiClient *client() const { return m_client; }
-
-    SessionListModel *model() const { return m_model; }
+    SessionStore *store() const { return m_store; }
 
     SessionDetailLoader *loader() const { return m_loader; }
 
     Core::SessionPoller *poller() const { return m_poller; }
-
-    UrlOpener *urlOpener() const { return m_opener; }
 
     void setRefreshInterval(std::chrono::milliseconds interval);
     void setWaitPollInterval(std::chrono::milliseconds interval); // pause/resume/delete waits
@@ -75,6 +72,26 @@ public:
     // Asks GetMcpResource for each session's ResourceUrl and hands it to the opener.
     void openDesktop(const QStringList &ids);
 
+    // One session, for the detail pane. The callbacks run unless context is gone.
+    Core::OperationHandle loadInfo(
+        const QString &id, QObject *context, std::function<void(const Core::Result<Core::SessionInfo> &)> done);
+    // Replaces all labels of the session.
+    Core::OperationHandle setLabels(const QString &id,
+        const Core::Labels &labels,
+        QObject *context,
+        std::function<void(const Core::Result<Core::Empty> &)> done);
+    // Reads the labels the service holds and puts them on the row.
+    Core::OperationHandle reloadLabels(
+        const QString &id, QObject *context, std::function<void(const Core::Result<Core::Labels> &)> done);
+    Core::OperationHandle getLink(const QString &id,
+        const Core::LinkParams &params,
+        QObject *context,
+        std::function<void(const Core::Result<QString> &)> done);
+    // The session the user looks at: its details are fetched before the others.
+    void prioritizeDetails(const QString &id);
+    // False when nothing could open it (the caller tells the user).
+    bool openUrl(const QUrl &url) const;
+
     int runningActions() const { return m_runningActions; }
 
 Q_SIGNALS:
@@ -97,7 +114,7 @@ private:
 
     Core::ApiClient *m_client;
     UrlOpener *m_opener;
-    SessionListModel *m_model;
+    SessionStore *m_store;
     Core::SessionPoller *m_poller;
     SessionDetailLoader *m_loader;
     QDateTime m_lastRefresh;

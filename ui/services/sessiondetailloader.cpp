@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "sessiondetailloader.h"
 
+#include "sessionstore.h"
+
 #include <core/apiclient.h>
-#include <ui/sessions/sessionlistmodel.h>
 
 #include <QLoggingCategory>
 
@@ -10,12 +11,12 @@ namespace AgentBay::Ui {
 
 Q_LOGGING_CATEGORY(lcDetailLoader, "agentbay.ui.sessiondetailloader")
 
-SessionDetailLoader::SessionDetailLoader(Core::ApiClient *client, SessionListModel *model, QObject *parent)
+SessionDetailLoader::SessionDetailLoader(Core::ApiClient *client, SessionStore *store, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_model(model)
+    , m_store(store)
 {
-    connect(m_model, &SessionListModel::sessionsAdded, this, &SessionDetailLoader::load);
+    connect(m_store, &SessionStore::sessionsAdded, this, &SessionDetailLoader::load);
 }
 
 SessionDetailLoader::~SessionDetailLoader() = default;
@@ -30,12 +31,12 @@ void SessionDetailLoader::load(const QStringList &ids)
 {
     for (const QString &id : ids) {
         if (const auto it = m_details.constFind(id); it != m_details.constEnd()) {
-            m_model->setDetails(id, *it);
+            m_store->setDetails(id, *it);
         } else {
             enqueue({id, Kind::Detail});
         }
         if (const auto it = m_labels.constFind(id); it != m_labels.constEnd()) {
-            m_model->setLabels(id, *it);
+            m_store->setLabels(id, *it);
         } else {
             enqueue({id, Kind::Labels});
         }
@@ -67,7 +68,7 @@ void SessionDetailLoader::retryFailed()
 {
     const QList<Job> failed = std::exchange(m_failed, {});
     for (const Job &job : failed) {
-        if (m_model->rowOf(job.id) >= 0) {
+        if (m_store->rowOf(job.id) >= 0) {
             enqueue(job);
         }
     }
@@ -115,7 +116,7 @@ void SessionDetailLoader::pump()
     while (m_inFlight < m_maxConcurrent && !m_queue.isEmpty()) {
         const Job job = m_queue.takeFirst();
         m_queuedKeys.remove(key(job));
-        if (m_model->rowOf(job.id) < 0) {
+        if (m_store->rowOf(job.id) < 0) {
             continue; // gone before its turn
         }
         ++m_inFlight;
@@ -128,7 +129,7 @@ void SessionDetailLoader::pump()
                     }
                     if (result.ok()) {
                         m_details.insert(job.id, result.value());
-                        m_model->setDetails(job.id, result.value());
+                        m_store->setDetails(job.id, result.value());
                     } else if (!result.error().isNotFound() && result.error().kind != Core::ApiError::Kind::Cancelled) {
                         qCDebug(lcDetailLoader) << "detail failed" << job.id << result.error().message;
                         m_failed.append(job);
@@ -143,7 +144,7 @@ void SessionDetailLoader::pump()
                     }
                     if (result.ok()) {
                         m_labels.insert(job.id, result.value());
-                        m_model->setLabels(job.id, result.value());
+                        m_store->setLabels(job.id, result.value());
                     } else if (!result.error().isNotFound() && result.error().kind != Core::ApiError::Kind::Cancelled) {
                         qCDebug(lcDetailLoader) << "labels failed" << job.id << result.error().message;
                         m_failed.append(job);

@@ -15,10 +15,10 @@ class ApiClient;
 
 namespace AgentBay::Ui {
 
-class SessionListModel;
+class SessionStore;
 
 // Fills what ListSession does not say (image, region, policy via GetSessionDetail; labels via
-// GetLabel) for the rows of a SessionListModel: queued, a few requests at a time, cached by id,
+// GetLabel) for the rows of a SessionStore: queued, a few requests at a time, cached by id,
 // never blocking the table. Failed fetches are retried on the next retryFailed().
 class SessionDetailLoader final : public QObject
 {
@@ -26,7 +26,7 @@ class SessionDetailLoader final : public QObject
     Q_DISABLE_COPY_MOVE(SessionDetailLoader)
 
 public:
-    SessionDetailLoader(Core::ApiClient *client, SessionListModel *model, QObject *parent = nullptr);
+    SessionDetailLoader(Core::ApiClient *client, SessionStore *store, QObject *parent = nullptr);
     ~SessionDetailLoader() override;
 
     void setMaxConcurrent(int count);
@@ -63,7 +63,7 @@ private:
     void finishJob();
 
     Core::ApiClient *m_client;
-    SessionListModel *m_model;
+    SessionStore *m_store;
     int m_maxConcurrent = 4;
     int m_inFlight = 0;
     quint64 m_generation = 0;

@@ -3,12 +3,12 @@
 
 #include "labeleditor.h"
 #include "sessionitemdelegate.h"
+#include "sessionlinkspage.h"
 #include "sessionlistmodel.h"
 
-#include <core/apiclient.h>
+#include <ui/common/inlineerror.h>
 #include <ui/services/sessioncontroller.h>
-#include <ui/services/sessiondetailloader.h>
-#include <ui/services/urlopener.h>
+#include <ui/services/sessionstore.h>
 #include <ui/terminal/terminalpanel.h>
 #include <ui/tools/toolpanel.h>
 
@@ -49,20 +49,9 @@ QLabel *valueLabel(QWidget *parent)
     return label;
 }
 
-QLabel *errorBanner(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setStyleSheet(u"QLabel { color: #b71c1c; background: #fdecea; border: 1px solid #f5c2c0;"
-                         " border-radius: 4px; padding: 6px; }"_s);
-    label->hide();
-    return label;
-}
-
 QString orDash(const QString &text)
 {
-    return text.isEmpty() ? QCoreApplication::translate("AgentBay::Ui::SessionDetailPane", "—") : text;
+    return text.isEmpty() ? SessionDetailPane::tr("—") : text;
 }
 
 QPixmap badgePixmap(Core::SessionStatus status, const QString &text, const QFont &baseFont, qreal dpr)
@@ -83,9 +72,10 @@ QPixmap badgePixmap(Core::SessionStatus status, const QString &text, const QFont
 
 } // namespace
 
-SessionDetailPane::SessionDetailPane(SessionController *controller, QWidget *parent)
+SessionDetailPane::SessionDetailPane(SessionController *controller, Core::ApiClient *toolsClient, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
+    , m_toolsClient(toolsClient)
     , m_stack(new QStackedWidget(this))
     , m_tabs(new QTabWidget(this))
     , m_title(new QLabel(this))
@@ -118,7 +108,7 @@ SessionDetailPane::SessionDetailPane(SessionController *controller, QWidget *par
     m_tabs->addTab(buildLabels(), QIcon(u":/icons/labels.svg"_s), tr("Labels"));
     m_tabs->addTab(buildLinks(), QIcon(u":/icons/link.svg"_s), tr("Links"));
     m_tabs->addTab(buildTools(), QIcon(u":/icons/tools.svg"_s), tr("Tools"));
-    m_terminalPanel = new TerminalPanel(m_controller->client());
+    m_terminalPanel = new TerminalPanel(m_toolsClient);
     m_tabs->addTab(m_terminalPanel, QIcon(u":/icons/code.svg"_s), tr("Terminal"));
 
     auto *details = new QWidget(this);
@@ -134,23 +124,18 @@ SessionDetailPane::SessionDetailPane(SessionController *controller, QWidget *par
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
 
-    SessionListModel *model = m_controller->model();
-    connect(model,
-        &SessionListModel::dataChanged,
-        this,
-        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-            const int row = m_controller->model()->rowOf(m_sessionId);
-            if (row >= topLeft.row() && row <= bottomRight.row()
-                && topLeft.column() <= SessionListModel::RegionColumn) {
-                updateFromModel();
-            }
-        });
-    connect(model, &SessionListModel::sessionsRemoved, this, [this](const QStringList &ids) {
+    SessionStore *store = m_controller->store();
+    connect(store, &SessionStore::rowChanged, this, [this, store](int row) {
+        if (row == store->rowOf(m_sessionId)) {
+            updateFromModel();
+        }
+    });
+    connect(store, &SessionStore::sessionsRemoved, this, [this](const QStringList &ids) {
         if (ids.contains(m_sessionId)) {
             setSession({});
         }
     });
-    connect(model, &SessionListModel::modelReset, this, [this] {
+    connect(store, &SessionStore::cleared, this, [this] {
         setSession({});
     });
     setSession({});
@@ -205,7 +190,7 @@ QWidget *SessionDetailPane::buildOverview()
     m_appId = valueLabel(page);
     m_resourceId = valueLabel(page);
     m_resourceType = valueLabel(page);
-    m_infoError = errorBanner(page);
+    m_infoError = new InlineError(page);
 
     m_authCode = new QLineEdit(page);
     m_authCode->setReadOnly(true);
@@ -298,7 +283,7 @@ QWidget *SessionDetailPane::buildLabels()
     m_saveLabels = new QPushButton(tr("&Save labels"), page);
     m_saveLabels->setDefault(true);
     m_revertLabels = new QPushButton(tr("Revert"), page);
-    m_labelsError = errorBanner(page);
+    m_labelsError = new InlineError(page);
     auto *hint = new QLabel(tr("Saving replaces all labels of the session."), page);
     hint->setEnabled(false);
     hint->setWordWrap(true);
@@ -322,7 +307,7 @@ QWidget *SessionDetailPane::buildLabels()
     connect(m_labelEditor, &LabelEditor::validityChanged, this, updateButtons);
     connect(m_saveLabels, &QPushButton::clicked, this, &SessionDetailPane::saveLabels);
     connect(m_revertLabels, &QPushButton::clicked, this, [this, updateButtons] {
-        if (const SessionRow *row = m_controller->model()->find(m_sessionId)) {
+        if (const SessionRow *row = m_controller->store()->find(m_sessionId)) {
             m_labelEditor->setLabels(row->labels);
         }
         m_labelsError->hide();
@@ -334,74 +319,16 @@ QWidget *SessionDetailPane::buildLabels()
 
 QWidget *SessionDetailPane::buildLinks()
 {
-    auto *page = new QWidget;
-    m_openDesktop = new QPushButton(QIcon(u":/icons/open-desktop.svg"_s), tr("Open &desktop"), page);
-    m_openDesktop->setToolTip(tr("Open the session's desktop stream (ResourceUrl) in the browser"));
-    connect(m_openDesktop, &QPushButton::clicked, this, &SessionDetailPane::openDesktop);
-    auto *desktopHint = new QLabel(tr("Streams the session's desktop with mouse and keyboard control."), page);
-    desktopHint->setWordWrap(true);
-    desktopHint->setEnabled(false);
-
-    m_port = new QSpinBox(page);
-    m_port->setRange(Core::LinkParams::MinPort, Core::LinkParams::MaxPort);
-    m_port->setValue(Core::LinkParams::MinPort);
-    m_port->setToolTip(tr("A port a service listens on inside the session (30100 to 30199)"));
-    m_protocol = new QComboBox(page);
-    m_protocol->addItems({u"https"_s, u"wss"_s});
-    m_getLink = new QPushButton(QIcon(u":/icons/link.svg"_s), tr("&Get link"), page);
-    connect(m_getLink, &QPushButton::clicked, this, &SessionDetailPane::requestLink);
-    m_link = new QLineEdit(page);
-    m_link->setReadOnly(true);
-    m_link->setPlaceholderText(tr("Pick a port and press Get link"));
-    m_openLink = new QPushButton(tr("Open"), page);
-    m_copyLink = new QPushButton(QIcon(u":/icons/copy.svg"_s), tr("Copy"), page);
-    m_openLink->setEnabled(false);
-    m_copyLink->setEnabled(false);
-    m_linkError = errorBanner(page);
-    connect(m_openLink, &QPushButton::clicked, this, [this] {
-        if (m_controller->urlOpener() && !m_controller->urlOpener()->open(QUrl(m_link->text()))) {
-            m_linkError->setText(tr("No application could open this link."));
-            m_linkError->show();
-        }
-    });
-    connect(m_copyLink, &QPushButton::clicked, this, [this] {
-        QApplication::clipboard()->setText(m_link->text());
-        Q_EMIT statusMessage(tr("Link copied to the clipboard"));
-    });
-
-    auto *desktopBox = new QGroupBox(tr("Desktop"), page);
-    auto *desktopLayout = new QVBoxLayout(desktopBox);
-    auto *desktopRow = new QHBoxLayout;
-    desktopRow->addWidget(m_openDesktop);
-    desktopRow->addStretch();
-    desktopLayout->addLayout(desktopRow);
-    desktopLayout->addWidget(desktopHint);
-
-    auto *portBox = new QGroupBox(tr("Port link"), page);
-    auto *portForm = new QFormLayout(portBox);
-    auto *portRow = new QHBoxLayout;
-    portRow->addWidget(m_port);
-    portRow->addWidget(m_protocol);
-    portRow->addWidget(m_getLink);
-    portRow->addStretch();
-    portForm->addRow(tr("Port:"), portRow);
-    auto *linkRow = new QHBoxLayout;
-    linkRow->addWidget(m_link, 1);
-    linkRow->addWidget(m_openLink);
-    linkRow->addWidget(m_copyLink);
-    portForm->addRow(tr("Link:"), linkRow);
-
-    auto *layout = new QVBoxLayout(page);
-    layout->addWidget(desktopBox);
-    layout->addWidget(portBox);
-    layout->addWidget(m_linkError);
-    layout->addStretch();
-    return page;
+    m_linksPage = new SessionLinksPage(m_controller);
+    connect(m_linksPage, &SessionLinksPage::openDesktopRequested, this, &SessionDetailPane::openDesktop);
+    connect(m_linksPage, &SessionLinksPage::linkReady, this, &SessionDetailPane::linkReady);
+    connect(m_linksPage, &SessionLinksPage::statusMessage, this, &SessionDetailPane::statusMessage);
+    return m_linksPage;
 }
 
 QWidget *SessionDetailPane::buildTools()
 {
-    m_toolPanel = new ToolPanel(m_controller->client());
+    m_toolPanel = new ToolPanel(m_toolsClient);
     return m_toolPanel;
 }
 
@@ -428,16 +355,12 @@ void SessionDetailPane::setSession(const QString &sessionId)
     }
     m_infoOperation.cancel();
     m_labelsOperation.cancel();
-    m_linkOperation.cancel();
     m_sessionId = sessionId;
     m_info = {};
     m_infoLoaded = false;
     m_infoError->hide();
     m_labelsError->hide();
-    m_linkError->hide();
-    m_link->clear();
-    m_openLink->setEnabled(false);
-    m_copyLink->setEnabled(false);
+    m_linksPage->setSession(sessionId);
     m_terminalPanel->setSession(sessionId);
     m_revealAuth->setChecked(false);
     showInfo();
@@ -450,17 +373,17 @@ void SessionDetailPane::setSession(const QString &sessionId)
     m_stack->setCurrentIndex(1);
     m_title->setText(sessionId);
     m_labelEditor->setLabels({});
-    if (const SessionRow *row = m_controller->model()->find(sessionId)) {
+    if (const SessionRow *row = m_controller->store()->find(sessionId)) {
         m_labelEditor->setLabels(row->labels);
     }
-    m_controller->loader()->prioritize(sessionId);
+    m_controller->prioritizeDetails(sessionId);
     updateFromModel();
     reloadInfo();
 }
 
 void SessionDetailPane::updateFromModel()
 {
-    const SessionRow *row = m_controller->model()->find(m_sessionId);
+    const SessionRow *row = m_controller->store()->find(m_sessionId);
     if (!row) {
         return;
     }
@@ -481,8 +404,7 @@ void SessionDetailPane::updateFromModel()
         m_labelEditor->setLabels(row->labels);
     }
     const bool running = row->status == Core::SessionStatus::Running;
-    m_openDesktop->setEnabled(Core::canOpen(row->status));
-    m_getLink->setEnabled(running && !m_linkOperation.isRunning());
+    m_linksPage->setRunning(running, Core::canOpen(row->status));
     m_toolPanel->setSession(m_sessionId, row->detailsLoaded ? row->imageId : QString(), row->status);
 }
 
@@ -494,7 +416,7 @@ void SessionDetailPane::reloadInfo()
     m_infoOperation.cancel();
     m_reloadInfo->setEnabled(false);
     const QString id = m_sessionId;
-    m_infoOperation = m_controller->client()->info(id, this, [this, id](const Core::Result<Core::SessionInfo> &result) {
+    m_infoOperation = m_controller->loadInfo(id, this, [this, id](const Core::Result<Core::SessionInfo> &result) {
         if (id != m_sessionId) {
             return;
         }
@@ -549,22 +471,21 @@ void SessionDetailPane::saveLabels()
     m_labelsError->hide();
     m_saveLabels->setEnabled(false);
     m_revertLabels->setEnabled(false);
-    Core::ApiClient *client = m_controller->client();
-    m_labelsOperation =
-        client->setLabels(id, labels, this, [this, id, client](const Core::Result<Core::Empty> &result) {
-            if (id != m_sessionId) {
-                return;
-            }
-            if (!result.ok()) {
-                m_labelsOperation = {};
-                m_labelsError->setText(tr("Could not save the labels: %1").arg(result.error().details()));
-                m_labelsError->show();
-                m_saveLabels->setEnabled(m_labelEditor->isValid());
-                m_revertLabels->setEnabled(true);
-                return;
-            }
-            // Read back what the service now holds rather than trusting what was sent.
-            m_labelsOperation = client->getLabels(id, this, [this, id](const Core::Result<Core::Labels> &reloaded) {
+    m_labelsOperation = m_controller->setLabels(id, labels, this, [this, id](const Core::Result<Core::Empty> &result) {
+        if (id != m_sessionId) {
+            return;
+        }
+        if (!result.ok()) {
+            m_labelsOperation = {};
+            m_labelsError->setText(tr("Could not save the labels: %1").arg(result.error().details()));
+            m_labelsError->show();
+            m_saveLabels->setEnabled(m_labelEditor->isValid());
+            m_revertLabels->setEnabled(true);
+            return;
+        }
+        // Read back what the service now holds rather than trusting what was sent.
+        m_labelsOperation =
+            m_controller->reloadLabels(id, this, [this, id](const Core::Result<Core::Labels> &reloaded) {
                 m_labelsOperation = {};
                 if (id != m_sessionId) {
                     return;
@@ -574,45 +495,13 @@ void SessionDetailPane::saveLabels()
                     m_labelsError->show();
                     return;
                 }
-                m_controller->model()->setLabels(id, reloaded.value());
                 m_labelEditor->setLabels(reloaded.value());
                 m_saveLabels->setEnabled(false);
                 m_revertLabels->setEnabled(false);
                 Q_EMIT statusMessage(tr("Labels of %1 saved").arg(id));
                 Q_EMIT labelsSaved(id);
             });
-        });
-}
-
-void SessionDetailPane::requestLink()
-{
-    if (m_sessionId.isEmpty()) {
-        return;
-    }
-    Core::LinkParams params;
-    params.port = m_port->value();
-    params.protocolType = m_protocol->currentText();
-    m_linkError->hide();
-    m_getLink->setEnabled(false);
-    const QString id = m_sessionId;
-    m_linkOperation =
-        m_controller->client()->getLink(id, params, this, [this, id](const Core::Result<QString> &result) {
-            m_linkOperation = {};
-            if (id != m_sessionId) {
-                return;
-            }
-            updateFromModel();
-            if (!result.ok()) {
-                m_linkError->setText(tr("Could not get a link: %1").arg(result.error().details()));
-                m_linkError->show();
-                return;
-            }
-            m_link->setText(result.value());
-            m_link->setCursorPosition(0);
-            m_openLink->setEnabled(!result.value().isEmpty());
-            m_copyLink->setEnabled(!result.value().isEmpty());
-            Q_EMIT linkReady(result.value());
-        });
+    });
 }
 
 void SessionDetailPane::openDesktop()
@@ -620,14 +509,43 @@ void SessionDetailPane::openDesktop()
     if (m_sessionId.isEmpty()) {
         return;
     }
-    if (m_infoLoaded && !m_info.resourceUrl.isEmpty() && m_controller->urlOpener()) {
-        if (!m_controller->urlOpener()->open(QUrl(m_info.resourceUrl))) {
-            m_linkError->setText(tr("No application could open the desktop URL."));
-            m_linkError->show();
+    if (m_infoLoaded && !m_info.resourceUrl.isEmpty()) {
+        if (!m_controller->openUrl(QUrl(m_info.resourceUrl))) {
+            m_linksPage->showError(tr("No application could open the desktop URL."));
         }
         return;
     }
     m_controller->openDesktop({m_sessionId});
+}
+
+QSpinBox *SessionDetailPane::portSpin() const
+{
+    return m_linksPage->portSpin();
+}
+
+QComboBox *SessionDetailPane::protocolCombo() const
+{
+    return m_linksPage->protocolCombo();
+}
+
+QPushButton *SessionDetailPane::getLinkButton() const
+{
+    return m_linksPage->getLinkButton();
+}
+
+QLineEdit *SessionDetailPane::linkEdit() const
+{
+    return m_linksPage->linkEdit();
+}
+
+QPushButton *SessionDetailPane::openLinkButton() const
+{
+    return m_linksPage->openLinkButton();
+}
+
+QPushButton *SessionDetailPane::openDesktopButton() const
+{
+    return m_linksPage->openDesktopButton();
 }
 
 } // namespace AgentBay::Ui

@@ -18,9 +18,15 @@ class QStackedWidget;
 class QTabWidget;
 class QToolButton;
 
+namespace AgentBay::Core {
+class ApiClient;
+}
+
 namespace AgentBay::Ui {
 
+class InlineError;
 class LabelEditor;
+class SessionLinksPage;
 class SessionController;
 class TerminalPanel;
 class ToolPanel;
@@ -42,7 +48,8 @@ public:
         TerminalTab,
     };
 
-    explicit SessionDetailPane(SessionController *controller, QWidget *parent = nullptr);
+    // toolsClient: the Tools tab calls the session's MCP tools through it.
+    SessionDetailPane(SessionController *controller, Core::ApiClient *toolsClient, QWidget *parent = nullptr);
     ~SessionDetailPane() override;
 
     void setSession(const QString &sessionId); // empty = nothing selected
@@ -67,17 +74,14 @@ public:
 
     QToolButton *authCodeRevealButton() const { return m_revealAuth; }
 
-    QSpinBox *portSpin() const { return m_port; }
+    SessionLinksPage *linksPage() const { return m_linksPage; }
 
-    QComboBox *protocolCombo() const { return m_protocol; }
-
-    QPushButton *getLinkButton() const { return m_getLink; }
-
-    QLineEdit *linkEdit() const { return m_link; }
-
-    QPushButton *openLinkButton() const { return m_openLink; }
-
-    QPushButton *openDesktopButton() const { return m_openDesktop; }
+    QSpinBox *portSpin() const;
+    QComboBox *protocolCombo() const;
+    QPushButton *getLinkButton() const;
+    QLineEdit *linkEdit() const;
+    QPushButton *openLinkButton() const;
+    QPushButton *openDesktopButton() const;
 
     const Core::SessionInfo &info() const { return m_info; }
 
@@ -86,7 +90,6 @@ public:
 public Q_SLOTS:
     void reloadInfo();
     void saveLabels();
-    void requestLink();
     void openDesktop();
 
 Q_SIGNALS:
@@ -107,12 +110,12 @@ private:
     QToolButton *makeCopyButton(const std::function<QString()> &text);
 
     SessionController *m_controller;
+    Core::ApiClient *m_toolsClient;
     QString m_sessionId;
     Core::SessionInfo m_info;
     bool m_infoLoaded = false;
     Core::OperationHandle m_infoOperation;
     Core::OperationHandle m_labelsOperation;
-    Core::OperationHandle m_linkOperation;
 
     QStackedWidget *m_stack;
     QTabWidget *m_tabs;
@@ -133,22 +136,14 @@ private:
     QPlainTextEdit *m_connection;
     QLabel *m_resourceId;
     QLabel *m_resourceType;
-    QLabel *m_infoError;
+    InlineError *m_infoError;
     QPushButton *m_reloadInfo;
     // Labels
     LabelEditor *m_labelEditor;
     QPushButton *m_saveLabels;
     QPushButton *m_revertLabels;
-    QLabel *m_labelsError;
-    // Links
-    QPushButton *m_openDesktop;
-    QSpinBox *m_port;
-    QComboBox *m_protocol;
-    QPushButton *m_getLink;
-    QLineEdit *m_link;
-    QPushButton *m_openLink;
-    QPushButton *m_copyLink;
-    QLabel *m_linkError;
+    InlineError *m_labelsError;
+    SessionLinksPage *m_linksPage = nullptr;
     // Tools
     ToolPanel *m_toolPanel = nullptr;
     // Terminal: a page of terminals per session, kept while other sessions are shown

@@ -48,7 +48,7 @@ bool SessionFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
         return false;
     }
     if (m_sessions) {
-        const SessionRow *row = m_sessions->rowAt(sourceRow);
+        const SessionRow *row = m_sessions->store()->rowAt(sourceRow);
         return row && m_filter.matches(row->id, row->status, row->labels, row->labelsLoaded);
     }
     // Any other source model: go through the roles.

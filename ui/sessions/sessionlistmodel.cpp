@@ -6,9 +6,7 @@
 #include <QGuiApplication>
 #include <QIcon>
 #include <QLocale>
-#include <QLoggingCategory>
 #include <QPalette>
-#include <QSet>
 
 #include <chrono>
 
@@ -17,13 +15,8 @@ using namespace Qt::StringLiterals;
 
 namespace AgentBay::Ui {
 
-Q_LOGGING_CATEGORY(lcSessionListModel, "agentbay.ui.sessionlistmodel")
-
 namespace {
 
-// Rows created here (e.g. by the create dialog) may be missing from a refresh that was already
-// on its way; keep them this long before trusting the server's list.
-constexpr qint64 UnconfirmedGraceMs = 10000;
 // Ages are shown in minutes at best, so repaint them rarely.
 constexpr int AgeRepaintTicks = 15;
 
@@ -65,21 +58,40 @@ int statusSortKey(Core::SessionStatus status)
 
 } // namespace
 
-SessionListModel::SessionListModel(QObject *parent)
+SessionListModel::SessionListModel(SessionStore *store, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_clock([] {
-        return QDateTime::currentDateTimeUtc();
-    })
+    , m_store(store)
 {
+    connect(m_store, &SessionStore::rowsAboutToBeAppended, this, [this](int first, int last) {
+        beginInsertRows({}, first, last);
+    });
+    connect(m_store, &SessionStore::rowsAppended, this, [this] {
+        endInsertRows();
+        updateTicker();
+    });
+    connect(m_store, &SessionStore::rowsAboutToBeRemoved, this, [this](int first, int last) {
+        beginRemoveRows({}, first, last);
+    });
+    connect(m_store, &SessionStore::rowsRemoved, this, [this] {
+        endRemoveRows();
+        updateTicker();
+    });
+    connect(m_store, &SessionStore::aboutToBeCleared, this, &SessionListModel::beginResetModel);
+    connect(m_store, &SessionStore::cleared, this, [this] {
+        endResetModel();
+        updateTicker();
+    });
+    connect(m_store, &SessionStore::rowChanged, this, &SessionListModel::emitRowChanged);
     m_ticker.setInterval(1s);
     connect(&m_ticker, &QTimer::timeout, this, &SessionListModel::tick);
+    updateTicker();
 }
 
 SessionListModel::~SessionListModel() = default;
 
 int SessionListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_store->count();
 }
 
 int SessionListModel::columnCount(const QModelIndex &parent) const
@@ -137,7 +149,7 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const SessionRow &row = m_rows.at(index.row());
+    const SessionRow &row = m_store->rows().at(index.row());
     const int column = index.column();
 
     switch (role) {
@@ -147,7 +159,7 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
             return row.id;
         case StatusColumn:
             if (Core::isTransitional(row.status) && row.statusSince.isValid()) {
-                return tr("%1 · %2").arg(statusText(row.status), formatAge(row.statusSince.secsTo(now())));
+                return tr("%1 · %2").arg(statusText(row.status), formatAge(row.statusSince.secsTo(m_store->now())));
             }
             return statusText(row.status);
         case ImageColumn:
@@ -155,7 +167,7 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
         case LabelsColumn:
             return row.labelsLoaded ? labelsText(row.labels) : tr("…");
         case AgeColumn:
-            return row.firstSeen.isValid() ? formatAge(row.firstSeen.secsTo(now())) : QString();
+            return row.firstSeen.isValid() ? formatAge(row.firstSeen.secsTo(m_store->now())) : QString();
         case RegionColumn:
             return row.detailsLoaded ? (row.regionId.isEmpty() ? tr("—") : row.regionId) : tr("…");
         default:
@@ -297,301 +309,28 @@ QHash<int, QByteArray> SessionListModel::roleNames() const
     return names;
 }
 
-void SessionListModel::setClock(Clock clock)
+void SessionListModel::emitRowChanged(int row, SessionStore::Part part)
 {
-    m_clock = std::move(clock);
-}
-
-QDateTime SessionListModel::now() const
-{
-    return m_clock();
-}
-
-SessionRow SessionListModel::makeRow(const QString &id, Core::SessionStatus status, const QDateTime &at) const
-{
-    SessionRow row;
-    row.id = id;
-    row.status = status;
-    row.statusSince = at;
-    row.firstSeen = m_knownFirstSeen.value(id, at);
-    return row;
-}
-
-void SessionListModel::applyRefresh(const QList<Core::SessionSummary> &sessions)
-{
-    if (sessions == m_lastRefresh) {
-        return; // nothing changed: not a single signal
-    }
-    const QDateTime at = now();
-
-    // The common case: the same sessions in the same order, a few statuses moved. Compare in
-    // step with the previous answer instead of hashing all of them.
-    if (sessions.size() == m_lastRefresh.size() && m_rows.size() == sessions.size()) {
-        bool sameIds = true;
-        QList<qsizetype> changed;
-        for (qsizetype i = 0; i < sessions.size(); ++i) {
-            const Core::SessionSummary &next = sessions.at(i);
-            const Core::SessionSummary &previous = m_lastRefresh.at(i);
-            if (next.sessionId != previous.sessionId) {
-                sameIds = false;
-                break;
-            }
-            if (next.status != previous.status) {
-                changed.append(i);
-            }
-        }
-        if (sameIds) {
-            m_lastRefresh = sessions;
-            for (const qsizetype i : changed) {
-                const Core::SessionSummary &next = sessions.at(i);
-                const int row = rowOf(next.sessionId);
-                if (row < 0 || m_rows.at(row).status == next.status) {
-                    continue;
-                }
-                SessionRow &r = m_rows[row];
-                r.status = next.status;
-                r.statusSince = at;
-                r.confirmed = true;
-                emitRowChanged(row, StatusColumn, StatusColumn);
-            }
-            updateTicker();
-            return;
-        }
-    }
-    m_lastRefresh = sessions;
-
-    QHash<QString, Core::SessionStatus> incoming;
-    incoming.reserve(sessions.size());
-    for (const Core::SessionSummary &summary : sessions) {
-        incoming.insert(summary.sessionId, summary.status);
-    }
-
-    QStringList removed;
-    removeRowsWhere([&](const SessionRow &row) {
-        if (incoming.contains(row.id)) {
-            return false;
-        }
-        // A row added here a moment ago may simply be newer than this list.
-        if (!row.confirmed && row.firstSeen.msecsTo(at) < UnconfirmedGraceMs) {
-            return false;
-        }
-        removed.append(row.id);
-        return true;
-    });
-
-    for (int i = 0; i < m_rows.size(); ++i) {
-        SessionRow &row = m_rows[i];
-        const auto it = incoming.constFind(row.id);
-        if (it == incoming.constEnd()) {
-            continue;
-        }
-        row.confirmed = true;
-        if (*it == row.status) {
-            continue;
-        }
-        row.status = *it;
-        row.statusSince = at;
-        emitRowChanged(i, StatusColumn, StatusColumn);
-    }
-
-    QList<SessionRow> added;
-    QStringList addedIds;
-    for (const Core::SessionSummary &summary : sessions) {
-        if (m_index.contains(summary.sessionId)) {
-            continue;
-        }
-        // Ids repeated within one answer (pages shifting under us) are added once.
-        m_index.insert(summary.sessionId, int(m_rows.size() + added.size()));
-        added.append(makeRow(summary.sessionId, summary.status, at));
-        added.last().confirmed = true;
-        addedIds.append(summary.sessionId);
-    }
-    if (!added.isEmpty()) {
-        appendRows(added);
-    }
-
-    if (!removed.isEmpty()) {
-        Q_EMIT sessionsRemoved(removed);
-    }
-    if (!addedIds.isEmpty()) {
-        Q_EMIT sessionsAdded(addedIds);
-    }
-    updateTicker();
-}
-
-void SessionListModel::setStatus(const QString &id, Core::SessionStatus status)
-{
-    const int row = rowOf(id);
-    if (row < 0) {
-        if (Core::isGone(status)) {
-            return;
-        }
-        appendRows({makeRow(id, status, now())});
-        Q_EMIT sessionsAdded({id});
+    switch (part) {
+    case SessionStore::Part::Status:
+        Q_EMIT dataChanged(index(row, StatusColumn), index(row, StatusColumn));
         updateTicker();
         return;
-    }
-    if (Core::isGone(status)) {
-        removeSession(id);
+    case SessionStore::Part::Details:
+        Q_EMIT dataChanged(index(row, ImageColumn), index(row, RegionColumn));
+        return;
+    case SessionStore::Part::Labels:
+        Q_EMIT dataChanged(index(row, LabelsColumn), index(row, LabelsColumn));
+        return;
+    case SessionStore::Part::Error:
+        Q_EMIT dataChanged(index(row, IdColumn), index(row, IdColumn));
         return;
     }
-    SessionRow &r = m_rows[row];
-    if (r.status == status) {
-        return;
-    }
-    r.status = status;
-    r.statusSince = now();
-    emitRowChanged(row, StatusColumn, StatusColumn);
-    updateTicker();
-}
-
-void SessionListModel::removeSession(const QString &id)
-{
-    if (!m_index.contains(id)) {
-        return;
-    }
-    removeRowsWhere([&id](const SessionRow &row) {
-        return row.id == id;
-    });
-    Q_EMIT sessionsRemoved({id});
-    updateTicker();
-}
-
-void SessionListModel::setDetails(const QString &id, const Core::SessionDetail &detail)
-{
-    const int row = rowOf(id);
-    if (row < 0) {
-        return;
-    }
-    SessionRow &r = m_rows[row];
-    if (r.detailsLoaded && r.imageId == detail.imageId && r.regionId == detail.regionId
-        && r.policyId == detail.policyId) {
-        return;
-    }
-    r.detailsLoaded = true;
-    r.imageId = detail.imageId;
-    r.regionId = detail.regionId;
-    r.policyId = detail.policyId;
-    emitRowChanged(row, ImageColumn, RegionColumn);
-}
-
-void SessionListModel::setLabels(const QString &id, const Core::Labels &labels)
-{
-    const int row = rowOf(id);
-    if (row < 0) {
-        return;
-    }
-    SessionRow &r = m_rows[row];
-    if (r.labelsLoaded && r.labels == labels) {
-        return;
-    }
-    r.labelsLoaded = true;
-    r.labels = labels;
-    emitRowChanged(row, LabelsColumn, LabelsColumn);
-}
-
-void SessionListModel::setError(const QString &id, const QString &error)
-{
-    const int row = rowOf(id);
-    if (row < 0 || m_rows.at(row).error == error) {
-        return;
-    }
-    m_rows[row].error = error;
-    emitRowChanged(row, IdColumn, IdColumn);
-}
-
-void SessionListModel::clear()
-{
-    beginResetModel();
-    m_rows.clear();
-    m_index.clear();
-    m_lastRefresh.clear();
-    endResetModel();
-    updateTicker();
-}
-
-int SessionListModel::rowOf(const QString &id) const
-{
-    return m_index.value(id, -1);
-}
-
-const SessionRow *SessionListModel::rowAt(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
-}
-
-const SessionRow *SessionListModel::find(const QString &id) const
-{
-    return rowAt(rowOf(id));
-}
-
-QHash<QString, QDateTime> SessionListModel::firstSeenTimes() const
-{
-    QHash<QString, QDateTime> times;
-    times.reserve(m_rows.size());
-    for (const SessionRow &row : m_rows) {
-        times.insert(row.id, row.firstSeen);
-    }
-    return times;
-}
-
-void SessionListModel::setKnownFirstSeen(const QHash<QString, QDateTime> &times)
-{
-    m_knownFirstSeen = times;
-}
-
-void SessionListModel::appendRows(const QList<SessionRow> &rows)
-{
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(rows.size()) - 1);
-    m_rows.append(rows);
-    rebuildIndex(first);
-    endInsertRows();
-}
-
-void SessionListModel::removeRowsWhere(const std::function<bool(const SessionRow &)> &gone)
-{
-    // Walk backwards and remove contiguous runs, so each run is one rowsRemoved.
-    int lowest = int(m_rows.size());
-    int end = int(m_rows.size()) - 1;
-    while (end >= 0) {
-        if (!gone(m_rows.at(end))) {
-            --end;
-            continue;
-        }
-        int start = end;
-        while (start > 0 && gone(m_rows.at(start - 1))) {
-            --start;
-        }
-        beginRemoveRows({}, start, end);
-        for (int i = start; i <= end; ++i) {
-            m_index.remove(m_rows.at(i).id);
-        }
-        m_rows.remove(start, end - start + 1);
-        endRemoveRows();
-        lowest = start;
-        end = start - 1;
-    }
-    if (lowest < m_rows.size()) {
-        rebuildIndex(lowest);
-    }
-}
-
-void SessionListModel::rebuildIndex(int fromRow)
-{
-    for (int i = fromRow; i < m_rows.size(); ++i) {
-        m_index.insert(m_rows.at(i).id, i);
-    }
-}
-
-void SessionListModel::emitRowChanged(int row, int firstColumn, int lastColumn)
-{
-    Q_EMIT dataChanged(index(row, firstColumn), index(row, lastColumn));
 }
 
 void SessionListModel::updateTicker()
 {
-    if (m_rows.isEmpty()) {
+    if (m_store->count() == 0) {
         m_ticker.stop();
     } else if (!m_ticker.isActive()) {
         m_ticker.start();
@@ -601,13 +340,14 @@ void SessionListModel::updateTicker()
 void SessionListModel::tick()
 {
     ++m_ticks;
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (Core::isTransitional(m_rows.at(i).status)) {
-            emitRowChanged(i, StatusColumn, StatusColumn);
+    const QList<SessionRow> &rows = m_store->rows();
+    for (int i = 0; i < rows.size(); ++i) {
+        if (Core::isTransitional(rows.at(i).status)) {
+            Q_EMIT dataChanged(index(i, StatusColumn), index(i, StatusColumn));
         }
     }
-    if (m_ticks % AgeRepaintTicks == 0 && !m_rows.isEmpty()) {
-        Q_EMIT dataChanged(index(0, AgeColumn), index(int(m_rows.size()) - 1, AgeColumn), {Qt::DisplayRole});
+    if (m_ticks % AgeRepaintTicks == 0 && !rows.isEmpty()) {
+        Q_EMIT dataChanged(index(0, AgeColumn), index(int(rows.size()) - 1, AgeColumn), {Qt::DisplayRole});
     }
 }
 

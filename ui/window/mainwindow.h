@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/apierror.h>
+#include <ui/services/connectioncontroller.h>
 #include <ui/services/profilestore.h>
+#include <ui/sessions/deletesessionsdialog.h>
+#include <ui/sessions/sessionactions.h>
+#include <ui/sessions/sessiontableview.h>
+#include <ui/window/statusindicators.h>
 
 #include <QMainWindow>
 #include <QTimer>
@@ -10,44 +14,41 @@
 #include <functional>
 
 class QAction;
-class QComboBox;
 class QDockWidget;
-class QFrame;
 class QLabel;
-class QPushButton;
 class QSettings;
 class QSplitter;
-class QTableView;
 
 namespace AgentBay::Core {
 class ApiClient;
-}
+struct ApiError;
+} // namespace AgentBay::Core
 
 namespace AgentBay::Ui {
 
 class ActivityLogModel;
+class Banner;
 class CredentialStore;
 class FilterBar;
 class LocalServerLauncher;
+class ProfileSwitcher;
 class SessionController;
 class SessionDetailPane;
 class SessionFilterProxyModel;
+class SessionListModel;
 class UrlOpener;
 
-// The session manager: toolbar and menus with the lifecycle actions, the filter bar, the live
-// session table, the detail pane, the activity log and a status bar. Everything it talks to is
-// injected (R4); it owns only widgets, the controller and the local server launcher.
+// The session manager: assembles and wires the toolbar and menus with the lifecycle actions,
+// the filter bar, the live session table, the detail pane, the activity log and a status bar.
+// The work is done by the services it owns (SessionController, ConnectionController); everything
+// from outside (client, opener, credentials, settings) is injected.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum class DeleteChoice {
-        Cancel,
-        Delete,
-        ResumeThenDelete,
-    };
+    using DeleteChoice = DeleteSessionsDialog::Choice;
     // Asks the user; tests replace it. anyPaused: offer "resume, then delete".
     using DeleteConfirmer = std::function<DeleteChoice(const QStringList &ids, bool anyPaused)>;
 
@@ -59,17 +60,25 @@ public:
     ~MainWindow() override;
 
     // Switches to a saved profile (starting agentbay-local for Local if need be).
-    void activateProfile(const QString &name);
+    void activateProfile(const QString &name) { m_connection->activateProfile(name); }
+
     // Connects to an endpoint given on the command line (not saved as a profile).
-    void connectTo(const QString &endpoint, const QString &apiKey, const QString &label = {});
+    void connectTo(const QString &endpoint, const QString &apiKey, const QString &label = {})
+    {
+        m_connection->connectTo(endpoint, apiKey, label);
+    }
 
     void setDeleteConfirmer(DeleteConfirmer confirmer) { m_confirmDelete = std::move(confirmer); }
 
     SessionController *controller() const { return m_controller; }
 
+    ConnectionController *connection() const { return m_connection; }
+
+    SessionListModel *model() const { return m_model; }
+
     SessionFilterProxyModel *proxy() const { return m_proxy; }
 
-    QTableView *table() const { return m_table; }
+    SessionTableView *table() const { return m_table; }
 
     FilterBar *filterBar() const { return m_filterBar; }
 
@@ -79,26 +88,28 @@ public:
 
     LocalServerLauncher *launcher() const { return m_launcher; }
 
-    QLabel *errorLabel() const { return m_errorLabel; }
+    QLabel *errorLabel() const { return m_status->errorLabel(); }
 
-    QString currentProfileName() const { return m_profile.name; }
+    QString currentProfileName() const { return m_connection->profile().name; }
 
-    QAction *createAction() const { return m_create; }
+    QAction *createAction() const { return m_actions->create(); }
 
-    QAction *pauseAction() const { return m_pause; }
+    QAction *pauseAction() const { return m_actions->pause(); }
 
-    QAction *resumeAction() const { return m_resume; }
+    QAction *resumeAction() const { return m_actions->resume(); }
 
-    QAction *deleteAction() const { return m_delete; }
+    QAction *deleteAction() const { return m_actions->remove(); }
 
-    QAction *refreshAction() const { return m_refresh; }
+    QAction *refreshAction() const { return m_actions->refresh(); }
 
-    QAction *openDesktopAction() const { return m_openDesktop; }
+    QAction *openDesktopAction() const { return m_actions->openDesktop(); }
 
-    QAction *copyIdAction() const { return m_copyId; }
+    QAction *copyIdAction() const { return m_actions->copyId(); }
 
-    QStringList selectedIds() const;
-    QString currentId() const;
+    QStringList selectedIds() const { return m_table->selectedIds(); }
+
+    QString currentId() const { return m_table->currentId(); }
+
     void selectSession(const QString &id);
 
 public Q_SLOTS:
@@ -109,8 +120,6 @@ public Q_SLOTS:
     void openDesktopSelected();
     void copySelectedIds();
     void editSettings();
-    void newProfile();
-    void editProfile();
 
 Q_SIGNALS:
     // The client points somewhere and the poller runs.
@@ -124,65 +133,40 @@ private:
     void buildActions();
     void buildMenus();
     void buildCentral();
-    void buildStatusBar();
     void buildActivityDock();
-    void rebuildProfileMenu();
+    void wireServices();
     void updateActions();
     void updateCounts();
     void updateStatusBar();
-    void showBanner(const QString &text, const QString &buttonText, std::function<void()> action);
-    void hideBanner();
-    void applyConnection(const QString &endpoint, const QString &apiKey);
-    void showError(const QString &summary, const Core::ApiError &error);
-    void saveFirstSeen();
-    void loadFirstSeen();
     void restoreLayout();
     void saveLayout();
     void showTableContextMenu(const QPoint &pos);
 
     Core::ApiClient *m_client;
-    UrlOpener *m_opener;
     CredentialStore *m_credentials;
     QSettings *m_settings;
     ProfileStore m_profiles;
-    Profile m_profile;
     SessionController *m_controller;
+    SessionListModel *m_model;
     SessionFilterProxyModel *m_proxy;
     LocalServerLauncher *m_launcher;
+    ConnectionController *m_connection;
     ActivityLogModel *m_log;
+    ProfileSwitcher *m_profileSwitcher;
+    SessionActions *m_actions;
     DeleteConfirmer m_confirmDelete;
 
-    QTableView *m_table = nullptr;
+    SessionTableView *m_table = nullptr;
     FilterBar *m_filterBar = nullptr;
     SessionDetailPane *m_detail = nullptr;
     QSplitter *m_splitter = nullptr;
     QDockWidget *m_logDock = nullptr;
-    QLabel *m_emptyHint = nullptr;
-    QFrame *m_banner = nullptr;
-    QLabel *m_bannerText = nullptr;
-    QPushButton *m_bannerButton = nullptr;
-    std::function<void()> m_bannerAction;
-    QComboBox *m_profileCombo = nullptr;
-    QMenu *m_profileMenu = nullptr;
-    QLabel *m_profileLabel = nullptr;
-    QLabel *m_refreshLabel = nullptr;
-    QLabel *m_inFlightLabel = nullptr;
-    QLabel *m_errorLabel = nullptr;
-    QString m_lastErrorDetails;
-    QString m_firstSeenKey;
+    Banner *m_banner = nullptr;
+    StatusIndicators *m_status = nullptr;
     QString m_reselectId; // selected before a reconnect
-    bool m_errorFromRefresh = false;
     int m_selectAfterDelete = -1; // proxy row to select once deleted rows are gone
-    QTimer m_saveFirstSeen;
     QTimer m_ageRepaint;
 
-    QAction *m_create = nullptr;
-    QAction *m_pause = nullptr;
-    QAction *m_resume = nullptr;
-    QAction *m_delete = nullptr;
-    QAction *m_refresh = nullptr;
-    QAction *m_openDesktop = nullptr;
-    QAction *m_copyId = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_focusFilter = nullptr;

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace AgentBay::Ui {
+
+class SessionStore;
+
+// The lifecycle actions on the selected sessions (new, pause, resume, delete, open desktop,
+// copy id, refresh) with their icons, shortcuts and tooltips, enabled where the sessions'
+// status allows. The window connects what they do.
+class SessionActions final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionActions)
+
+public:
+    explicit SessionActions(QWidget *parent);
+    ~SessionActions() override;
+
+    QAction *create() const { return m_create; }
+
+    QAction *pause() const { return m_pause; }
+
+    QAction *resume() const { return m_resume; }
+
+    QAction *remove() const { return m_delete; }
+
+    QAction *refresh() const { return m_refresh; }
+
+    QAction *openDesktop() const { return m_openDesktop; }
+
+    QAction *copyId() const { return m_copyId; }
+
+    // Enables each action if at least one of the sessions allows it.
+    void update(const SessionStore *store, const QStringList &ids);
+    // The table's context menu: open and copy, the lifecycle, then new and refresh.
+    void fillContextMenu(QMenu *menu) const;
+
+private:
+    QAction *m_create;
+    QAction *m_pause;
+    QAction *m_resume;
+    QAction *m_delete;
+    QAction *m_refresh;
+    QAction *m_openDesktop;
+    QAction *m_copyId;
+};
+
+} // namespace AgentBay::Ui

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+#include "sessiontableview.h"
+
+#include "sessionitemdelegate.h"
+#include "sessionlistmodel.h"
+
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentBay::Ui {
+
+SessionTableView::SessionTableView(QWidget *parent)
+    : QTableView(parent)
+{
+    setObjectName(u"sessionTable"_s);
+    setItemDelegate(new SessionItemDelegate(this));
+    setSortingEnabled(true);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setAlternatingRowColors(true);
+    setShowGrid(false);
+    setWordWrap(false);
+    setTextElideMode(Qt::ElideMiddle);
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    verticalHeader()->hide();
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    setAccessibleName(tr("Sessions"));
+
+    QHeaderView *header = horizontalHeader();
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setStretchLastSection(false);
+    // Right-click on the header: choose the columns (the session id always stays).
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &pos) {
+        QMenu menu(this);
+        for (int column = SessionListModel::IdColumn + 1; column < model()->columnCount(); ++column) {
+            QAction *action = menu.addAction(model()->headerData(column, Qt::Horizontal).toString());
+            action->setCheckable(true);
+            action->setChecked(!isColumnHidden(column));
+            connect(action, &QAction::toggled, this, [this, column](bool shown) {
+                setColumnHidden(column, !shown);
+            });
+        }
+        menu.exec(header->mapToGlobal(pos));
+    });
+}
+
+SessionTableView::~SessionTableView() = default;
+
+void SessionTableView::setModel(QAbstractItemModel *model)
+{
+    QTableView::setModel(model);
+    sortByColumn(SessionListModel::AgeColumn, Qt::AscendingOrder);
+    horizontalHeader()->setSectionResizeMode(SessionListModel::LabelsColumn, QHeaderView::Stretch);
+    const int charWidth = fontMetrics().averageCharWidth();
+    const QFontMetrics fixedMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setColumnWidth(SessionListModel::IdColumn, fixedMetrics.horizontalAdvance(u"session-0123456789abcdefghij"_s) + 24);
+    setColumnWidth(SessionListModel::StatusColumn, charWidth * 16);
+    setColumnWidth(SessionListModel::ImageColumn, charWidth * 14);
+    setColumnWidth(SessionListModel::AgeColumn, charWidth * 7);
+    setColumnWidth(SessionListModel::RegionColumn, charWidth * 11);
+}
+
+QStringList SessionTableView::selectedIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = selectionModel()->selectedRows(SessionListModel::IdColumn);
+    ids.reserve(rows.size());
+    for (const QModelIndex &index : rows) {
+        ids.append(index.data(SessionListModel::SessionIdRole).toString());
+    }
+    return ids;
+}
+
+QString SessionTableView::currentId() const
+{
+    const QModelIndex current = selectionModel()->currentIndex();
+    if (!current.isValid() || !selectionModel()->isRowSelected(current.row(), current.parent())) {
+        return {};
+    }
+    return current.data(SessionListModel::SessionIdRole).toString();
+}
+
+int SessionTableView::firstSelectedRow() const
+{
+    int first = -1;
+    const QModelIndexList rows = selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows) {
+        first = first < 0 ? row.row() : std::min(first, row.row());
+    }
+    return first;
+}
+
+void SessionTableView::selectRow(int row)
+{
+    const int rowCount = model()->rowCount();
+    if (rowCount == 0) {
+        return;
+    }
+    selectIndex(model()->index(std::min(row, rowCount - 1), 0));
+}
+
+void SessionTableView::selectIndex(const QModelIndex &index)
+{
+    if (!index.isValid()) {
+        return;
+    }
+    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    scrollTo(index);
+}
+
+void SessionTableView::updateEmptyHint(int shown, bool filtered, bool loaded)
+{
+    QString text;
+    if (shown > 0) {
+        text.clear();
+    } else if (filtered) {
+        // With a filter, the server may already have left the others out of the list.
+        text = tr("No session matches the filter.");
+    } else if (!loaded) {
+        text = tr("Loading sessions…");
+    } else {
+        text = tr("No sessions yet.\nCreate one with New Session (Ctrl+N).");
+    }
+    auto *hint = viewport()->findChild<QLabel *>(u"emptyHint"_s, Qt::FindDirectChildrenOnly);
+    if (!hint) {
+        hint = new QLabel(viewport());
+        hint->setObjectName(u"emptyHint"_s);
+        hint->setAlignment(Qt::AlignCenter);
+        hint->setWordWrap(true);
+        hint->setEnabled(false);
+        auto *layout = new QVBoxLayout(viewport());
+        layout->addWidget(hint);
+    }
+    hint->setText(text);
+    hint->setVisible(!text.isEmpty());
+}
+
+void SessionTableView::restoreColumns(const QByteArray &state, int windowWidth)
+{
+    if (horizontalHeader()->restoreState(state)) {
+        return;
+    }
+    // Every local session says "local": leave the room to the labels (the header menu shows it).
+    setColumnHidden(SessionListModel::RegionColumn, true);
+    if (windowWidth < 1150) {
+        // A small screen: the labels matter more here than the image (shown in Overview).
+        setColumnHidden(SessionListModel::ImageColumn, true);
+    }
+}
+
+void SessionTableView::repaintAges()
+{
+    const int column = SessionListModel::AgeColumn;
+    if (isColumnHidden(column)) {
+        return;
+    }
+    viewport()->update(QRect(columnViewportPosition(column), 0, columnWidth(column), viewport()->height()));
+}
+
+} // namespace AgentBay::Ui

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QTableView>
+
+class QLabel;
+
+namespace AgentBay::Ui {
+
+// The session table: columns sized for ids and badges, whole-row selection, a header menu to
+// choose the columns, a hint over the empty table, and selection by session id.
+class SessionTableView final : public QTableView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionTableView)
+
+public:
+    explicit SessionTableView(QWidget *parent = nullptr);
+    ~SessionTableView() override;
+
+    // Sizes the columns and sorts newest first once the model's columns exist.
+    void setModel(QAbstractItemModel *model) override;
+
+    QStringList selectedIds() const;
+    // The current row's session, if it is selected.
+    QString currentId() const;
+    // Lowest selected row, -1 when none.
+    int firstSelectedRow() const;
+    void selectRow(int row); // clamped; nothing when the table is empty
+    // sourceIndex: the session's index in the model under the proxy, if any.
+    void selectIndex(const QModelIndex &index);
+
+    // Says over an empty table why it is empty: still loading, filtered, or no sessions yet.
+    // filtered: some sessions exist or a filter is set.
+    void updateEmptyHint(int shown, bool filtered, bool loaded);
+
+    // The saved header state, or on first start the columns that fit a window this wide.
+    void restoreColumns(const QByteArray &state, int windowWidth);
+
+    // Repaints the Age cells (a paint, not a model change: selection and sort stay).
+    void repaintAges();
+};
+
+} // namespace AgentBay::Ui

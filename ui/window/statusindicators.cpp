@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+#include "statusindicators.h"
+
+#include <core/apierror.h>
+
+#include <QDateTime>
+#include <QFrame>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QStatusBar>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentBay::Ui {
+
+Q_LOGGING_CATEGORY(lcStatus, "agentbay.ui.mainwindow")
+
+StatusIndicators::StatusIndicators(QStatusBar *bar)
+    : QObject(bar)
+    , m_profile(new QLabel(bar))
+    , m_refresh(new QLabel(bar))
+    , m_inFlight(new QLabel(bar))
+    , m_error(new QLabel(bar))
+{
+    m_error->setTextFormat(Qt::RichText);
+    m_error->setStyleSheet(u"color: #c62828;"_s);
+    m_error->setMaximumWidth(520);
+    connect(m_error, &QLabel::linkActivated, this, [this, bar] {
+        // One window on request, never one per failure.
+        QMessageBox box(QMessageBox::Warning, tr("Last Error"), m_error->toolTip(), QMessageBox::Close, bar->window());
+        box.setDetailedText(m_errorDetails);
+        box.exec();
+    });
+    for (QLabel *label : {m_error, m_inFlight, m_refresh, m_profile}) {
+        label->setContentsMargins(8, 0, 8, 0);
+        bar->addPermanentWidget(label);
+        if (label != m_profile) {
+            auto *separator = new QFrame(bar);
+            separator->setFrameShape(QFrame::VLine);
+            separator->setFrameShadow(QFrame::Sunken);
+            bar->addPermanentWidget(separator);
+        }
+    }
+}
+
+StatusIndicators::~StatusIndicators() = default;
+
+void StatusIndicators::setProfile(const QString &name, const QString &endpoint)
+{
+    m_profile->setText(tr("Profile: %1").arg(name.isEmpty() ? tr("none") : name));
+    m_profile->setToolTip(endpoint);
+}
+
+void StatusIndicators::setLastRefresh(const QDateTime &at)
+{
+    m_refresh->setText(
+        at.isValid() ? tr("Refreshed %1").arg(at.toLocalTime().toString(u"HH:mm:ss"_s)) : tr("Not refreshed yet"));
+}
+
+void StatusIndicators::setInFlight(int count)
+{
+    m_inFlight->setText(count == 0 ? tr("Idle")
+            : count == 1           ? tr("1 request in flight")
+                                   : tr("%1 requests in flight").arg(count));
+}
+
+void StatusIndicators::showError(const QString &summary, const Core::ApiError &error, bool fromRefresh)
+{
+    m_errorFromRefresh = fromRefresh;
+    m_errorDetails = error.details();
+    const QString text = tr("%1: %2").arg(summary, error.message);
+    // The time tells a stale error (kept as "the last error") from a fresh one.
+    const QString shown = tr("%1 %2").arg(QTime::currentTime().toString(u"HH:mm"_s), text);
+    const QFontMetrics metrics(m_error->font());
+    m_error->setText(u"<a href=\"#\" style=\"color:#c62828; text-decoration:none\">%1</a>"_s.arg(
+        metrics.elidedText(shown, Qt::ElideRight, 480).toHtmlEscaped()));
+    m_error->setToolTip(text + u"\n"_s + m_errorDetails);
+    qCInfo(lcStatus).noquote() << summary << error.details();
+}
+
+void StatusIndicators::clearRefreshError()
+{
+    if (!m_errorFromRefresh) {
+        return;
+    }
+    m_errorFromRefresh = false;
+    m_error->clear();
+    m_error->setToolTip({});
+}
+
+} // namespace AgentBay::Ui
