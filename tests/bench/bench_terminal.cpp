@@ -2,14 +2,17 @@
 // Terminal figures against a real agentbay-local: keystroke-to-echo latency (a key sent over
 // the terminal channel until the pty's echo of it comes back; median and p90) and output
 // throughput (a program printing as fast as it can, until the client has 32 MiB).
-//   bench_terminal [--keys N]
+//   bench_terminal [--keys N] [--screenshot FILE.png]
+// With --screenshot it draws the Terminal tab (docs/terminal.png) instead; run it on a display
+// (xvfb-run -a -s '-screen 0 1280x800x24' bench_terminal --screenshot docs/terminal.png).
 #include "../server/rawapi.h"
+#include "terminalscreenshot.h"
 
 #include <core/terminalchannel.h>
 #include <support/localserver.h>
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
@@ -42,11 +45,13 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
     QCommandLineOption keysOption(u"keys"_s, u"Keys to time (default 200)."_s, u"N"_s, u"200"_s);
     parser.addOption(keysOption);
+    QCommandLineOption shotOption(u"screenshot"_s, u"Save a picture of the Terminal tab."_s, u"FILE"_s);
+    parser.addOption(shotOption);
     parser.process(app);
     const int keys = qMax(1, parser.value(keysOption).toInt());
 
@@ -57,6 +62,12 @@ int main(int argc, char **argv)
     if (!server.start()) {
         std::fprintf(stderr, "agentbay-local did not start: %s\n", qPrintable(server.lastError()));
         return 1;
+    }
+    if (parser.isSet(shotOption)) {
+        const bool saved =
+            AgentBay::Test::saveTerminalScreenshot(server.url(), server.apiKey(), parser.value(shotOption));
+        std::printf("screenshot %s\n", saved ? "saved" : "FAILED");
+        return saved ? 0 : 1;
     }
     RawApi api(server.url(), server.apiKey());
     const QString sessionId = api.createSession();
