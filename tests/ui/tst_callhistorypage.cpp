@@ -2,11 +2,13 @@
 #include <ui/tools/callhistorypage.h>
 #include <ui/tools/resultview.h>
 
+#include <QFile>
 #include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void callState_callingOrBlocked_disablesWhatWouldCall();
     void addRecord_becomesTheFirstRow_keepingAtMostMaxRows();
     void clear_emitsOnlyTheRequest();
+    void exportSelected_reimportsJustThose_withoutTheKey();
 };
 
 void tst_CallHistoryPage::setRecords_newestFirst_andSaysWhatToDo_data()
@@ -163,6 +166,43 @@ void tst_CallHistoryPage::clear_emitsOnlyTheRequest()
     page.clear();
     QCOMPARE(page.rowCount(), 0);
     QVERIFY(!page.findChild<QPushButton *>(u"clearHistoryButton"_s)->isEnabled());
+}
+
+void tst_CallHistoryPage::exportSelected_reimportsJustThose_withoutTheKey()
+{
+    const QString key = u"akm-secret-0123456789abcdef"_s;
+    CallHistoryPage page;
+    page.setSecrets({key});
+    page.setRecords({record(u"one"_s), record(QString(u"echo "_s + key)), record(u"three"_s)}, 10);
+    auto *view = page.findChild<QTableView *>(u"historyView"_s);
+    // Rows are newest first: rows 0 and 2 are "three" and "one".
+    view->selectionModel()->select(view->model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->selectionModel()->select(view->model()->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    const QList<ToolCallRecord> selected = page.records(true);
+    QCOMPARE(selected.size(), 2);
+    QCOMPARE(selected.at(0).id, u"one"_s); // oldest first, as a history file keeps them
+    QCOMPARE(selected.at(1).id, u"three"_s);
+
+    QTemporaryDir dir;
+    const QString all = dir.filePath(u"all.jsonl"_s);
+    QVERIFY(page.exportTo(all, false));
+    QFile file(all);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains(key.toUtf8()));
+    const QString some = dir.filePath(u"some.jsonl"_s);
+    QVERIFY(page.exportTo(some, true));
+
+    CallHistoryPage viewer;
+    QSignalSpy back(&viewer, &CallHistoryPage::sessionHistoryRequested);
+    QVERIFY(viewer.importFrom(some));
+    QVERIFY(viewer.isShowingImported());
+    QCOMPARE(viewer.records(), selected);
+    QVERIFY(!viewer.findChild<QPushButton *>(u"clearHistoryButton"_s)->isEnabled()); // not this session's
+    QTest::mouseClick(viewer.findChild<QPushButton *>(u"backToSession"_s), Qt::LeftButton);
+    QCOMPARE(back.size(), 1);
+    QString error;
+    QVERIFY(!viewer.importFrom(dir.filePath(u"missing.jsonl"_s), &error));
+    QVERIFY(!error.isEmpty());
 }
 
 QTEST_MAIN(tst_CallHistoryPage)

@@ -3,6 +3,8 @@
 #include <core/toolcallhistoryexport.h>
 #include <support/localserver.h>
 #include <ui/tools/callhistorypage.h>
+#include <ui/tools/fanoutpage.h>
+#include <ui/tools/fanoutrun.h>
 #include <ui/tools/fieldeditor.h>
 #include <ui/tools/resultview.h>
 #include <ui/tools/resultwindow.h>
@@ -200,6 +202,13 @@ void tst_ToolPanelCalls::destructiveTool_asksFirst_cancelRunsNothing_dontAskAgai
     }
     QVERIFY(!panel->isCalling());
     QCOMPARE(finished.size(), 0);
+    panel->setSelectedSessions({m_sessionId});
+    {
+        BoxAnswerer no(false, false); // on many sessions it asks once, before anything is sent
+        QVERIFY(!panel->runFanOut());
+        QCOMPARE(no.asked, 1);
+    }
+    QVERIFY(panel->fanOutPage()->runner()->items().isEmpty());
     QString out;
     QVERIFY(shell(u"ls victim1"_s, &out));
     QCOMPARE(out.trimmed(), u"victim1"_s); // still there
