@@ -5,6 +5,7 @@
 
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <utility>
 
 namespace AgentBay::Core {
@@ -28,16 +29,19 @@ FileTransfer::FileTransfer(ApiClient *client, const QString &sessionId, QObject 
 FileTransfer::~FileTransfer()
 {
     // Callbacks run by the cancels below see a finished transfer and do nothing.
-    const bool uploading = m_kind == Kind::Upload && isRunning() && m_wroteAny;
+    const bool uploading = m_kind == Kind::Upload && isRunning();
     m_state = State::Cancelled;
     m_current.cancel();
     const QMap<qint64, OperationHandle> reads = std::exchange(m_reads, {});
     for (OperationHandle handle : reads) {
         handle.cancel();
     }
-    if (uploading && m_client) {
-        // The session must not keep the half (the client is the context: this one is going).
-        m_files.remove(m_tempB64, m_client, [](const Result<Empty> &) {});
+    for (Lane &lane : m_lanes) {
+        lane.handle.cancel();
+        if (uploading && lane.written && m_client) {
+            // The session must not keep the half (the client is the context: this one is going).
+            m_files.remove(lane.path, m_client, [](const Result<Empty> &) {});
+        }
     }
 }
 
@@ -54,7 +58,8 @@ bool FileTransfer::begin(Kind kind, const QString &localPath, const QString &rem
     m_total = 0;
     m_fileSize = -1;
     m_cancelRequested = false;
-    m_wroteAny = false;
+    m_stopping = false;
+    m_lanes.clear();
     m_data.clear();
     m_nextOffset = 0;
     m_reads.clear();
@@ -97,8 +102,8 @@ void FileTransfer::end(State state, const QString &error)
 
 void FileTransfer::fail(const QString &error)
 {
-    if (m_kind == Kind::Upload && !m_tempB64.isEmpty()) {
-        return cleanUpUploadThenEnd(State::Failed, error);
+    if (m_kind == Kind::Upload) {
+        return stopUpload(State::Failed, error);
     }
     end(State::Failed, error);
 }
@@ -110,10 +115,7 @@ bool FileTransfer::cancel()
     }
     m_cancelRequested = true;
     if (m_kind == Kind::Upload) {
-        // The write in flight lands first (see the class comment); its answer cleans up.
-        if (!m_current.isRunning()) {
-            cleanUpUploadThenEnd(State::Cancelled, tr("Cancelled"));
-        }
+        stopUpload(State::Cancelled, tr("Cancelled"));
         return true;
     }
     end(State::Cancelled, tr("Cancelled"));
@@ -121,6 +123,10 @@ bool FileTransfer::cancel()
 }
 
 // ---- upload ----
+// Why lanes: the client sends a request's head and body in two writes, and with Nagle's
+// algorithm on its socket the body waits for the server's delayed ACK of the head (about 40 ms
+// on Linux) whenever the body is under one segment, as every write chunk is. Calls on several
+// connections at once overlap those waits; reads do not suffer (their bodies are small).
 
 void FileTransfer::upload(const QString &localPath, const QString &remotePath)
 {
@@ -133,53 +139,125 @@ void FileTransfer::upload(const QString &localPath, const QString &remotePath)
     }
     m_total = m_source.size();
     m_fileSize = m_total;
-    const QString stem = RemoteFiles::join(
+    m_tempB64 = RemoteFiles::join(
         RemoteFiles::parentOf(remotePath), u'.' + RemoteFiles::nameOf(remotePath) + u".upload-" + randomTag());
-    m_tempB64 = stem + QStringLiteral(".b64");
-    m_tempPart = stem + QStringLiteral(".part");
+    m_tempPart = m_tempB64 + QStringLiteral(".part");
+    // Contiguous ranges of whole chunks, one per lane: each lane's base64 ends on a chunk
+    // boundary (a multiple of 3 bytes), so the lane files joined in order are one base64 text.
+    const qint64 chunks = qMax<qint64>(1, (m_total + RawWriteChunkBytes - 1) / RawWriteChunkBytes);
+    const qint64 lanes = qMin<qint64>(chunks, m_window);
+    const qint64 perLane = (chunks + lanes - 1) / lanes;
+    for (qint64 lane = 0; lane < lanes && lane * perLane * RawWriteChunkBytes < qMax<qint64>(m_total, 1); ++lane) {
+        Lane l;
+        l.next = lane * perLane * RawWriteChunkBytes;
+        l.end = qMin(m_total, (lane + 1) * perLane * RawWriteChunkBytes);
+        l.path = m_tempB64 + QStringLiteral(".b64.") + QString::number(lane);
+        m_lanes.append(l);
+    }
     Q_EMIT progress(0, m_total);
-    sendNextChunk();
+    for (qsizetype lane = 0; lane < m_lanes.size() && isRunning() && !m_stopping; ++lane) {
+        sendChunk(lane);
+    }
 }
 
-void FileTransfer::sendNextChunk()
+bool FileTransfer::lanesBusy() const
 {
-    const QByteArray raw = m_source.read(RawWriteChunkBytes);
-    if (raw.isEmpty() && m_source.error() != QFileDevice::NoError) {
-        return fail(tr("Cannot read %1: %2").arg(m_localPath, m_source.errorString()));
+    return std::any_of(m_lanes.cbegin(), m_lanes.cend(), [](const Lane &l) {
+        return l.handle.isRunning();
+    });
+}
+
+void FileTransfer::sendChunk(qsizetype lane)
+{
+    Lane &l = m_lanes[lane];
+    if (l.written && l.next >= l.end) {
+        // Every range sent and every answer back (a lane's last write may still be on its way).
+        const bool allSent = std::all_of(m_lanes.cbegin(), m_lanes.cend(), [](const Lane &x) {
+            return x.written && x.next >= x.end;
+        });
+        if (allSent && !lanesBusy() && m_state == State::Running) {
+            finishUpload();
+        }
+        return;
     }
-    const bool append = m_wroteAny;
-    m_wroteAny = true;
-    m_current = m_files.writeText(m_tempB64,
+    QByteArray raw;
+    if (l.next < l.end) {
+        if (!m_source.seek(l.next)) {
+            return stopUpload(State::Failed, tr("Cannot read %1: %2").arg(m_localPath, m_source.errorString()));
+        }
+        raw = m_source.read(qMin(RawWriteChunkBytes, l.end - l.next));
+        if (raw.size() != qMin(RawWriteChunkBytes, l.end - l.next)) {
+            return stopUpload(State::Failed, tr("Cannot read %1: it changed while it was sent").arg(m_localPath));
+        }
+    }
+    const bool append = l.written;
+    l.written = true; // from now on the lane's file may exist in the session
+    l.next += raw.size();
+    l.handle = m_files.writeText(l.path,
         QString::fromLatin1(raw.toBase64()),
         append,
         this,
-        [this, sent = qint64(raw.size())](const Result<Empty> &r) {
-            m_current = {};
+        [this, lane, sent = qint64(raw.size())](const Result<Empty> &r) {
+            m_lanes[lane].handle = {};
             if (!isRunning()) {
                 return;
             }
-            if (m_cancelRequested) {
-                return cleanUpUploadThenEnd(State::Cancelled, tr("Cancelled"));
+            if (m_stopping) {
+                return stopUpload(m_stopState, m_stopError);
             }
             if (!r.ok()) {
-                return fail(tr("Upload of %1 failed: %2").arg(m_remotePath, r.errorMessage()));
+                return stopUpload(State::Failed, tr("Upload of %1 failed: %2").arg(m_remotePath, r.errorMessage()));
             }
             m_done += sent;
             Q_EMIT progress(m_done, m_total);
-            if (m_done >= m_total || m_source.atEnd()) {
-                return finishUpload();
-            }
-            sendNextChunk();
+            sendChunk(lane);
         });
+}
+
+void FileTransfer::stopUpload(State state, const QString &error)
+{
+    if (!m_stopping) {
+        m_stopping = true;
+        m_stopState = state;
+        m_stopError = error;
+    }
+    // Writes in flight land first (see the class comment); the last answer comes back here.
+    if (!lanesBusy()) {
+        removeLaneFiles(0);
+    }
+}
+
+void FileTransfer::removeLaneFiles(qsizetype from)
+{
+    while (from < m_lanes.size() && !m_lanes.at(from).written) {
+        ++from;
+    }
+    if (from >= m_lanes.size()) {
+        return end(m_stopState, m_stopError);
+    }
+    m_lanes[from].written = false;
+    m_current = m_files.remove(m_lanes.at(from).path, this, [this, from](const Result<Empty> &) {
+        m_current = {};
+        if (isRunning()) {
+            removeLaneFiles(from + 1); // a failed delete means there was nothing to delete
+        }
+    });
 }
 
 void FileTransfer::finishUpload()
 {
     setState(State::Finishing);
-    const QString b64 = RemoteFiles::shellQuote(m_tempB64);
+    QStringList lanes;
+    for (const Lane &l : std::as_const(m_lanes)) {
+        lanes.append(RemoteFiles::shellQuote(l.path));
+    }
     const QString part = RemoteFiles::shellQuote(m_tempPart);
-    const QString command = QStringLiteral("base64 -d %1 > %2 && mv -fT %2 %3; rc=$?; rm -f %1 %2; exit $rc")
-                                .arg(b64, part, RemoteFiles::shellQuote(m_remotePath));
+    // The size check keeps a short decode (a lane file gone missing) from replacing the target.
+    const QString command = QStringLiteral(
+        "cat %1 | base64 -d > %2 && [ \"$(wc -c < %2)\" -eq %3 ] && mv -fT %2 %4; rc=$?; rm -f %1 %2; exit $rc")
+                                .arg(lanes.join(u' '), part)
+                                .arg(m_total)
+                                .arg(RemoteFiles::shellQuote(m_remotePath));
     // Decoding runs at well over 10 MB/s; the SDK's usual 50 s covers files up to 500 MB.
     const int timeoutMs = int(qBound(qint64(50000), m_total / 10000, qint64(3600000)));
     m_current = m_files.shell(command, timeoutMs, this, [this](const Result<ShellOutput> &r) {
@@ -189,7 +267,6 @@ void FileTransfer::finishUpload()
         }
         if (!r.ok()) {
             // The command removed its own temporary files whatever happened.
-            m_tempB64.clear();
             return end(State::Failed, tr("Upload of %1 failed: %2").arg(m_remotePath, r.errorMessage()));
         }
         checkUploaded();
@@ -214,18 +291,6 @@ void FileTransfer::checkUploaded()
                     .arg(m_total));
         }
         end(State::Succeeded);
-    });
-}
-
-void FileTransfer::cleanUpUploadThenEnd(State state, const QString &error)
-{
-    if (!m_wroteAny) {
-        return end(state, error);
-    }
-    m_wroteAny = false;
-    m_current = m_files.remove(m_tempB64, this, [this, state, error](const Result<Empty> &) {
-        m_current = {};
-        end(state, error); // a failed delete means there was nothing to delete
     });
 }
 

@@ -20,10 +20,11 @@ class ApiClient;
 // 6.2), with progress and cancel, through RemoteFiles only, so it works against the cloud as
 // against agentbay-local. Nothing half-written is ever left where the file belongs:
 // - upload: write_file takes text only, so the bytes go as base64 text (52224 characters per
-//   call, appended) into a hidden temporary file beside the target; one shell call decodes it
-//   and renames the result over the target (`mv -T`, atomic); cancel or failure deletes the
-//   temporary file. The chunk in flight is allowed to land before that delete, so a late write
-//   can never recreate it.
+//   call, appended) into hidden temporary files beside the target, a few contiguous ranges in
+//   parallel ("lanes": one call at a time per connection is slow, see the note in filetransfer.cpp);
+//   one shell call joins and decodes them and renames the result over the target (`mv -T`,
+//   atomic); cancel or failure deletes the temporary files. The writes in flight are allowed to
+//   land before those deletes, so a late write can never recreate one.
 // - download: read_file format=binary in 51200-byte reads (a few in flight, written in order)
 //   into a QSaveFile that is committed (renamed into place) only when every byte arrived.
 // - fetch: the same reads into memory, at most maxBytes (previews).
@@ -61,8 +62,9 @@ public:
     // Returns false when nothing can be stopped any more (not running, or finishing an upload).
     bool cancel();
 
-    // Reads kept in flight at once (default 4).
-    void setReadWindow(int reads) { m_window = qMax(1, reads); }
+    // Calls kept in flight at once (default 6, the per-host connection limit of Qt's HTTP):
+    // reads of a download, lanes of an upload.
+    void setWindow(int calls) { m_window = qMax(1, calls); }
 
     Kind kind() const { return m_kind; }
 
@@ -85,7 +87,7 @@ public:
 
     qint64 fileSize() const { return m_fileSize; }
 
-    // The hidden name an upload writes to before its move into place (empty before upload()).
+    // The hidden name an upload's temporary files start with (empty before upload()).
     QString remoteTemporaryPath() const { return m_tempB64; }
 
 Q_SIGNALS:
@@ -99,9 +101,22 @@ private:
     void setState(State state);
     void end(State state, const QString &error = {});
     void fail(const QString &error);
-    void cleanUpUploadThenEnd(State state, const QString &error);
 
-    void sendNextChunk();
+    // A lane sends one contiguous range of the file, chunk after chunk, to a file of its own.
+    struct Lane
+    {
+        qint64 next = 0;
+        qint64 end = 0;
+        QString path;
+        bool written = false; // its file may exist in the session
+        OperationHandle handle;
+    };
+
+    void sendChunk(qsizetype lane);
+    bool lanesBusy() const;
+    // Cancel or failure: once no write is in flight, the lane files go, then the end.
+    void stopUpload(State state, const QString &error);
+    void removeLaneFiles(qsizetype from);
     void finishUpload();
     void checkUploaded();
 
@@ -123,12 +138,15 @@ private:
     qint64 m_total = 0;
     qint64 m_fileSize = -1;
     bool m_cancelRequested = false;
-    int m_window = 4;
+    int m_window = 6;
 
     // upload
     QFile m_source;
     OperationHandle m_current;
-    bool m_wroteAny = false;
+    QList<Lane> m_lanes;
+    bool m_stopping = false;
+    State m_stopState = State::Failed;
+    QString m_stopError;
 
     // download / fetch
     std::unique_ptr<QSaveFile> m_target;

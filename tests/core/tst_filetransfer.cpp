@@ -68,6 +68,7 @@ private Q_SLOTS:
     void list_folder_givesNamesKindsAndSizes();
     void uploadThenDownload_50MBRandom_byteExactBothSides();
     void upload_overExistingFile_replacesIt();
+    void upload_emptyFile_givesEmptyFile();
     void move_renamesFile();
     void remove_deletesFileAndFolder();
     void fetch_givesOnlyTheFirstBytes();
@@ -185,7 +186,7 @@ void tst_FileTransfer::uploadThenDownload_50MBRandom_byteExactBothSides()
     up.upload(source, QStringLiteral("/workspace/big/big.bin"));
     QVERIFY2(runTransfer(up), qPrintable(up.errorString()));
     QCOMPARE(up.bytesDone(), BigBytes);
-    QVERIFY(upProgress.size() > 1000); // 52224-character chunks: about 1300 calls
+    QVERIFY(upProgress.size() > 1000); // 52224-character chunks: about 1300 calls, in 6 lanes
     QCOMPARE(upProgress.last().at(0).toLongLong(), BigBytes);
     // The hidden temporary files went with the move into place.
     QCOMPARE(namesIn(QStringLiteral("/workspace/big")), QStringList{QStringLiteral("big.bin")});
@@ -221,6 +222,21 @@ void tst_FileTransfer::upload_overExistingFile_replacesIt()
     QVERIFY2(runTransfer(fetch), qPrintable(fetch.errorString()));
     QCOMPARE(fetch.fileSize(), 1000);
     QCOMPARE(fetch.data(), bytes);
+}
+
+void tst_FileTransfer::upload_emptyFile_givesEmptyFile()
+{
+    const QString source = m_local.filePath(QStringLiteral("empty.bin"));
+    QVERIFY(writeLocal(source, {}));
+    FileTransfer up(m_client.get(), m_files->sessionId());
+    up.upload(source, QStringLiteral("/workspace/empty/e.bin"));
+    QVERIFY2(runTransfer(up), qPrintable(up.errorString()));
+    QCOMPARE(namesIn(QStringLiteral("/workspace/empty")), QStringList{QStringLiteral("e.bin")});
+    Probe<RemoteEntry> info;
+    m_files->stat(QStringLiteral("/workspace/empty/e.bin"), &info.context, info.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(info.done(), CallTimeoutMs);
+    QVERIFY2(info.ok(), qPrintable(info.why()));
+    QCOMPARE(info.value().size, 0);
 }
 
 void tst_FileTransfer::move_renamesFile()

@@ -138,6 +138,7 @@ FilesPane::FilesPane(QWidget *parent)
     connect(m_delete, &QToolButton::clicked, this, &FilesPane::deleteSelected);
     connect(m_path, &QLineEdit::returnPressed, this, [this] {
         goTo(m_path->text());
+        m_view->setFocus();
     });
     connect(m_view, &FileListView::openRequested, this, &FilesPane::openIndex);
     connect(m_view, &FileListView::upRequested, this, &FilesPane::goUp);
@@ -197,10 +198,20 @@ void FilesPane::setSession(Core::ApiClient *client, const QString &sessionId)
     m_model->setFiles(RemoteFiles(client, sessionId));
     m_error->hide();
     m_path->clear();
-    if (client && !sessionId.isEmpty()) {
+    m_homePending = client && !sessionId.isEmpty();
+    if (m_homePending && isVisible()) {
+        m_homePending = false;
         goHome();
     }
     updateActions();
+}
+
+void FilesPane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_homePending, false)) {
+        goHome();
+    }
 }
 
 QString FilesPane::folder() const
@@ -216,7 +227,6 @@ void FilesPane::goTo(const QString &path)
     }
     // Relative paths are the session's: under its workspace.
     m_model->setFolder(target.startsWith(u'/') ? target : RemoteFiles::join(HomeFolder, target));
-    m_view->setFocus();
 }
 
 void FilesPane::goUp()

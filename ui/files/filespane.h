@@ -51,7 +51,8 @@ public:
     explicit FilesPane(QWidget *parent = nullptr);
     ~FilesPane() override;
 
-    // Empty id = no session. A new session opens its workspace.
+    // Empty id = no session. A new session opens its workspace, when the pane is first shown
+    // (a hidden tab lists nothing).
     void setSession(Core::ApiClient *client, const QString &sessionId);
 
     QString sessionId() const { return m_sessionId; }
@@ -94,6 +95,9 @@ Q_SIGNALS:
     void transferFinished(bool succeeded, const QString &message);
     void statusMessage(const QString &message);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Job
     {
@@ -121,6 +125,7 @@ private:
     Core::FileTransfer *m_transfer = nullptr;
     Job m_current;
     QString m_selectAfterLoad;
+    bool m_homePending = false;
     std::unique_ptr<QTemporaryDir> m_dragDir;
 
     RemoteFileModel *m_model;
