@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // agentbay-desktop: composition root. Builds the client, credential store and URL opener and
-// hands them to the main window (R4); --self-test proves one refresh works, then exits.
+// hands them to the main window; --self-test proves one refresh works, then exits.
 #include <core/apiclient.h>
 #include <core/config.h>
 #include <ui/common/desktopurlopener.h>

@@ -7,6 +7,8 @@
 
 #include <QLoggingCategory>
 
+using namespace Qt::StringLiterals;
+
 namespace AgentBay::Ui {
 
 Q_LOGGING_CATEGORY(lcDetailLoader, "agentbay.ui.sessiondetailloader")
@@ -92,7 +94,7 @@ void SessionDetailLoader::clear()
 
 QString SessionDetailLoader::key(const Job &job)
 {
-    return (job.kind == Kind::Detail ? QStringLiteral("d:") : QStringLiteral("l:")) + job.id;
+    return (job.kind == Kind::Detail ? u"d:"_s : u"l:"_s) + job.id;
 }
 
 void SessionDetailLoader::enqueue(const Job &job, bool front)

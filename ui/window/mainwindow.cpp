@@ -8,6 +8,7 @@
 
 #include <core/apiclient.h>
 #include <core/config.h>
+#include <core/savedcallstore.h>
 #include <ui/common/banner.h>
 #include <ui/profiles/profileswitcher.h>
 #include <ui/services/localserverlauncher.h>
@@ -18,6 +19,7 @@
 #include <ui/sessions/sessiondetailpane.h>
 #include <ui/sessions/sessionfilterproxymodel.h>
 #include <ui/sessions/sessionlistmodel.h>
+#include <ui/tools/toolpanel.h>
 
 #include <QAction>
 #include <QApplication>
@@ -57,7 +59,6 @@ MainWindow::MainWindow(
     Core::ApiClient *client, UrlOpener *opener, CredentialStore *credentials, QSettings *settings, QWidget *parent)
     : QMainWindow(parent)
     , m_client(client)
-    , m_credentials(credentials)
     , m_settings(settings)
     , m_profiles(settings)
     , m_controller(new SessionController(client, opener, this))
@@ -73,7 +74,7 @@ MainWindow::MainWindow(
     setWindowTitle(tr("AgentBay Desktop"));
     setWindowIcon(icon(u"io.agentbay.Desktop"_s));
     m_confirmDelete = [this](const QStringList &ids, bool anyPaused) {
-        const bool allPaused = anyPaused && std::all_of(ids.cbegin(), ids.cend(), [this](const QString &id) {
+        const bool allPaused = anyPaused && std::ranges::all_of(ids, [this](const QString &id) {
             const SessionRow *row = m_controller->store()->find(id);
             return row && row->status == Core::SessionStatus::Paused;
         });
@@ -279,6 +280,7 @@ void MainWindow::buildCentral()
     // A click moves the current row before it selects it: follow both.
     const auto followSelection = [this] {
         m_detail->setSession(currentId());
+        m_detail->toolPanel()->setSelectedSessions(selectedIds()); // the Tools tab's fan-out targets
         updateActions();
     };
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, followSelection);
@@ -296,6 +298,16 @@ void MainWindow::buildCentral()
     m_detail->setMinimumWidth(340);
     connect(m_detail, &SessionDetailPane::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, 4000);
+    });
+    // Saved tool calls are kept per profile; the list's label filter is offered as a fan-out target.
+    const auto followProfile = [this] {
+        m_detail->toolPanel()->setSavedCallsLocation(
+            Core::SavedCallStore::defaultDirectory(), m_connection->profile().name);
+    };
+    connect(m_connection, &ConnectionController::profileChanged, this, followProfile);
+    followProfile();
+    connect(m_filterBar, &FilterBar::selectorChanged, this, [this](const Core::LabelSelector &selector) {
+        m_detail->toolPanel()->setLabelSelector(selector.isValid() ? selector.toString() : QString());
     });
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -394,18 +406,12 @@ void MainWindow::deleteSelected()
         return !row || !Core::canDelete(row->status);
     });
     const bool anyPaused = std::any_of(ids.cbegin(), ids.cend(), isPaused);
-    if (ids.isEmpty()) {
-        return;
-    }
-    const DeleteChoice choice = m_confirmDelete(ids, anyPaused);
-    if (choice == DeleteChoice::Cancel) {
-        return;
-    }
+    const DeleteChoice choice = ids.isEmpty() ? DeleteChoice::Cancel : m_confirmDelete(ids, anyPaused);
     if (choice == DeleteChoice::Delete && anyPaused) {
         ids.removeIf(isPaused); // "Delete Others": the paused ones would only be refused
-        if (ids.isEmpty()) {
-            return;
-        }
+    }
+    if (choice == DeleteChoice::Cancel || ids.isEmpty()) {
+        return;
     }
     m_selectAfterDelete = m_table->firstSelectedRow();
     m_controller->remove(ids, choice == DeleteChoice::ResumeThenDelete);

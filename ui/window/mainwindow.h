@@ -143,7 +143,6 @@ private:
     void showTableContextMenu(const QPoint &pos);
 
     Core::ApiClient *m_client;
-    CredentialStore *m_credentials;
     QSettings *m_settings;
     ProfileStore m_profiles;
     SessionController *m_controller;
