@@ -3,6 +3,7 @@
 
 #include <server/sandbox/cgroupset.h>
 #include <server/sandbox/sandboxlimits.h>
+#include <server/sandbox/sandboxoptions.h>
 #include <server/sandbox/sessionnetwork.h>
 
 #include <QByteArray>
@@ -59,6 +60,9 @@ public:
     // Whether bubblewrap works on this machine (probed once per process); reason says why not
     // and how to fix it.
     static bool bubblewrapAvailable(QString *reason = nullptr);
+
+    // --allow-unsandboxed (kept in SandboxOptions): without bubblewrap, plain processes.
+    static void setAllowUnsandboxed(bool allow) { SandboxOptions::setAllowUnsandboxed(allow); }
 
     // Before start(): the session's network mode and limits (default: the server's).
     void setNetworkMode(SessionNetwork::Mode mode);
