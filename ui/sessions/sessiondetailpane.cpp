@@ -7,6 +7,7 @@
 #include "sessionlistmodel.h"
 
 #include <ui/common/inlineerror.h>
+#include <ui/files/filespane.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessionstore.h>
 #include <ui/terminal/terminalpanel.h>
@@ -29,6 +30,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTextOption>
 #include <QToolButton>
@@ -110,6 +112,8 @@ SessionDetailPane::SessionDetailPane(SessionController *controller, Core::ApiCli
     m_tabs->addTab(buildTools(), QIcon(u":/icons/tools.svg"_s), tr("Tools"));
     m_terminalPanel = new TerminalPanel(m_toolsClient);
     m_tabs->addTab(m_terminalPanel, QIcon(u":/icons/code.svg"_s), tr("Terminal"));
+    m_filesPane = new FilesPane;
+    m_tabs->addTab(m_filesPane, style()->standardIcon(QStyle::SP_DirIcon), tr("Files"));
 
     auto *details = new QWidget(this);
     auto *detailsLayout = new QVBoxLayout(details);
@@ -362,6 +366,7 @@ void SessionDetailPane::setSession(const QString &sessionId)
     m_labelsError->hide();
     m_linksPage->setSession(sessionId);
     m_terminalPanel->setSession(sessionId);
+    m_filesPane->setSession(m_toolsClient, sessionId);
     m_revealAuth->setChecked(false);
     showInfo();
 

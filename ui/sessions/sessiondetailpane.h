@@ -24,6 +24,7 @@ class ApiClient;
 
 namespace AgentBay::Ui {
 
+class FilesPane;
 class InlineError;
 class LabelEditor;
 class SessionLinksPage;
@@ -46,6 +47,7 @@ public:
         LinksTab,
         ToolsTab,
         TerminalTab,
+        FilesTab,
     };
 
     // toolsClient: the Tools tab calls the session's MCP tools through it.
@@ -65,6 +67,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
 
     TerminalPanel *terminalPanel() const { return m_terminalPanel; }
+
+    FilesPane *filesPane() const { return m_filesPane; }
 
     LabelEditor *labelEditor() const { return m_labelEditor; }
 
@@ -148,6 +152,8 @@ private:
     ToolPanel *m_toolPanel = nullptr;
     // Terminal: a page of terminals per session, kept while other sessions are shown
     TerminalPanel *m_terminalPanel = nullptr;
+    // Files: the selected session's filesystem
+    FilesPane *m_filesPane = nullptr;
     QString m_endpoint;
 };
 
