@@ -75,6 +75,11 @@ void TerminalChannel::close()
     m_socket->close();
 }
 
+void TerminalChannel::setSslConfiguration(const QSslConfiguration &configuration)
+{
+    m_socket->setSslConfiguration(configuration);
+}
+
 bool TerminalChannel::isOpen() const
 {
     return m_open;

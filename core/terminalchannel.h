@@ -8,6 +8,7 @@
 #include <QString>
 #include <QUrl>
 
+class QSslConfiguration;
 class QWebSocket;
 class QTimer;
 
@@ -30,6 +31,8 @@ public:
     // Connects; opened() or closed() follows.
     void open(const QUrl &wsUrl, const QString &token);
     void close();
+    // For wss:// to a server with its own CA (agentbay-local's DATA/tls/ca.pem).
+    void setSslConfiguration(const QSslConfiguration &configuration);
     bool isOpen() const;
 
     // pty.create: created(requestId, terminalId, error) follows; returns requestId.

@@ -5,7 +5,11 @@
 
 #include <core/terminalchannel.h>
 
+#include <QFile>
+#include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -32,6 +36,36 @@ struct Terminal
     bool sawSince(qsizetype from, const QByteArray &text) const { return output.indexOf(text, from) >= 0; }
 };
 
+// A masked client text frame (RFC 6455), for the raw-socket tests.
+QByteArray textFrame(const QByteArray &payload)
+{
+    QByteArray out("\x81", 1);
+    if (payload.size() < 126) {
+        out.append(char(0x80 | payload.size()));
+    } else {
+        out.append(char(0x80 | 126));
+        out.append(char(payload.size() >> 8));
+        out.append(char(payload.size() & 0xFF));
+    }
+    out.append(QByteArray(4, '\0')); // a zero mask leaves the payload as it is
+    return out + payload;
+}
+
+// Resident memory of a process in KiB (Linux).
+qint64 residentKiB(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly)) {
+        return -1;
+    }
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:")) {
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        }
+    }
+    return -1;
+}
+
 } // namespace
 
 class tst_Terminal : public QObject
@@ -50,6 +84,8 @@ private Q_SLOTS:
     void deletingTheSession_closesItsTerminals();
     void wrongToken_isRefused();
     void severalTerminals_areSeparate();
+    void endlessOutput_toAClientThatDoesNotRead_staysBounded();
+    void overTls_theChannelWorksToo();
 
 private:
     struct Channel
@@ -303,6 +339,72 @@ void tst_Terminal::severalTerminals_areSeparate()
     // The other one goes on.
     channel.channel->sendInput(second->id, "echo still-$((20+1))\r");
     QTRY_VERIFY_WITH_TIMEOUT(second->sawSince(0, "still-21"), 15000);
+}
+
+void tst_Terminal::endlessOutput_toAClientThatDoesNotRead_staysBounded()
+{
+    const QString sessionId = m_api->createSession();
+    QVERIFY(!sessionId.isEmpty());
+    const QUrl url(sessionData(sessionId, "WsUrl"));
+    QFile serverJson(m_server->dataDir() + QStringLiteral("/server.json"));
+    QVERIFY(serverJson.open(QIODevice::ReadOnly));
+    const qint64 serverPid = QJsonDocument::fromJson(serverJson.readAll()).object().value(u"pid").toInteger();
+    QVERIFY(residentKiB(serverPid) > 0);
+
+    QTcpSocket socket;
+    socket.setReadBufferSize(64 * 1024); // what the client has not read stays in the kernel
+    socket.connectToHost(url.host(), quint16(url.port()));
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET " + url.path().toUtf8()
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nX-Access-Token: "
+        + sessionData(sessionId, "Token").toUtf8() + "\r\n\r\n");
+    socket.write(
+        textFrame(R"({"invocationId":"c1","target":"PTY_SERVER","data":{"method":"pty.create","params":{}}})"));
+    QByteArray seen;
+    QTRY_VERIFY_WITH_TIMEOUT((seen += socket.readAll()).contains("pty-1"), 15000);
+    QVERIFY(seen.startsWith("HTTP/1.1 101"));
+    const QByteArray input = R"({"invocationId":"c2","target":"PTY_SERVER","data":{"method":"pty.input","params":)"
+                             R"({"ptySessionId":"pty-1","data":"yes 0123456789abcdefghijklmnopqrstuvwxyz\r"}}})";
+    socket.write(textFrame(input));
+    QTRY_VERIFY_WITH_TIMEOUT((seen += socket.readAll()).contains("0123456789abcdefghijklmnopqrstuvwxyz\\r\\n"), 15000);
+
+    // Now the client reads nothing: `yes` fills every buffer on the way and then blocks on
+    // its pty. Unbounded, the server would hold what `yes` prints (tens of MB a second).
+    const qint64 before = residentKiB(serverPid);
+    QTest::qWait(3000); // an observation window: long enough for `yes` to print ~100 MB
+    const qint64 after = residentKiB(serverPid);
+    QVERIFY2(after - before < 24 * 1024, qPrintable(QStringLiteral("%1 KiB -> %2 KiB").arg(before).arg(after)));
+
+    // Reading again, the output flows again on the same connection (a server that queued
+    // instead of holding `yes` back would have dropped this client at its queue's cap).
+    qint64 received = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll().size()) > 4 * 1024 * 1024, 30000);
+    // The server still answers everyone else.
+    QCOMPARE(m_api->status(sessionId), q("RUNNING"));
+}
+
+void tst_Terminal::overTls_theChannelWorksToo()
+{
+    const QString sessionId = m_api->createSession();
+    QVERIFY(!sessionId.isEmpty());
+    QUrl url(sessionData(sessionId, "WsUrl"));
+    url.setScheme(q("wss"));
+    const QList<QSslCertificate> ca = QSslCertificate::fromPath(m_server->dataDir() + q("/tls/ca.pem"));
+    if (ca.isEmpty()) {
+        QSKIP("this agentbay-local has no local CA (no TLS)");
+    }
+    Core::TerminalChannel channel;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(ca);
+    channel.setSslConfiguration(tls);
+    QSignalSpy opened(&channel, &Core::TerminalChannel::opened);
+    channel.open(url, sessionData(sessionId, "Token"));
+    QVERIFY(opened.wait(10000));
+    auto terminal = createTerminal(&channel);
+    QVERIFY(terminal);
+    channel.sendInput(terminal->id, "echo secure-$((8*8))\r");
+    QTRY_VERIFY_WITH_TIMEOUT(terminal->sawSince(0, "secure-64"), 15000);
 }
 
 QTEST_GUILESS_MAIN(tst_Terminal)
