@@ -63,6 +63,9 @@ public:
     QByteArray saveToolsLayout() const;
     bool restoreToolsLayout(const QByteArray &state);
 
+    // The Tools tab (fan-out targets and saved calls are set on it by the window).
+    ToolPanel *toolPanel() const { return m_toolPanel; }
+
     // For tests.
     QTabWidget *tabs() const { return m_tabs; }
 
