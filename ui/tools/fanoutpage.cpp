@@ -129,8 +129,10 @@ void FanOutPage::setSelectedSessions(const QStringList &sessionIds)
 void FanOutPage::setLabelSelector(const QString &selector)
 {
     m_selectorEdit->setText(selector);
-    m_selectorMode->setChecked(!selector.isEmpty());
-    m_selectedMode->setChecked(selector.isEmpty());
+    // Sessions picked by hand win over a selector offered from elsewhere (the list's filter).
+    const bool bySelector = !selector.isEmpty() && m_selected.isEmpty();
+    m_selectorMode->setChecked(bySelector);
+    m_selectedMode->setChecked(!bySelector);
     updateButtons();
 }
 

@@ -43,7 +43,7 @@ public:
 
     QStringList selectedSessions() const { return m_selected; }
 
-    // Targets the sessions matching this selector instead of the selection.
+    // The selector target's text; chosen as the target unless sessions are selected.
     void setLabelSelector(const QString &selector);
     void setConcurrency(int concurrency);
 

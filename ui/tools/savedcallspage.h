@@ -33,6 +33,8 @@ public:
 
     const Core::SavedCallStore &store() const { return m_store; }
 
+    void setSecrets(const QStringList &secrets) { m_store.setSecrets(secrets); }
+
     QString currentCollection() const;
     void setCurrentCollection(const QString &name);
     // Adds (or replaces) a call in the collection and saves; false with the reason shown.

@@ -293,6 +293,8 @@ void ToolPanel::setSession(const QString &sessionId, const QString &imageId, Ses
         return;
     }
     saveDraft();
+    m_history->setSecrets(secrets()); // the key is surely known once there is a session
+    m_saved->setSecrets(secrets());
     m_session->setSessionId(sessionId);
     m_imageId = imageId;
     m_status = status;
@@ -506,10 +508,9 @@ void ToolPanel::copySnippet(bool python)
 
 void ToolPanel::revealOutput(bool wide)
 {
-    // The form gets the room until the first result arrives; then the result does (once, so a
-    // split the user moved stays where they put it). Half and half, but never below the form's
-    // minimum: the arguments stay readable, not a sliver of a scroll area. Results side by
-    // side (wide) take two thirds.
+    // The form has the room until the first result; then the result gets half (two thirds for
+    // results side by side), once, so that a split the user moved stays; never below the form's
+    // minimum: the arguments stay readable, not a sliver of a scroll area.
     if (m_outputRevealed && (!wide || m_outputSplitMoved || !m_restoredOutputLayout.isEmpty())) {
         return;
     }
