@@ -152,8 +152,11 @@ void tst_HttpApi::envelope_everyAction_hasTheFieldTypesOfTheProtocol_data()
                 q("Data.HttpPort=string"),
                 q("Data.NetworkInterfaceIp=string"),
                 q("Data.VpcResource=bool"),
+                // No LinkUrl, so the SDKs keep calling tools through CallMcpTool; WsUrl and
+                // Token open the terminal channel (protocol-2026.md 4.1, docs/TERMINAL.md).
                 q("Data.LinkUrl=absent"),
-                q("Data.Token=absent")};
+                q("Data.WsUrl=string"),
+                q("Data.Token=string")};
     QTest::newRow("GetSession") << q("GetSession") << true << Form{}
                                 << envelope
             + QStringList{q("Data.SessionId=string"),
@@ -167,8 +170,11 @@ void tst_HttpApi::envelope_everyAction_hasTheFieldTypesOfTheProtocol_data()
                 q("Data.VpcResource=bool"),
                 q("Data.Success=bool"),
                 q("Data.contexts=array"),
+                // No LinkUrl, so the SDKs keep calling tools through CallMcpTool; WsUrl and
+                // Token open the terminal channel (protocol-2026.md 4.1, docs/TERMINAL.md).
                 q("Data.LinkUrl=absent"),
-                q("Data.Token=absent")};
+                q("Data.WsUrl=string"),
+                q("Data.Token=string")};
     QTest::newRow("GetSessionDetail") << q("GetSessionDetail") << true << Form{}
                                       << envelope
             + QStringList{q("Data.Status=string"),
