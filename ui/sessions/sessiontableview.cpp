@@ -32,6 +32,9 @@ SessionTableView::SessionTableView(QWidget *parent)
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     setAccessibleName(tr("Sessions"));
+    m_ageRepaint.setInterval(std::chrono::seconds(1));
+    connect(&m_ageRepaint, &QTimer::timeout, this, &SessionTableView::repaintAges);
+    m_ageRepaint.start();
 
     QHeaderView *header = horizontalHeader();
     header->setHighlightSections(false);
@@ -58,6 +61,17 @@ SessionTableView::~SessionTableView() = default;
 void SessionTableView::setModel(QAbstractItemModel *model)
 {
     QTableView::setModel(model);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        // Other rows may go first (a refresh) while the deleted ones are still selected: wait.
+        if (m_selectAfterRemoval < 0 || !selectedIds().isEmpty()) {
+            return;
+        }
+        const int rowCount = this->model()->rowCount();
+        if (rowCount > 0) {
+            selectIndex(this->model()->index(std::min(m_selectAfterRemoval, rowCount - 1), 0));
+        }
+        m_selectAfterRemoval = -1;
+    });
     sortByColumn(SessionListModel::AgeColumn, Qt::AscendingOrder);
     horizontalHeader()->setSectionResizeMode(SessionListModel::LabelsColumn, QHeaderView::Stretch);
     const int charWidth = fontMetrics().averageCharWidth();
@@ -99,13 +113,9 @@ int SessionTableView::firstSelectedRow() const
     return first;
 }
 
-void SessionTableView::selectRow(int row)
+void SessionTableView::selectAfterRemoval(int row)
 {
-    const int rowCount = model()->rowCount();
-    if (rowCount == 0) {
-        return;
-    }
-    selectIndex(model()->index(std::min(row, rowCount - 1), 0));
+    m_selectAfterRemoval = row;
 }
 
 void SessionTableView::selectIndex(const QModelIndex &index)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QTableView>
+#include <QTimer>
 
 class QLabel;
 
@@ -26,7 +27,9 @@ public:
     QString currentId() const;
     // Lowest selected row, -1 when none.
     int firstSelectedRow() const;
-    void selectRow(int row); // clamped; nothing when the table is empty
+    // Once rows are removed and nothing is selected, selects this row (or the last one): after
+    // Delete, the row below takes the selection, so Delete, Delete, … works from the keyboard.
+    void selectAfterRemoval(int row);
     // sourceIndex: the session's index in the model under the proxy, if any.
     void selectIndex(const QModelIndex &index);
 
@@ -37,8 +40,13 @@ public:
     // The saved header state, or on first start the columns that fit a window this wide.
     void restoreColumns(const QByteArray &state, int windowWidth);
 
-    // Repaints the Age cells (a paint, not a model change: selection and sort stay).
+private:
+    // Ages count in seconds at first: the visible Age cells are repainted every second (a
+    // paint, not a model change: selection and sort stay).
     void repaintAges();
+
+    QTimer m_ageRepaint;
+    int m_selectAfterRemoval = -1;
 };
 
 } // namespace AgentBay::Ui

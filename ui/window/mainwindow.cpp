@@ -42,7 +42,6 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
-using namespace std::chrono_literals;
 
 namespace AgentBay::Ui {
 
@@ -90,10 +89,6 @@ MainWindow::MainWindow(
     restoreLayout();
     wireServices();
 
-    // Ages count in seconds at first: repaint just the visible Age cells every second.
-    m_ageRepaint.setInterval(1s);
-    connect(&m_ageRepaint, &QTimer::timeout, m_table, &SessionTableView::repaintAges);
-    m_ageRepaint.start();
     connect(m_model, &SessionListModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_model, &SessionListModel::rowsRemoved, this, &MainWindow::updateActions);
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
@@ -101,13 +96,6 @@ MainWindow::MainWindow(
     }
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCounts);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, [this] {
-        // When the deleted rows go, the one below takes the selection (Delete, Delete, … works).
-        if (m_selectAfterDelete >= 0 && selectedIds().isEmpty()) {
-            m_table->selectRow(m_selectAfterDelete);
-            m_selectAfterDelete = -1;
-        }
-    });
     updateActions();
     updateCounts();
     updateStatusBar();
@@ -413,7 +401,7 @@ void MainWindow::deleteSelected()
     if (choice == DeleteChoice::Cancel || ids.isEmpty()) {
         return;
     }
-    m_selectAfterDelete = m_table->firstSelectedRow();
+    m_table->selectAfterRemoval(m_table->firstSelectedRow());
     m_controller->remove(ids, choice == DeleteChoice::ResumeThenDelete);
     updateActions();
 }

@@ -9,7 +9,6 @@
 #include <ui/window/statusindicators.h>
 
 #include <QMainWindow>
-#include <QTimer>
 
 #include <functional>
 
@@ -163,8 +162,6 @@ private:
     Banner *m_banner = nullptr;
     StatusIndicators *m_status = nullptr;
     QString m_reselectId; // selected before a reconnect
-    int m_selectAfterDelete = -1; // proxy row to select once deleted rows are gone
-    QTimer m_ageRepaint;
 
     QAction *m_settingsAction = nullptr;
     QAction *m_quit = nullptr;
