@@ -9,7 +9,9 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Qt::Literals::StringLiterals;
 using AgentBay::Core::ToolCallRecord;
@@ -90,6 +92,8 @@ private Q_SLOTS:
     void showRecord_failedCall_showsMessageCodeAndRequestId();
     void showRecord_header_showsDurationAndRequestId();
     void plainText_severalItems_joinsTheirTexts();
+    void outputSchema_mismatchOnTop_matchQuietlyBelow_errorsNotChecked();
+    void popOut_onlyWhenEnabled_andAsksForIt();
 };
 
 void tst_ResultView::showRecord_contentKinds_oneCardEach_data()
@@ -241,6 +245,45 @@ void tst_ResultView::plainText_severalItems_joinsTheirTexts()
     ResultView view;
     view.showRecord(record({text(u"first"_s), text(shellText(u"out\n"_s, u"err\n"_s, 1))}));
     QCOMPARE(view.plainText(), u"first\nout\nerr\n"_s);
+}
+
+void tst_ResultView::outputSchema_mismatchOnTop_matchQuietlyBelow_errorsNotChecked()
+{
+    using State = AgentBay::Core::OutputSchemaVerdict::State;
+    ResultView view;
+    view.setOutputSchema(QJsonDocument::fromJson("{\"type\": \"object\", \"required\": [\"exit_code\"], "
+                                                 "\"properties\": {\"exit_code\": {\"type\": \"integer\"}}}")
+                             .object());
+    view.showRecord(record({text(u"{\"exit_code\": \"zero\"}"_s)}));
+    QCOMPARE(view.outputVerdict().state, State::Mismatch);
+    auto *problems = view.findChild<QLabel *>(u"schemaProblems"_s);
+    QVERIFY(problems && problems->text().contains(u"exit_code"_s));
+
+    view.showRecord(record({text(u"{\"exit_code\": 0}"_s)}));
+    QCOMPARE(view.outputVerdict().state, State::Matches);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // the old cards go later
+    QVERIFY(!view.findChild<QLabel *>(u"schemaProblems"_s));
+
+    view.showRecord(record({text(u"{\"exit_code\": \"zero\"}"_s)}, true)); // a tool error follows no schema
+    QCOMPARE(view.outputVerdict().state, State::NotDeclared);
+
+    view.setOutputSchema({});
+    view.showRecord(record({text(u"{\"exit_code\": \"zero\"}"_s)}));
+    QCOMPARE(view.outputVerdict().state, State::NotDeclared);
+}
+
+void tst_ResultView::popOut_onlyWhenEnabled_andAsksForIt()
+{
+    ResultView view;
+    view.showRecord(record({text(u"x"_s)}));
+    auto *button = view.findChild<QAbstractButton *>(u"popOut"_s);
+    QVERIFY(button);
+    QVERIFY(!button->isVisibleTo(&view));
+    view.setPopOutEnabled(true);
+    QVERIFY(button->isVisibleTo(&view));
+    QSignalSpy asked(&view, &ResultView::popOutRequested);
+    button->click();
+    QCOMPARE(asked.size(), 1);
 }
 
 QTEST_MAIN(tst_ResultView)

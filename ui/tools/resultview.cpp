@@ -124,8 +124,7 @@ void ResultView::setPopOutEnabled(bool enabled)
 
 void ResultView::addSchemaVerdict()
 {
-    using State = Core::OutputSchemaVerdict::State;
-    if (m_verdict.state == State::Mismatch) {
+    if (m_verdict.state == Core::OutputSchemaVerdict::State::Mismatch) {
         // Next to the result, above its items: the first thing to see when the shape is wrong.
         QWidget *body = m_cards->addCard(u"schemaMismatch"_s, tr("Does not match the tool's output schema"));
         QStringList lines;
@@ -143,8 +142,6 @@ void ResultView::addSchemaVerdict()
         body->layout()->addWidget(label);
         body->setStyleSheet(u"QFrame#schemaMismatch { background: rgba(230, 120, 0, 0.08); border: 1px solid #e67800; "
                             u"border-radius: 4px; }"_s);
-    } else if (m_verdict.state == State::Matches) {
-        m_cards->addNote(m_verdict.summary());
     }
 }
 
@@ -275,6 +272,9 @@ void ResultView::showRecord(const ToolCallRecord &record)
     }
     if (result.structuredContent) {
         m_cards->addJsonCard(u"structuredContent"_s, tr("Structured content"), *result.structuredContent);
+    }
+    if (m_verdict.state == Core::OutputSchemaVerdict::State::Matches) {
+        m_cards->addNote(m_verdict.summary()); // quietly, below: only a mismatch is news
     }
     if (record.truncated) {
         m_cards->addNote(tr("Parts of this result were shortened to keep the history small."));
