@@ -274,6 +274,52 @@ private Q_SLOTS:
         QFETCH(QString, server);
         QCOMPARE(ToolCatalog::serverFor(tool), server);
     }
+
+    void annotations_areHonest_data()
+    {
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<QString>("hints"); // r = read-only, d = destructive, i = idempotent, o = open world
+        QTest::newRow("delete_file") << QStringLiteral("delete_file") << QStringLiteral("d");
+        QTest::newRow("move_file") << QStringLiteral("move_file") << QStringLiteral("d");
+        QTest::newRow("write_file") << QStringLiteral("write_file") << QStringLiteral("di");
+        QTest::newRow("edit_file") << QStringLiteral("edit_file") << QStringLiteral("d");
+        QTest::newRow("create_directory") << QStringLiteral("create_directory") << QStringLiteral("i");
+        QTest::newRow("read_file") << QStringLiteral("read_file") << QStringLiteral("ri");
+        QTest::newRow("list_directory") << QStringLiteral("list_directory") << QStringLiteral("ri");
+        QTest::newRow("get_file_change") << QStringLiteral("get_file_change") << QStringLiteral("r");
+        QTest::newRow("get_metrics") << QStringLiteral("get_metrics") << QStringLiteral("r");
+        QTest::newRow("shell") << QStringLiteral("shell") << QStringLiteral("o");
+        QTest::newRow("run_code") << QStringLiteral("run_code") << QStringLiteral("o");
+    }
+
+    void annotations_areHonest()
+    {
+        QFETCH(QString, tool);
+        QFETCH(QString, hints);
+        const QJsonObject annotations = findTool(QStringLiteral("code_latest"), tool).value(u"annotations").toObject();
+        QCOMPARE(annotations.value(u"readOnlyHint").toBool(), hints.contains(u'r'));
+        QCOMPARE(annotations.value(u"destructiveHint").toBool(), hints.contains(u'd'));
+        QCOMPARE(annotations.value(u"idempotentHint").toBool(), hints.contains(u'i'));
+        QCOMPARE(annotations.value(u"openWorldHint").toBool(), hints.contains(u'o'));
+        // What a command does depends on the command: shell and run_code make no destructive claim.
+        QCOMPARE(annotations.contains(u"destructiveHint"), !hints.contains(u'r') && !hints.contains(u'o'));
+    }
+
+    void outputSchema_onlyWhereTheResultIsJson()
+    {
+        const QJsonArray tools = ToolCatalog::toolsFor(QStringLiteral("code_latest"));
+        QStringList withSchema;
+        for (const QJsonValue &tool : tools) {
+            const QJsonObject object = tool.toObject();
+            if (object.contains(u"outputSchema")) {
+                withSchema.append(object.value(u"name").toString());
+                QCOMPARE(object.value(u"outputSchema").toObject().value(u"type").toString(), QStringLiteral("object"));
+            }
+        }
+        withSchema.sort();
+        QCOMPARE(withSchema,
+            (QStringList{QStringLiteral("get_metrics"), QStringLiteral("run_code"), QStringLiteral("shell")}));
+    }
 };
 
 QTEST_APPLESS_MAIN(tst_ToolCatalog)
