@@ -45,6 +45,13 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs)
 
 int main(int argc, char **argv)
 {
+    // The figures need no display; only the screenshot draws on one.
+    const bool drawing = std::any_of(argv, argv + argc, [](const char *arg) {
+        return qstrncmp(arg, "--screenshot", 12) == 0;
+    });
+    if (!drawing && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
