@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Files tab figures: upload and download throughput in MB/s (median of a few runs) of a random
 // file through the session's file tools, in the SDK's chunk sizes, against a real agentbay-local.
-//   bench_files [--runs N] [--megabytes M] [--window W]
+//   bench_files [--runs N] [--megabytes M] [--window W] [--screenshot FILE.png]
+// With --screenshot it only grabs the Files tab (docs/files.png; run it under Xvfb).
+#include "filesscreenshot.h"
+
 #include <core/apiclient.h>
 #include <core/filetransfer.h>
 #include <support/localserver.h>
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -18,6 +22,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 using namespace AgentBay::Core;
 using AgentBay::Test::LocalServer;
@@ -65,7 +70,12 @@ QByteArray sha256(const QString &path)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Widgets only for the screenshot: the figures need no display.
+    const bool screenshot = std::any_of(argv, argv + argc, [](const char *a) {
+        return qstrcmp(a, "--screenshot") == 0;
+    });
+    std::unique_ptr<QCoreApplication> app =
+        screenshot ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
     const QCommandLineOption runsOption(u"runs"_s, u"Transfers each way."_s, u"N"_s, u"3"_s);
@@ -74,8 +84,10 @@ int main(int argc, char *argv[])
         u"window"_s, u"Calls in flight at once (upload lanes, download reads)."_s, u"W"_s, u"6"_s);
     parser.addOption(runsOption);
     parser.addOption(sizeOption);
+    const QCommandLineOption screenshotOption(u"screenshot"_s, u"Save a grab of the Files tab."_s, u"FILE"_s);
     parser.addOption(windowOption);
-    parser.process(app);
+    parser.addOption(screenshotOption);
+    parser.process(*app);
     const int runs = qMax(1, parser.value(runsOption).toInt());
     const qint64 bytes = qMax(1, parser.value(sizeOption).toInt()) * qint64(1024 * 1024);
     const int window = qMax(1, parser.value(windowOption).toInt());
@@ -108,6 +120,16 @@ int main(int argc, char *argv[])
     }
     if (sessionId.isEmpty()) {
         return 1;
+    }
+
+    if (screenshot) {
+        QString error;
+        if (!AgentBay::Test::takeFilesScreenshot(&client, sessionId, parser.value(screenshotOption), &error)) {
+            std::fprintf(stderr, "screenshot failed: %s\n", qPrintable(error));
+            return 1;
+        }
+        std::printf("saved %s\n", qPrintable(parser.value(screenshotOption)));
+        return 0;
     }
 
     QTemporaryDir local;

@@ -72,6 +72,7 @@ void FilePreview::clear()
     m_title->clear();
     m_textView->clear();
     m_image->clear();
+    m_picture = {};
     m_imageSize = {};
     m_message->setText(tr("Select a file to preview it"));
     m_stack->setCurrentWidget(m_message);
@@ -86,6 +87,31 @@ QString FilePreview::text() const
 QSize FilePreview::imageSize() const
 {
     return m_imageSize;
+}
+
+void FilePreview::fitPicture()
+{
+    if (m_picture.isNull()) {
+        return;
+    }
+    // Shrunk to the room there is, never enlarged.
+    const QSize room = m_stack->size() - QSize(12, 12); // the scroll area may not be laid out yet
+    const bool tooBig = m_picture.width() > room.width() || m_picture.height() > room.height();
+    m_image->setPixmap(tooBig && room.isValid() && !room.isEmpty()
+            ? m_picture.scaled(room, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+            : m_picture);
+}
+
+void FilePreview::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitPicture();
+}
+
+void FilePreview::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    fitPicture();
 }
 
 bool FilePreview::looksLikeImage(const QString &name)
@@ -146,12 +172,8 @@ void FilePreview::showFetched()
     const QImage picture = QImage::fromData(bytes);
     if (!picture.isNull()) {
         m_imageSize = picture.size();
-        QPixmap pixmap = QPixmap::fromImage(picture);
-        const QSize room = m_imageArea->viewport()->size();
-        if (pixmap.width() > room.width() || pixmap.height() > room.height()) {
-            pixmap = pixmap.scaled(room, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-        }
-        m_image->setPixmap(pixmap);
+        m_picture = QPixmap::fromImage(picture);
+        fitPicture();
         m_image->setToolTip(tr("%1 × %2 pixels").arg(picture.width()).arg(picture.height()));
         m_stack->setCurrentWidget(m_imageArea);
         m_shown = Shown::Image;

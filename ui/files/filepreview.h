@@ -4,6 +4,7 @@
 #include <core/apiclient.h>
 #include <core/remotefiles.h>
 
+#include <QPixmap>
 #include <QPointer>
 #include <QWidget>
 
@@ -53,9 +54,14 @@ public:
 Q_SIGNALS:
     void previewReady();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
 private:
     void showFetched();
     void showMessage(const QString &message);
+    void fitPicture();
     static bool looksLikeImage(const QString &name);
 
     QPointer<Core::ApiClient> m_client;
@@ -64,6 +70,7 @@ private:
     Core::FileTransfer *m_fetch = nullptr;
     Shown m_shown = Shown::Nothing;
     QSize m_imageSize;
+    QPixmap m_picture; // as decoded; the label shows it fitted
 
     QLabel *m_title;
     QStackedWidget *m_stack;

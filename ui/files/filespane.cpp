@@ -97,7 +97,9 @@ FilesPane::FilesPane(QWidget *parent)
     m_view->setModel(m_model);
     m_view->header()->setAccessibleName(tr("File columns"));
     m_view->sortByColumn(RemoteFileModel::NameColumn, Qt::AscendingOrder);
-    m_view->header()->resizeSection(RemoteFileModel::NameColumn, 240);
+    m_view->header()->resizeSection(RemoteFileModel::NameColumn, 220);
+    m_view->header()->resizeSection(RemoteFileModel::SizeColumn, 80);
+    m_view->header()->resizeSection(RemoteFileModel::ModifiedColumn, 150);
     m_view->setDragDataMaker([this](const QModelIndex &index) -> QMimeData * {
         const RemoteEntry entry = m_model->entry(index.row());
         if (entry.path.isEmpty() || entry.isDirectory) {
