@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void panel_fanOutByLabel_showsFiveResultsAndTheirDifference();
     void cancel_stopsTheRest_andNeverExceedsTheConcurrency();
     void imageResults_showAsThumbnails();
+    void targets_handPickedSessionsWinOverAnOfferedSelector();
 
 private:
     QString createSession(const AgentBay::Core::Labels &labels);
@@ -300,6 +302,22 @@ void tst_FanOutRun::imageResults_showAsThumbnails()
     QVERIFY(thumbnail->isVisibleTo(&card));
     QCOMPARE(thumbnail->pixmap().size(), QSize(64, 48));
     QVERIFY(!card.findChild<QWidget *>(u"resultText"_s)->isVisibleTo(&card));
+}
+
+void tst_FanOutRun::targets_handPickedSessionsWinOverAnOfferedSelector()
+{
+    FanOutPage page(m_client.get());
+    auto *run = page.findChild<QPushButton *>(u"fanOutRun"_s);
+    auto *bySelector = page.findChild<QRadioButton *>(u"selectorMode"_s);
+    QVERIFY(!run->isEnabled()); // no target yet
+    page.setLabelSelector(u"team=qa"_s);
+    QVERIFY(bySelector->isChecked());
+    QVERIFY(run->isEnabled());
+    page.setSelectedSessions({u"s-1"_s, u"s-2"_s});
+    page.setLabelSelector(u"team=dev"_s); // e.g. the list's filter changed
+    QVERIFY(!bySelector->isChecked());
+    QVERIFY(page.findChild<QRadioButton *>(u"selectedMode"_s)->text().contains(u"2"_s));
+    QCOMPARE(page.findChild<QLineEdit *>(u"selectorEdit"_s)->text(), u"team=dev"_s);
 }
 
 QTEST_MAIN(tst_FanOutRun)
