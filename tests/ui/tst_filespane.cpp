@@ -182,8 +182,13 @@ void tst_FilesPane::model_listsFolder_foldersFirstWithSizes()
     QVERIFY(writeRemote(QStringLiteral("/workspace/m/alpha.bin"), QByteArray(3, '\0')));
     QVERIFY(writeRemote(QStringLiteral("/workspace/m/sub/inner.txt"), "x"));
     QSignalSpy loading(m_pane->model(), &RemoteFileModel::loadingChanged);
+    m_pane->goTo(QStringLiteral("/workspace/m"));
+    // While the folder is fetched, one Loading… row stands in for it.
+    QCOMPARE(m_pane->model()->rowCount(), 1);
+    QVERIFY(m_pane->model()->index(0, 0).data(RemoteFileModel::PlaceholderRole).toBool());
+    QCOMPARE(m_pane->model()->index(0, 0).data().toString(), QStringLiteral("Loading…"));
     QVERIFY(openFolder(QStringLiteral("/workspace/m")));
-    QVERIFY(loading.size() >= 2); // a Loading… row stood in while the folder was fetched
+    QVERIFY(loading.size() >= 2);
     RemoteFileModel *model = m_pane->model();
     QCOMPARE(model->rowCount(), 3);
     QCOMPARE(model->index(0, RemoteFileModel::NameColumn).data().toString(), QStringLiteral("sub"));
@@ -279,6 +284,12 @@ void tst_FilesPane::drop_localFiles_uploadsIntoFolder()
     const int row = m_pane->model()->rowOf(QStringLiteral("dropped.bin"));
     QTRY_COMPARE_WITH_TIMEOUT(
         m_pane->model()->index(row, 0).data(RemoteFileModel::SizeRole).toLongLong(), 200000, CallTimeoutMs);
+    // The same name again replaces only after a yes.
+    QVERIFY(m_questions.isEmpty());
+    m_pane->upload({local});
+    QCOMPARE(m_questions, QStringList{QStringLiteral("Replace /workspace/drop/dropped.bin?")});
+    QVERIFY(finished.wait(TransferTimeoutMs));
+    QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
 }
 
 void tst_FilesPane::saveAs_downloadsByteExact()

@@ -389,9 +389,20 @@ void FilesPane::upload(const QStringList &localPaths)
         return;
     }
     for (const QString &local : localPaths) {
-        if (QFileInfo(local).isFile()) {
-            enqueue(Job{true, local, RemoteFiles::join(folder(), QFileInfo(local).fileName())});
+        const QString name = QFileInfo(local).fileName();
+        if (!QFileInfo(local).isFile()) {
+            continue;
         }
+        const int row = m_model->rowOf(name);
+        if (row >= 0 && m_model->entry(row).isDirectory) {
+            showError(tr("%1 is a folder in the session; the file was not uploaded").arg(name));
+            continue;
+        }
+        if (row >= 0
+            && (!m_prompts.confirm || !m_prompts.confirm(this, tr("Replace %1?").arg(m_model->entry(row).path)))) {
+            continue;
+        }
+        enqueue(Job{true, local, RemoteFiles::join(folder(), name)});
     }
 }
 
