@@ -149,6 +149,9 @@ void TerminalConnection::handlePty(const QString &invocationId, const QJsonObjec
     const QString method = data.value(u"method").toString();
     const QJsonObject params = data.value(u"params").toObject();
     const QString terminalId = params.value(u"ptySessionId").toString();
+    if (method == u"pty.create" || method == u"pty.input") {
+        m_service->noteActivity(m_sessionId);
+    }
     if (method == u"pty.create") {
         TerminalService::CreateOptions options;
         options.cols = sizeParam(params, "cols", 80);

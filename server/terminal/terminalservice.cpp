@@ -47,6 +47,7 @@ TerminalService::TerminalService(SessionStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
 {
+    m_clock.start();
 }
 
 TerminalService::~TerminalService()
@@ -228,6 +229,21 @@ bool TerminalService::kill(const QString &sessionId, const QString &terminalId)
     terminal->markExited(-9); // no-op when it had ended on its own
     terminal->deleteLater();
     return true;
+}
+
+void TerminalService::noteActivity(const QString &sessionId)
+{
+    LocalSession *session = m_store->find(sessionId);
+    if (!session) {
+        return;
+    }
+    SessionTerminals &terminals = watch(session);
+    const qint64 nowMs = m_clock.elapsed();
+    if (terminals.activityNotedMs != 0 && nowMs - terminals.activityNotedMs < 1000) {
+        return;
+    }
+    terminals.activityNotedMs = qMax<qint64>(1, nowMs);
+    session->noteActivity(m_store->now());
 }
 
 int TerminalService::connectionCount() const

@@ -4,6 +4,7 @@
 #include <server/http/httprequest.h>
 #include <server/http/httpresponder.h>
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -60,6 +61,9 @@ public:
     bool kill(const QString &sessionId, const QString &terminalId);
 
     int connectionCount() const;
+    // Typing in a terminal is using the session: it keeps the idle release away (noted at
+    // most once a second).
+    void noteActivity(const QString &sessionId);
 
     static constexpr int maxTerminalsPerSession = 32;
     static constexpr int maxConnectionsPerSession = 16;
@@ -72,6 +76,7 @@ private:
         QList<QPointer<TerminalConnection>> connections;
         quint64 nextId = 1;
         bool watched = false;
+        qint64 activityNotedMs = 0; // monotonic
     };
 
     SessionTerminals &watch(LocalSession *session);
@@ -79,6 +84,7 @@ private:
 
     SessionStore *m_store;
     QHash<QString, SessionTerminals> m_sessions;
+    QElapsedTimer m_clock;
 };
 
 } // namespace AgentBay::Server

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void severalTerminals_areSeparate();
     void endlessOutput_toAClientThatDoesNotRead_staysBounded();
     void overTls_theChannelWorksToo();
+    void typing_keepsTheSessionFromIdleRelease();
 
 private:
     struct Channel
@@ -405,6 +406,27 @@ void tst_Terminal::overTls_theChannelWorksToo()
     QVERIFY(terminal);
     channel.sendInput(terminal->id, "echo secure-$((8*8))\r");
     QTRY_VERIFY_WITH_TIMEOUT(terminal->sawSince(0, "secure-64"), 15000);
+}
+
+void tst_Terminal::typing_keepsTheSessionFromIdleRelease()
+{
+    // Released after 3 s without activity (Timeout in seconds, protocol-2026.md 1).
+    const QString sessionId = m_api->createSession({{q("Timeout"), q("3")}});
+    QVERIFY(!sessionId.isEmpty());
+    Core::TerminalChannel channel;
+    QSignalSpy opened(&channel, &Core::TerminalChannel::opened);
+    channel.open(QUrl(sessionData(sessionId, "WsUrl")), sessionData(sessionId, "Token"));
+    QVERIFY(opened.wait(10000));
+    auto terminal = createTerminal(&channel);
+    QVERIFY(terminal);
+    // A key every 500 ms for 6 s: twice the idle timeout, and the session stays.
+    for (int i = 0; i < 12; ++i) {
+        channel.sendInput(terminal->id, "x");
+        QTest::qWait(500);
+    }
+    QCOMPARE(m_api->status(sessionId), q("RUNNING"));
+    // Left alone, it goes (the bound only ends a broken run on a loaded machine).
+    QTRY_VERIFY_WITH_TIMEOUT(m_api->status(sessionId) != q("RUNNING"), 30000);
 }
 
 QTEST_GUILESS_MAIN(tst_Terminal)
