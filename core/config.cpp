@@ -3,6 +3,10 @@
 
 #include "dotenv.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+
 namespace AgentBay::Core {
 
 namespace {
@@ -57,6 +61,40 @@ QUrl Config::baseUrl() const
         url.setPath(QStringLiteral("/"));
     }
     return url;
+}
+
+QSslConfiguration Config::sslConfiguration() const
+{
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    if (hasPinnedCa()) {
+        // Replaces the list and turns off loading system roots on demand: exactly these CAs.
+        configuration.setCaCertificates(caCertificates);
+    }
+    return configuration;
+}
+
+QList<QSslCertificate> Config::loadCaCertificates(const QString &pemPath, QString *error)
+{
+    const auto fail = [&](const QString &message) {
+        if (error) {
+            *error = message;
+        }
+        return QList<QSslCertificate>();
+    };
+    QFile file(pemPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(QCoreApplication::translate("Config", "Cannot read the CA certificate %1: %2")
+                        .arg(QDir::toNativeSeparators(pemPath), file.errorString()));
+    }
+    QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    certificates.removeIf([](const QSslCertificate &certificate) {
+        return certificate.isNull();
+    });
+    if (certificates.isEmpty()) {
+        return fail(QCoreApplication::translate("Config", "%1 holds no PEM certificate")
+                        .arg(QDir::toNativeSeparators(pemPath)));
+    }
+    return certificates;
 }
 
 Config Config::resolve(const Config &explicitValues, bool hasExplicitConfig, const Sources &sources)

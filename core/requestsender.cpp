@@ -79,6 +79,9 @@ void RequestSender::send(Operation *operation, const Request &req, EnvelopeHandl
     // Every request is a POST carrying the key: a redirect would resend it (307/308) or turn
     // it into a GET elsewhere (301-303). A 3xx answer is reported as an error instead.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (m_config.hasPinnedCa()) {
+        request.setSslConfiguration(m_config.sslConfiguration()); // this request only, never the default
+    }
 
     RequestLogEntry entry;
     entry.id = m_nextLogId++;
@@ -121,6 +124,12 @@ void RequestSender::send(Operation *operation, const Request &req, EnvelopeHandl
         if (!result.ok()) {
             // The server may echo what it got, in any field; no secret travels on from here.
             ApiError error = result.error();
+            if (raw.error == QNetworkReply::SslHandshakeFailedError) {
+                error.message = m_config.hasPinnedCa()
+                    ? tr("The server's TLS certificate is not signed by the CA this connection trusts (%1).")
+                          .arg(raw.errorString)
+                    : tr("The server's TLS certificate is not trusted (%1).").arg(raw.errorString);
+            }
             for (QString *text : {&error.message, &error.code, &error.requestId}) {
                 *text = Redaction::redact(Redaction::redact(*text, m_config.apiKey), url.password());
             }
@@ -140,7 +149,10 @@ void RequestSender::send(Operation *operation, const Request &req, EnvelopeHandl
                                                        : ApiError::kindName(result.error().kind));
 
         static const RetryPolicy retry;
-        if (!result.ok() && !operation->isCancelled() && retry.shouldRetry(action, result.error(), attempt)) {
+        // A certificate that is not trusted stays so: no retry.
+        const bool untrusted = raw.error == QNetworkReply::SslHandshakeFailedError;
+        if (!result.ok() && !untrusted && !operation->isCancelled()
+            && retry.shouldRetry(action, result.error(), attempt)) {
             const auto delay = retry.delayFor(attempt, result.error().retryAfter);
             qCInfo(lcApiClient).noquote()
                 << action << "failed (" << result.error().message << "), retry in" << delay.count() << "ms";

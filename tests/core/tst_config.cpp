@@ -38,6 +38,19 @@ Config makeConfig(const QString &apiKey, const QString &endpoint, int timeoutMs,
     return config;
 }
 
+// A self-signed CA made once for these cases (its key was thrown away): nothing trusts it.
+const QByteArray TestCaPem = QByteArrayLiteral("-----BEGIN CERTIFICATE-----\n"
+                                               "MIIBqzCCAVGgAwIBAgIUEeMEfYJ1zF8aOrwzj18QLpyn7/MwCgYIKoZIzj0EAwIw\n"
+                                               "KjEoMCYGA1UEAwwfVGVzdCBDQSBub3QgdHJ1c3RlZCBieSBhbnl0aGluZzAgFw0y\n"
+                                               "NjExMzAxNjQ3NDJaGA8yMTI2MTEwNjE2NDc0MlowKjEoMCYGA1UEAwwfVGVzdCBD\n"
+                                               "QSBub3QgdHJ1c3RlZCBieSBhbnl0aGluZzBZMBMGByqGSM49AgEGCCqGSM49AwEH\n"
+                                               "A0IABMM4tPjYnOO04jzI0DH9wvNeMfg48VcExQYmKdNBn0KWPy2501wNnDN0Hyl9\n"
+                                               "qIIhy9drJricFT9vFjR/Uz83JIajUzBRMB0GA1UdDgQWBBRlmJZa95QIGp9Nrovt\n"
+                                               "2TqLEQtvkjAfBgNVHSMEGDAWgBRlmJZa95QIGp9Nrovt2TqLEQtvkjAPBgNVHRMB\n"
+                                               "Af8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUCIQDwv1Dc6X3d1MC+gUUpCUUKDG0T\n"
+                                               "jlafO3Ue6l1mzzK/ZwIgVqg165UyxgEWMypcbVbRtwjuJoacm0uDgwYy0DDc3Qk=\n"
+                                               "-----END CERTIFICATE-----\n");
+
 } // namespace
 
 class tst_Config : public QObject
@@ -57,6 +70,11 @@ private Q_SLOTS:
     void resolve_dotEnvNeverOverridesEnvironment();
     void baseUrl_endpoint_data();
     void baseUrl_endpoint();
+    void sslConfiguration_noPinnedCa_isQtDefault();
+    void sslConfiguration_pinnedCa_trustsExactlyThoseCertificates();
+    void resolve_explicitConfig_keepsPinnedCa();
+    void loadCaCertificates_pemFile_givesItsCertificate();
+    void loadCaCertificates_missingOrNoCertificate_errorNamesTheFile();
 
 private:
     void writeDotEnv(const QString &path, const QByteArray &text);
@@ -287,6 +305,60 @@ void tst_Config::baseUrl_endpoint()
     if (port < 0 && scheme == u"https") {
         QCOMPARE(url.toString(), QStringLiteral("https://") + host + QStringLiteral("/"));
     }
+}
+
+void tst_Config::sslConfiguration_noPinnedCa_isQtDefault()
+{
+    const Config config;
+    QVERIFY(!config.hasPinnedCa());
+    QCOMPARE(config.sslConfiguration(), QSslConfiguration::defaultConfiguration());
+}
+
+void tst_Config::sslConfiguration_pinnedCa_trustsExactlyThoseCertificates()
+{
+    const QList<QSslCertificate> pinned = QSslCertificate::fromData(TestCaPem, QSsl::Pem);
+    QCOMPARE(pinned.size(), 1);
+    Config config;
+    config.caCertificates = pinned;
+    QVERIFY(config.hasPinnedCa());
+    // Exactly the pinned CA: no system roots beside it, and the process-wide default untouched.
+    QCOMPARE(config.sslConfiguration().caCertificates(), pinned);
+    QVERIFY(!QSslConfiguration::defaultConfiguration().caCertificates().contains(pinned.first()));
+    QVERIFY(!QSslConfiguration::systemCaCertificates().contains(pinned.first()));
+    QVERIFY(config != Config()); // a new CA is a new configuration (ApiClient::setConfig applies it)
+}
+
+void tst_Config::resolve_explicitConfig_keepsPinnedCa()
+{
+    Config explicitValues;
+    explicitValues.endpoint = QStringLiteral("127.0.0.1:9000");
+    explicitValues.caCertificates = QSslCertificate::fromData(TestCaPem, QSsl::Pem);
+    const Config resolved = Config::resolve(explicitValues, true, sources({}));
+    QCOMPARE(resolved.caCertificates, explicitValues.caCertificates);
+}
+
+void tst_Config::loadCaCertificates_pemFile_givesItsCertificate()
+{
+    const QString path = m_dir->filePath(QStringLiteral("ca.pem"));
+    writeDotEnv(path, TestCaPem);
+    QString error;
+    const QList<QSslCertificate> loaded = Config::loadCaCertificates(path, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(loaded, QSslCertificate::fromData(TestCaPem, QSsl::Pem));
+}
+
+void tst_Config::loadCaCertificates_missingOrNoCertificate_errorNamesTheFile()
+{
+    const QString missing = m_dir->filePath(QStringLiteral("missing.pem"));
+    QString error;
+    QVERIFY(Config::loadCaCertificates(missing, &error).isEmpty());
+    QVERIFY2(error.contains(QDir::toNativeSeparators(missing)), qPrintable(error));
+
+    const QString garbage = m_dir->filePath(QStringLiteral("garbage.pem"));
+    writeDotEnv(garbage, "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
+    error.clear();
+    QVERIFY(Config::loadCaCertificates(garbage, &error).isEmpty());
+    QVERIFY2(error.contains(QDir::toNativeSeparators(garbage)), qPrintable(error));
 }
 
 QTEST_APPLESS_MAIN(tst_Config)
