@@ -20,6 +20,7 @@ class tst_TerminalView : public QObject
 private Q_SLOTS:
     void ansiColour_rendersIntoTheScreenModel();
     void cursorMovement_placesText();
+    void wideCharacters_takeTwoCells();
     void alternateScreen_comesAndGoes();
     void scrollback_holdsTenThousandLines();
     void resize_emitsTheNewSize();
@@ -57,6 +58,19 @@ void tst_TerminalView::cursorMovement_placesText()
     QCOMPARE(screen.cursor(), QPoint(3, 1));
     screen.write("\x1b[2J\x1b[H");
     QCOMPARE(screen.rowText(4), QString());
+}
+
+void tst_TerminalView::wideCharacters_takeTwoCells()
+{
+    TerminalScreen screen(5, 20);
+    screen.write(QStringLiteral("日本x").toUtf8());
+    QCOMPARE(screen.cell(0, 0).text, QStringLiteral("日"));
+    QCOMPARE(screen.cell(0, 0).width, 2);
+    QCOMPARE(screen.cell(0, 1).text, QString());
+    QCOMPARE(screen.cell(0, 2).text, QStringLiteral("本"));
+    QCOMPARE(screen.cell(0, 4).text, QStringLiteral("x"));
+    QCOMPARE(screen.rowText(0), QStringLiteral("日本x"));
+    QCOMPARE(screen.cursor(), QPoint(5, 0));
 }
 
 void tst_TerminalView::alternateScreen_comesAndGoes()

@@ -160,14 +160,15 @@ TerminalScreen::Cell TerminalScreen::convert(const void *vtermCell) const
 {
     const auto *source = static_cast<const VTermScreenCell *>(vtermCell);
     Cell cell;
-    for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && source->chars[i]; ++i) {
+    // The right half of a wide character carries no text (libvterm may mark it with -1).
+    for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && source->chars[i] && source->chars[i] <= 0x10FFFF; ++i) {
         const char32_t codePoint = source->chars[i];
         cell.text += QString::fromUcs4(&codePoint, 1);
     }
-    if (cell.text.isEmpty() && source->width > 0) {
+    cell.width = source->chars[0] == 0xFFFFFFFFu ? 0 : source->width;
+    if (cell.text.isEmpty() && cell.width > 0) {
         cell.text = QStringLiteral(" ");
     }
-    cell.width = source->width;
     cell.bold = source->attrs.bold;
     cell.italic = source->attrs.italic;
     cell.underline = source->attrs.underline != 0;
