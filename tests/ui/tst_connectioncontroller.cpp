@@ -157,7 +157,11 @@ void tst_ConnectionController::activateProfile_local_findsTheRunningServer()
     QSignalSpy connected(m_connection.get(), &ConnectionController::connected);
     m_connection->activateProfile(Profile::localName());
     QVERIFY(connected.wait(10000));
-    QCOMPARE(connected.first().first().toString(), m_server->url());
+    // https on the same port, with exactly the data folder's CA pinned to this profile.
+    QCOMPARE(connected.first().first().toString(), m_server->url().replace(u"http://"_s, u"https://"_s));
+    QCOMPARE(m_client->config().caCertificates,
+        Core::Config::loadCaCertificates(Ui::LocalServerLauncher::caCertificatePath(m_server->dataDir())));
+    QVERIFY(!m_client->config().caCertificates.isEmpty());
     QCOMPARE(m_client->config().apiKey, m_server->apiKey());
     QVERIFY(m_connection->profile().isLocal());
 }
@@ -175,7 +179,7 @@ void tst_ConnectionController::local_serverMovedToAnotherPort_isFollowed()
     QVERIFY(m_server->url() != before);
     QSignalSpy failed(m_connection.get(), &ConnectionController::refreshFailed);
     QVERIFY(connected.wait(15000));
-    QCOMPARE(connected.last().first().toString(), m_server->url());
+    QCOMPARE(connected.last().first().toString(), m_server->url().replace(u"http://"_s, u"https://"_s));
     QCOMPARE(m_client->config().apiKey, m_server->apiKey());
     QCOMPARE(failed.count(), 0); // followed, not reported
 }

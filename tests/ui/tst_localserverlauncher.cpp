@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <core/apiclient.h>
 #include <ui/services/localserverlauncher.h>
 
 #include <QDir>
@@ -38,6 +39,9 @@ private Q_SLOTS:
     void ensureRunning_staleDiscoveryFile_startsAFreshServer();
     void ensureRunning_missingProgram_failsWithMessage();
     void readDiscovery_incompleteFile_isIgnored();
+    void ensureRunning_freshServer_httpsEndpointWithItsCaPinned();
+    void readDiscovery_olderServerWithoutCa_keepsItsHttpUrl();
+    void readDiscovery_unsandboxedServer_isReported();
 
 private:
     QString m_program;
@@ -128,6 +132,66 @@ void tst_LocalServerLauncher::readDiscovery_incompleteFile_isIgnored()
     file.write("{\"url\":\"http://127.0.0.1:1\"}");
     file.close();
     QVERIFY(!LocalServerLauncher::readDiscovery(dir.path()).has_value());
+}
+
+void tst_LocalServerLauncher::ensureRunning_freshServer_httpsEndpointWithItsCaPinned()
+{
+    QTemporaryDir dir;
+    StopStarted started;
+    LocalServerLauncher launcher;
+    launcher.setDataDir(dir.path());
+    launcher.setProgram(m_program);
+    QSignalSpy ready(&launcher, &LocalServerLauncher::ready);
+    launcher.ensureRunning();
+    QVERIFY(ready.wait(20000));
+    const LocalServerLauncher::Discovery &info = launcher.serverInfo();
+    started.pids.append(info.pid);
+    const QString url = ready.at(0).at(0).toString();
+    QVERIFY2(url.startsWith(u"https://127.0.0.1:"_s), qPrintable(url));
+    QCOMPARE(info.url, url);
+    const QList<QSslCertificate> ca =
+        AgentBay::Core::Config::loadCaCertificates(LocalServerLauncher::caCertificatePath(dir.path()));
+    QCOMPARE(ca.size(), 1);
+    QCOMPARE(info.caCertificates, ca);
+
+    // The endpoint and CA it hands out are all a client needs.
+    AgentBay::Core::Config config;
+    config.endpoint = url;
+    config.apiKey = info.token;
+    config.caCertificates = info.caCertificates;
+    AgentBay::Core::ApiClient client(config);
+    std::optional<AgentBay::Core::Result<AgentBay::Core::SessionListPage>> listed;
+    client.list({}, this, [&listed](const AgentBay::Core::Result<AgentBay::Core::SessionListPage> &result) {
+        listed = result;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 10000);
+    QVERIFY2(listed->ok(), qPrintable(listed->ok() ? QString() : listed->error().details()));
+}
+
+void tst_LocalServerLauncher::readDiscovery_olderServerWithoutCa_keepsItsHttpUrl()
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(u"server.json"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"url":"http://127.0.0.1:4567","port":4567,"pid":1,"token":"abl-x"})");
+    file.close();
+    const auto discovery = LocalServerLauncher::readDiscovery(dir.path());
+    QVERIFY(discovery.has_value());
+    QCOMPARE(discovery->url, u"http://127.0.0.1:4567"_s);
+    QVERIFY(discovery->caCertificates.isEmpty());
+    QVERIFY(discovery->sandboxed); // it said nothing: no warning
+}
+
+void tst_LocalServerLauncher::readDiscovery_unsandboxedServer_isReported()
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(u"server.json"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"url":"http://127.0.0.1:4567","port":4567,"pid":1,"token":"abl-x","sandboxed":false})");
+    file.close();
+    const auto discovery = LocalServerLauncher::readDiscovery(dir.path());
+    QVERIFY(discovery.has_value());
+    QVERIFY(!discovery->sandboxed);
 }
 
 QTEST_GUILESS_MAIN(tst_LocalServerLauncher)

@@ -155,6 +155,10 @@ void ConnectionController::apply(const QString &endpoint, const QString &apiKey)
     config.apiKey = apiKey;
     config.timeoutMs = m_profiles->requestTimeoutMs();
     config.regionId = m_profile.regionId;
+    // Local: agentbay-local's own CA, pinned to this profile only (never the system store).
+    config.caCertificates = m_profile.isLocal()
+        ? Core::Config::loadCaCertificates(LocalServerLauncher::caCertificatePath(m_launcher->dataDir()))
+        : QList<QSslCertificate>();
     m_client->setConfig(config);
     loadFirstSeen();
     m_sessions->restart();

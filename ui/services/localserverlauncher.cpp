@@ -13,6 +13,7 @@
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -70,10 +71,24 @@ std::optional<LocalServerLauncher::Discovery> LocalServerLauncher::readDiscovery
     discovery.url = object.value(u"url"_s).toString();
     discovery.token = object.value(u"token"_s).toString();
     discovery.pid = object.value(u"pid"_s).toInteger();
+    // A server from before the field existed said nothing; no warning rather than a false one.
+    discovery.sandboxed = object.value(u"sandboxed"_s).toBool(true);
     if (discovery.url.isEmpty() || discovery.token.isEmpty()) {
         return std::nullopt;
     }
+    // The same port speaks https with the data folder's own CA. Only an older agentbay-local,
+    // which made no CA, is spoken to over its plain http URL.
+    discovery.caCertificates = Core::Config::loadCaCertificates(caCertificatePath(dataDir));
+    const int port = object.value(u"port"_s).toInt(QUrl(discovery.url).port());
+    if (!discovery.caCertificates.isEmpty() && port > 0 && port <= 65535) {
+        discovery.url = u"https://127.0.0.1:%1"_s.arg(port);
+    }
     return discovery;
+}
+
+QString LocalServerLauncher::caCertificatePath(const QString &dataDir)
+{
+    return dataDir + u"/tls/ca.pem"_s;
 }
 
 void LocalServerLauncher::ensureRunning()
@@ -97,6 +112,7 @@ void LocalServerLauncher::probe(const Discovery &discovery, bool afterStart)
     config.endpoint = discovery.url;
     config.apiKey = discovery.token;
     config.timeoutMs = 3000;
+    config.caCertificates = discovery.caCertificates;
     auto *client = new Core::ApiClient(config, this);
     m_probeClient = client;
     Core::ListSessionParams params;
@@ -110,6 +126,7 @@ void LocalServerLauncher::probe(const Discovery &discovery, bool afterStart)
             if (!unreachable) {
                 // Any answer (even a refusal) means a server is there; the window reports the rest.
                 finish();
+                m_serverInfo = discovery;
                 Q_EMIT ready(discovery.url, discovery.token, afterStart);
                 return;
             }

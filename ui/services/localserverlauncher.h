@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QTimer>
 
 #include <optional>
@@ -24,9 +26,13 @@ class LocalServerLauncher final : public QObject
 public:
     struct Discovery
     {
-        QString url;
+        QString url; // https://127.0.0.1:PORT, or the server's own http URL when it has no CA
         QString token;
         qint64 pid = 0;
+        // agentbay-local's CA (DATA/tls/ca.pem), to be pinned to the Local profile only.
+        QList<QSslCertificate> caCertificates;
+        // false: sessions run without a sandbox (--allow-unsandboxed); the window warns.
+        bool sandboxed = true;
     };
 
     explicit LocalServerLauncher(QObject *parent = nullptr);
@@ -37,6 +43,8 @@ public:
     // agentbay-local next to the running executable, else on PATH; empty if neither.
     static QString findProgram();
     static std::optional<Discovery> readDiscovery(const QString &dataDir);
+    // Where agentbay-local keeps its CA certificate for a data folder.
+    static QString caCertificatePath(const QString &dataDir);
 
     void setDataDir(const QString &dir) { m_dataDir = dir; }
 
@@ -50,6 +58,9 @@ public:
     void ensureRunning();
 
     bool isBusy() const { return m_busy; }
+
+    // What the last ready() was about (its CA and whether its sessions are sandboxed).
+    const Discovery &serverInfo() const { return m_serverInfo; }
 
 Q_SIGNALS:
     void ready(const QString &url, const QString &token, bool started);
@@ -70,6 +81,7 @@ private:
     qint64 m_waitedMs = 0;
     QTimer m_pollTimer;
     QPointer<Core::ApiClient> m_probeClient;
+    Discovery m_serverInfo;
 };
 
 } // namespace AgentBay::Ui

@@ -181,6 +181,7 @@ void TerminalSessionPage::connectChannel()
             m_state->setText(tr("This service offers no terminal for the session (no WsUrl)."));
             return;
         }
+        m_channel->setSslConfiguration(m_client->config().sslConfiguration()); // the profile's pinned CA, if any
         m_channel->open(QUrl(data.wsUrl), data.token);
     });
 }
