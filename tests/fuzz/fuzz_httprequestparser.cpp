@@ -30,7 +30,7 @@ Reading read(const HttpRequestParser::Limits &limits, const QByteArray &input, q
     HttpRequestParser parser(limits);
     Reading reading;
     for (qsizetype at = 0; at < input.size() && reading.errorStatus == 0; at += piece) {
-        parser.feed(QByteArrayView(input).mid(at, piece));
+        parser.feed(QByteArrayView(input).sliced(at, qMin(piece, input.size() - at)));
         for (;;) {
             const auto event = parser.next();
             if (event == HttpRequestParser::Event::NeedMore) {
