@@ -10,6 +10,7 @@
 
 #include <core/terminalchannel.h>
 #include <support/localserver.h>
+#include <ui/terminal/terminalscreen.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -178,5 +179,22 @@ int main(int argc, char **argv)
         double(received) / 1e6 / seconds,
         static_cast<long long>(received),
         seconds);
+
+    // The widget's side: what libvterm and the scrollback take per second (80 x 24 screen).
+    AgentBay::Ui::TerminalScreen screen(24, 80);
+    QByteArray chunk;
+    while (chunk.size() < 64 * 1024) {
+        chunk += "yes 0123456789 \x1b[32mabcdefghijklmnopqrstuvwxyz\x1b[0m\r\n";
+    }
+    QElapsedTimer screenClock;
+    screenClock.start();
+    qint64 fed = 0;
+    while (fed < 64 * 1024 * 1024) {
+        screen.write(chunk);
+        fed += chunk.size();
+    }
+    std::printf("screen model        %6.1f MB/s  (%d lines of scrollback kept)\n",
+        double(fed) / 1e6 / (double(screenClock.nsecsElapsed()) / 1e9),
+        screen.scrollbackSize());
     return 0;
 }

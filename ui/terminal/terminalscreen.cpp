@@ -3,6 +3,8 @@
 
 #include <vterm.h>
 
+#include <cstring>
+
 namespace AgentBay::Ui {
 
 // libvterm's C callbacks, forwarding to the screen.
@@ -54,17 +56,14 @@ struct TerminalScreenCallbacks
     static int pushLine(int cols, const VTermScreenCell *cells, void *user)
     {
         TerminalScreen *screen = self(user);
-        TerminalScreen::Line line;
-        // Trailing blanks are not kept: most lines are short.
+        // Trailing blanks are not kept: most lines are short. The cells are kept as libvterm
+        // gave them (one copy per line, nothing converted until the line is shown).
         int used = cols;
         while (used > 0 && cells[used - 1].chars[0] == 0 && VTERM_COLOR_IS_DEFAULT_BG(&cells[used - 1].bg)) {
             --used;
         }
-        line.reserve(used);
-        for (int col = 0; col < used; ++col) {
-            line.append(screen->convert(&cells[col]));
-        }
-        screen->m_scrollback.push_back(std::move(line));
+        screen->m_scrollback.emplace_back(
+            reinterpret_cast<const char *>(cells), qsizetype(sizeof(VTermScreenCell)) * used);
         if (screen->m_scrollback.size() > size_t(TerminalScreen::maxScrollback)) {
             screen->m_scrollback.pop_front();
         }
@@ -77,20 +76,21 @@ struct TerminalScreenCallbacks
         if (screen->m_scrollback.empty()) {
             return 0;
         }
-        const TerminalScreen::Line line = std::move(screen->m_scrollback.back());
+        const QByteArray line = std::move(screen->m_scrollback.back());
         screen->m_scrollback.pop_back();
+        const int kept = int(line.size() / qsizetype(sizeof(VTermScreenCell)));
         for (int col = 0; col < cols; ++col) {
             VTermScreenCell &cell = cells[col];
+            if (col < kept) {
+                std::memcpy(&cell, line.constData() + col * sizeof(VTermScreenCell), sizeof(VTermScreenCell));
+                continue;
+            }
             cell = VTermScreenCell{};
             cell.width = 1;
             cell.fg.type = VTERM_COLOR_INDEXED | VTERM_COLOR_DEFAULT_FG;
             cell.fg.indexed.idx = 7;
             cell.bg.type = VTERM_COLOR_INDEXED | VTERM_COLOR_DEFAULT_BG;
             cell.bg.indexed.idx = 0;
-            if (col < line.size()) {
-                const QString &text = line.at(col).text;
-                cell.chars[0] = text.isEmpty() ? 0 : text.toUcs4().value(0);
-            }
         }
         return 1;
     }
@@ -193,6 +193,20 @@ TerminalScreen::Cell TerminalScreen::cell(int row, int col) const
         return {};
     }
     return convert(&source);
+}
+
+TerminalScreen::Line TerminalScreen::scrollbackLine(int index) const
+{
+    const QByteArray &raw = m_scrollback.at(size_t(index));
+    const int count = int(raw.size() / qsizetype(sizeof(VTermScreenCell)));
+    Line line;
+    line.reserve(count);
+    for (int col = 0; col < count; ++col) {
+        VTermScreenCell cell;
+        std::memcpy(&cell, raw.constData() + col * sizeof(VTermScreenCell), sizeof(VTermScreenCell));
+        line.append(convert(&cell));
+    }
+    return line;
 }
 
 QString TerminalScreen::rowText(int row) const

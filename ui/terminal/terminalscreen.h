@@ -57,7 +57,7 @@ public:
     // Lines above the screen, oldest first.
     int scrollbackSize() const { return int(m_scrollback.size()); }
 
-    const Line &scrollbackLine(int index) const { return m_scrollback.at(size_t(index)); }
+    Line scrollbackLine(int index) const;
 
     // Text of a visible row, or of a line counted from the top of the scrollback (line <
     // scrollbackSize() is scrollback, then the screen's rows).
@@ -95,7 +95,7 @@ private:
     VTermScreen *m_screen = nullptr;
     int m_rows;
     int m_cols;
-    std::deque<Line> m_scrollback;
+    std::deque<QByteArray> m_scrollback; // libvterm's cells of each line, trailing blanks cut
     QPoint m_cursor;
     bool m_cursorVisible = true;
     bool m_altScreen = false;

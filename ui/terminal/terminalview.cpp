@@ -12,6 +12,8 @@
 
 #include <vterm_keycodes.h>
 
+#include <utility>
+
 namespace AgentBay::Ui {
 
 namespace {
@@ -90,9 +92,18 @@ TerminalView::TerminalView(QWidget *parent)
     m_cellWidth = qMax(1, metrics.horizontalAdvance(QLatin1Char('M')));
     m_cellHeight = qMax(1, metrics.height());
     m_ascent = metrics.ascent();
+    // A burst of output changes the screen thousands of times: one refresh per turn.
     connect(m_screen, &TerminalScreen::changed, this, [this] {
-        updateScrollBar();
-        viewport()->update();
+        if (!std::exchange(m_refreshQueued, true)) {
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_refreshQueued = false;
+                    updateScrollBar();
+                    viewport()->update();
+                },
+                Qt::QueuedConnection);
+        }
     });
     connect(m_screen, &TerminalScreen::toProgram, this, &TerminalView::input);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
@@ -327,10 +338,11 @@ void TerminalView::paintEvent(QPaintEvent *)
     for (int row = 0; row < m_screen->rows(); ++row) {
         const int line = first + row;
         const int y = row * m_cellHeight;
-        const TerminalScreen::Line *old = line < scrollback ? &m_screen->scrollbackLine(line) : nullptr;
-        const int cols = old ? int(old->size()) : m_screen->cols();
+        const bool old = line < scrollback;
+        const TerminalScreen::Line kept = old ? m_screen->scrollbackLine(line) : TerminalScreen::Line();
+        const int cols = old ? int(kept.size()) : m_screen->cols();
         for (int col = 0; col < cols; ++col) {
-            const TerminalScreen::Cell cell = old ? old->at(col) : m_screen->cell(line - scrollback, col);
+            const TerminalScreen::Cell cell = old ? kept.at(col) : m_screen->cell(line - scrollback, col);
             if (cell.width == 0) {
                 continue;
             }

@@ -56,6 +56,7 @@ private:
     int m_cellHeight = 16;
     int m_ascent = 12;
     bool m_following = true; // the view stays at the bottom while output comes
+    bool m_refreshQueued = false;
     bool m_selecting = false;
     QPoint m_selectionStart{-1, -1};
     QPoint m_selectionEnd{-1, -1};
