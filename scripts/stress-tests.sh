@@ -5,7 +5,8 @@
 # and the disk busy, then prints the failures per test and one summary line. BUILD_DIR is a
 # configured and built tree (default build/ci, what ./scripts/setup.sh test builds); the
 # `fuzz` label (long fuzz runs) is left out. Exits non-zero when any run had a failure.
-# Logs: <BUILD_DIR>/stress/run-K.log. STRESS_JOBS changes ctest's -j.
+# Logs: <BUILD_DIR>/stress/run-K.log. STRESS_JOBS changes ctest's -j; STRESS_CTEST_ARGS adds
+# ctest arguments (e.g. "-R tst_sessionsandbox" to hammer one test).
 set -euo pipefail
 
 if [ $# -lt 1 ] || ! [ "$1" -ge 1 ] 2>/dev/null; then
@@ -49,7 +50,8 @@ for ((run = 1; run <= runs; run++)); do
     log="$logs/run-$run.log"
     run_start=$(date +%s)
     set +e
-    (cd "$build" && ctest -j"$jobs" --timeout 300 --output-on-failure -LE '^fuzz$') >"$log" 2>&1
+    # shellcheck disable=SC2086 # STRESS_CTEST_ARGS is a list of arguments
+    (cd "$build" && ctest -j"$jobs" --timeout 300 --output-on-failure -LE '^fuzz$' ${STRESS_CTEST_ARGS:-}) >"$log" 2>&1
     status=$?
     set -e
     # ctest's own list: "  12 - tst_name (Failed)" lines after "The following tests FAILED:".
