@@ -63,7 +63,7 @@ quint16 ApiRouter::listen(quint16 port, QString *error)
             m_terminals->upgrade(request, responder); // takes the socket over
             return;
         }
-        route(toWebRequest(request), [responder](const WebResponse &response) {
+        route(toWebRequest(request), responder, [responder](const WebResponse &response) {
             if (!responder.isOpen()) {
                 qCInfo(lcApi) << "an answer is ready after the client left";
                 return;
@@ -92,7 +92,7 @@ int ApiRouter::maxSessions() const
     return m_actions->maxSessions();
 }
 
-void ApiRouter::route(const WebRequest &request, const Reply &reply)
+void ApiRouter::route(const WebRequest &request, const HttpResponder &responder, const Reply &reply)
 {
     const QStringList parts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (parts.size() >= 2 && parts.at(0) == u"sessions") {
@@ -102,7 +102,7 @@ void ApiRouter::route(const WebRequest &request, const Reply &reply)
             return;
         }
         if (parts.size() >= 4 && parts.at(2) == u"ports") {
-            m_portLinks->answer(request, sessionId, parts.at(3), reply);
+            m_portLinks->answer(request, sessionId, parts.at(3), responder, reply);
             return;
         }
         if (parts.size() == 2 && (request.method == "GET" || request.method == "HEAD")) {

@@ -62,7 +62,7 @@ public:
 private:
     using Reply = std::function<void(const WebResponse &)>;
 
-    void route(const WebRequest &request, const Reply &reply);
+    void route(const WebRequest &request, const HttpResponder &responder, const Reply &reply);
     void handleApi(const WebRequest &request, const Reply &reply);
     bool authorized(const RequestParameters &params, const WebRequest &request, ApiReply *refusal) const;
 

@@ -48,15 +48,14 @@ ApiReply LinkActions::getLink(const RequestParameters &params)
         return ApiReply::badRequest(QStringLiteral("InvalidParameter.Port"),
             tr("Port must be a number from %1 to %2").arg(PortLinkRoute::minPort).arg(PortLinkRoute::maxPort));
     }
-    // Sessions share the host's network. WebSocket links go straight to the port (nothing
-    // in between to upgrade); HTTP links go through this server, which checks the session
-    // and its auth code. Both are plain ws:// and http://: this server is loopback only.
-    const QString url = protocol == u"wss" ? QStringLiteral("ws://127.0.0.1:%1/").arg(port)
-                                           : m_context->baseUrl()
-            + QStringLiteral("/sessions/%1/ports/%2/?authcode=%3")
-                  .arg(session->id())
-                  .arg(port)
-                  .arg(session->authCode());
+    // Each session has its own network: links go through this server, which checks the
+    // session and its auth code and reaches the port inside that session only. A wss link is
+    // the same path with the ws scheme (wss when this server speaks TLS); it upgrades there.
+    QString url = m_context->baseUrl()
+        + QStringLiteral("/sessions/%1/ports/%2/?authcode=%3").arg(session->id()).arg(port).arg(session->authCode());
+    if (protocol == u"wss") {
+        url.replace(0, 4, QStringLiteral("ws")); // http -> ws, https -> wss
+    }
     return ApiReply::success(QJsonObject{{QStringLiteral("Url"), url}});
 }
 

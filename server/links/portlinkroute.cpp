@@ -1,12 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "portlinkroute.h"
 
+#include <server/agent/agentmessage.h>
 #include <server/api/constanttime.h>
 #include <server/links/portproxy.h>
+#include <server/sandbox/sandboxagent.h>
+#include <server/sandbox/sessionsandbox.h>
 #include <server/sessions/localsession.h>
 #include <server/sessions/sessionstore.h>
 
+#include <QPointer>
+#include <QTcpSocket>
 #include <QUrl>
+
+#include <unistd.h>
+
+#include <cstring>
 
 namespace AgentBay::Server {
 
@@ -21,8 +30,11 @@ QByteArray PortLinkRoute::cookieName(const QString &sessionId)
     return "agentbay_auth_" + sessionId.toLatin1().replace('-', '_');
 }
 
-void PortLinkRoute::answer(
-    const WebRequest &request, const QString &sessionId, const QString &portText, const WebResponder &done)
+void PortLinkRoute::answer(const WebRequest &request,
+    const QString &sessionId,
+    const QString &portText,
+    const HttpResponder &responder,
+    const WebResponder &done)
 {
     LocalSession *session = m_store->find(sessionId);
     if (!session) {
@@ -67,7 +79,42 @@ void PortLinkRoute::answer(
         forward.setCookie = cookieName(sessionId) + '=' + expected + "; Path=/sessions/" + sessionId.toLatin1()
             + "/; HttpOnly; SameSite=Strict";
     }
-    m_proxy->forward(forward, done);
+    forward.serverCookiePrefix = cookieName(QString()); // every session's, not only this one's
+    SandboxAgent *agent = session->sandbox() ? session->sandbox()->agent() : nullptr;
+    if (!agent) {
+        done(WebResponse::plainText("This session has no agent to reach its ports through.\n", 502));
+        return;
+    }
+    AgentMessage connectRequest(AgentProtocol::Op::ConnectPort, 0);
+    connectRequest.addInt(AgentProtocol::Tag::Port, port);
+    QPointer<PortProxy> proxy(m_proxy);
+    agent->request(
+        connectRequest, connectTimeoutMs, m_proxy, [proxy, forward, responder, done](const SandboxAgent::Reply &reply) {
+            if (!reply.ok() || reply.fd < 0) {
+                if (reply.fd >= 0) {
+                    ::close(reply.fd);
+                }
+                const QByteArray why = reply.error.isEmpty() ? QByteArray(std::strerror(reply.errorNumber()))
+                                                             : QByteArray("the session's agent did not answer");
+                done(WebResponse::plainText(
+                    "Nothing answered on port " + QByteArray::number(forward.port) + " in this session: " + why + '\n',
+                    502));
+                return;
+            }
+            auto *service = new QTcpSocket;
+            if (!proxy || !service->setSocketDescriptor(reply.fd)) {
+                ::close(reply.fd);
+                delete service;
+                done(WebResponse::plainText("The connection to the service could not be used.\n", 502));
+                return;
+            }
+            const HttpTakeover takeover = responder.takeOver(proxy);
+            if (!takeover.socket) {
+                delete service; // the client left
+                return;
+            }
+            proxy->forward(forward, service, takeover.socket, takeover.unread);
+        });
 }
 
 } // namespace AgentBay::Server

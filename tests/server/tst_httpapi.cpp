@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The AgentBay RPC API of agentbay-local, spoken over raw HTTP against a real server.
-#include "rawapi.h"
+#include "portlinksupport.h"
 
 #include <support/localserver.h>
 
@@ -110,7 +110,7 @@ private Q_SLOTS:
 
     void resourceUrl_servesTheSessionPageOnlyWithItsAuthCode();
     void getLink_urlReachesAServiceOnThatPort();
-    void getLink_wss_pointsAtThePortDirectly();
+    void getLink_wss_goesThroughTheServer();
 
     void oversizedBody_isRefusedWith413AndServerKeepsServing();
     void unknownPath_is404();
@@ -1027,17 +1027,10 @@ void tst_HttpApi::resourceUrl_servesTheSessionPageOnlyWithItsAuthCode()
 
 void tst_HttpApi::getLink_urlReachesAServiceOnThatPort()
 {
-    // Sessions share the host's network: a service on a port of the range is what a
-    // session's `python3 -m http.server 301xx` would be.
-    QHttpServer service;
-    service.route(q("/hello"), [] {
-        return QHttpServerResponse("text/plain", "hello from the session");
-    });
-    quint16 port = 0;
-    for (quint16 candidate = 30199; candidate >= 30100 && port == 0; --candidate) {
-        port = service.listen(QHostAddress::LocalHost, candidate);
-    }
-    QVERIFY(port != 0);
+    // Each session has its own network: the service runs inside the session, as a session's
+    // `python3 -m http.server 301xx` would.
+    const int port = 30199;
+    QVERIFY(AgentBay::Test::startSessionFileServer(*m_api, m_session, port, q("hello"), "hello from the session"));
 
     const RawAnswer link = m_api->call(q("GetLink"),
         {{q("SessionId"), m_session}, {q("Port"), QString::number(port)}, {q("ProtocolType"), q("https")}});
@@ -1062,12 +1055,16 @@ void tst_HttpApi::getLink_urlReachesAServiceOnThatPort()
     QCOMPARE(stranger.send(bare.toEncoded(), {}, {}, "GET").status, 403);
 }
 
-void tst_HttpApi::getLink_wss_pointsAtThePortDirectly()
+void tst_HttpApi::getLink_wss_goesThroughTheServer()
 {
     const RawAnswer link = m_api->call(
         q("GetLink"), {{q("SessionId"), m_session}, {q("Port"), q("30123")}, {q("ProtocolType"), q("wss")}});
     QCOMPARE(link.status, 200);
-    QCOMPARE(valueAt(link.json, q("Data.Url")).toString(), q("ws://127.0.0.1:30123/"));
+    // The same path as the https link, through this server (which upgrades it there).
+    const QUrl url(valueAt(link.json, q("Data.Url")).toString());
+    QCOMPARE(url.scheme(), q("ws"));
+    QCOMPARE(url.port(), QUrl(m_server.url()).port());
+    QCOMPARE(url.path(), q("/sessions/") + m_session + q("/ports/30123/"));
 }
 
 void tst_HttpApi::oversizedBody_isRefusedWith413AndServerKeepsServing()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // agentbay-local against careless and hostile clients: malformed parameters and requests,
 // lifecycle races, secrets and limits. A real server, spoken to over raw HTTP and raw TCP.
-#include "rawapi.h"
+#include "portlinksupport.h"
 
 #include <support/localserver.h>
 
@@ -574,15 +574,10 @@ void tst_HttpApiRobustness::portLink_portSpelledDifferently_forwardsTheSamePath_
 void tst_HttpApiRobustness::portLink_portSpelledDifferently_forwardsTheSamePath()
 {
     QFETCH(QString, spelling);
-    QHttpServer service;
-    service.route(q("/deep/hello"), [] {
-        return QHttpServerResponse("text/plain", "hello from the session");
-    });
-    quint16 servicePort = 0;
-    for (quint16 candidate = 30180; candidate >= 30100 && servicePort == 0; --candidate) {
-        servicePort = service.listen(QHostAddress::LocalHost, candidate);
-    }
-    QVERIFY(servicePort != 0);
+    // Inside the session, which has its own network (started by the first row, kept after).
+    const int servicePort = 30180;
+    QVERIFY(AgentBay::Test::startSessionFileServer(
+        *m_api, m_session, servicePort, q("deep/hello"), "hello from the session"));
     const QString code = m_api->call(q("GetMcpResource"), {{q("SessionId"), m_session}})
                              .json.value(q("Data"))
                              .toObject()
