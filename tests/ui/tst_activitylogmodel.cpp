@@ -30,6 +30,7 @@ private Q_SLOTS:
     void secrets_areRedactedFromOutcome();
     void secrets_percentEncodedInOutcome_areRedacted();
     void maxEntries_dropsOldestInChunks();
+    void repeatedPollSuccesses_foldIntoOneCountedRow();
 };
 
 void tst_ActivityLogModel::startedThenFinished_updatesTheSameRow()
@@ -83,6 +84,41 @@ void tst_ActivityLogModel::secrets_percentEncodedInOutcome_areRedacted()
     model.addFinished(e);
     const QString shown = model.index(0, ActivityLogModel::OutcomeColumn).data().toString();
     QCOMPARE(shown, u"bad ApiKey=*** and ***"_s);
+}
+
+void tst_ActivityLogModel::repeatedPollSuccesses_foldIntoOneCountedRow()
+{
+    ActivityLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto finish = [&model](quint64 id, const QString &action, bool ok) {
+        RequestLogEntry e = entry(id, action);
+        model.addStarted(e);
+        e.finished = true;
+        e.ok = ok;
+        e.durationMs = 5;
+        e.outcome = ok ? u"OK"_s : u"refused"_s;
+        model.addFinished(e);
+    };
+    for (quint64 id = 1; id <= 12; ++id) { // a minute of polling
+        finish(id, u"ListSession"_s, true);
+    }
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, ActivityLogModel::OutcomeColumn).data().toString(), u"OK (12 times)"_s);
+    finish(13, u"PauseSessionAsync"_s, true);
+    finish(14, u"ListSession"_s, false); // a failure stays on a row of its own
+    finish(15, u"ListSession"_s, true);
+    finish(16, u"ListSession"_s, true);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(1, ActivityLogModel::ActionColumn).data().toString(), u"PauseSessionAsync"_s);
+    QCOMPARE(model.index(2, ActivityLogModel::OutcomeColumn).data().toString(), u"refused"_s);
+    QCOMPARE(model.index(3, ActivityLogModel::OutcomeColumn).data().toString(), u"OK (2 times)"_s);
+    // The folded row still follows its newest request.
+    RequestLogEntry late = entry(16, u"ListSession"_s);
+    late.finished = true;
+    late.ok = true;
+    late.durationMs = 99;
+    model.addFinished(late);
+    QCOMPARE(model.index(3, ActivityLogModel::DurationColumn).data().toString(), u"99 ms"_s);
 }
 
 void tst_ActivityLogModel::maxEntries_dropsOldestInChunks()

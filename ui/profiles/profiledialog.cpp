@@ -3,6 +3,7 @@
 
 #include <core/config.h>
 #include <core/dotenv.h>
+#include <ui/common/apppalette.h>
 #include <ui/services/credentialstore.h>
 
 #include <QAction>
@@ -39,6 +40,11 @@ ProfileDialog::ProfileDialog(
 {
     setWindowTitle(profile.name.isEmpty() ? tr("New Profile") : tr("Edit Profile"));
     setMinimumWidth(520);
+    m_name->setObjectName(u"name"_s);
+    m_kind->setObjectName(u"service"_s);
+    m_endpoint->setObjectName(u"endpoint"_s);
+    m_keyStatus->setObjectName(u"keyStatus"_s);
+    m_problem->setObjectName(u"problem"_s);
 
     for (const Profile::Kind kind :
         {Profile::Kind::Local, Profile::Kind::CloudShanghai, Profile::Kind::CloudSingapore, Profile::Kind::Custom}) {
@@ -60,8 +66,8 @@ ProfileDialog::ProfileDialog(
     });
     m_import->setToolTip(tr("Take the key from AGENTBAY_API_KEY, or from a .env file"));
     m_keyStatus->setWordWrap(true);
-    m_keyStatus->setEnabled(false);
-    m_problem->setStyleSheet(u"color: #c62828;"_s);
+    m_keyStatus->setForegroundRole(QPalette::PlaceholderText);
+    m_problem->setStyleSheet(u"color: %1;"_s.arg(AppPalette::errorText(palette()).name()));
     m_problem->setWordWrap(true);
 
     auto *keyRow = new QHBoxLayout;
@@ -87,6 +93,12 @@ ProfileDialog::ProfileDialog(
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
 
+    const auto touched = [this] {
+        m_touched = true;
+        updateState();
+    };
+    connect(m_name, &QLineEdit::textEdited, this, touched);
+    connect(m_endpoint, &QLineEdit::textEdited, this, touched);
     connect(m_name, &QLineEdit::textChanged, this, &ProfileDialog::updateState);
     connect(m_endpoint, &QLineEdit::textChanged, this, &ProfileDialog::updateState);
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
@@ -95,6 +107,10 @@ ProfileDialog::ProfileDialog(
         probe.kind = kind;
         if (kind != Profile::Kind::Custom) {
             m_endpoint->setText(probe.effectiveEndpoint());
+        } else {
+            // A fixed service's host is no start for a custom one: typing would append to it.
+            m_endpoint->setText(m_original.kind == Profile::Kind::Custom ? m_original.endpoint : QString());
+            m_endpoint->setFocus();
         }
         updateState();
     });
@@ -112,7 +128,7 @@ ProfileDialog::ProfileDialog(
                 m_key->setText(*value);
             }
             if (!error.isEmpty()) {
-                m_keyStatus->setText(tr("Could not read the stored key: %1").arg(error));
+                showKeychainWarning(error);
             }
             updateState();
         });
@@ -172,7 +188,11 @@ void ProfileDialog::updateState()
         m_keyStatus->setText(tr("agentbay-local is started when needed; its key is read from its discovery file."));
     } else if (m_keyStatus->text().isEmpty() || m_keyStatus->text().startsWith(u"agentbay-local"_s)) {
         m_key->setPlaceholderText(tr("akm-…"));
-        m_keyStatus->setText(m_store ? m_store->description() : QString());
+        if (m_store && !m_store->isPersistent()) {
+            showKeychainWarning(m_store->description());
+        } else {
+            m_keyStatus->setText(m_store ? m_store->description() : QString());
+        }
     }
 
     QString problem;
@@ -190,8 +210,18 @@ void ProfileDialog::updateState()
         }
     }
     m_problem->setText(problem);
-    m_problem->setVisible(!problem.isEmpty());
+    m_problem->setVisible(m_touched && !problem.isEmpty());
     m_ok->setEnabled(problem.isEmpty());
+    m_ok->setToolTip(problem);
+}
+
+void ProfileDialog::showKeychainWarning(const QString &reason)
+{
+    // The system's words (e.g. a D-Bus launcher that is missing) go to the tool tip only.
+    m_keyStatus->setText(tr("⚠ The system keychain is not available: the API key is kept for this run only and "
+                            "has to be entered again after a restart."));
+    m_keyStatus->setToolTip(reason);
+    m_keyStatus->setForegroundRole(QPalette::WindowText);
 }
 
 } // namespace AgentBay::Ui

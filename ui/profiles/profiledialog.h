@@ -51,6 +51,8 @@ private:
     QPushButton *m_ok;
     bool m_keyChanged = false;
     bool m_loadingKey = false;
+    bool m_touched = false; // problems are shown once the user typed or chose something
+    void showKeychainWarning(const QString &reason);
 };
 
 } // namespace AgentBay::Ui

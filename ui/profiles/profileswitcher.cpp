@@ -82,11 +82,12 @@ void ProfileSwitcher::rebuild()
 
     const QSignalBlocker blocker(m_combo);
     m_combo->clear();
+    // A computer for the local server, a cloud for the service: which one is on is seen at once.
     for (const Profile &profile : profiles) {
-        m_combo->addItem(icon(u"profile"_s), profile.name, profile.name);
+        m_combo->addItem(icon(profile.isLocal() ? u"computer"_s : u"cloud"_s), profile.name, profile.name);
     }
     if (!current.name.isEmpty() && m_combo->findData(current.name) < 0) {
-        m_combo->addItem(icon(u"profile"_s), current.name, current.name); // command-line endpoint
+        m_combo->addItem(icon(u"cloud"_s), current.name, current.name); // command-line endpoint
     }
     m_combo->insertSeparator(m_combo->count());
     m_combo->addItem(tr("New profile…"), NewProfileData);

@@ -3,6 +3,7 @@
 
 #include "labeleditor.h"
 
+#include <ui/lifecycle/lifecyclepolicyeditor.h>
 #include <ui/services/sessioncontroller.h>
 
 #include <QComboBox>
@@ -12,6 +13,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -22,9 +24,11 @@ CreateSessionDialog::CreateSessionDialog(SessionController *controller, QWidget 
     : QDialog(parent)
     , m_controller(controller)
     , m_image(new QComboBox(this))
+    , m_imageHint(new QLabel(this))
     , m_labels(new LabelEditor(this))
     , m_region(new QLineEdit(this))
     , m_policy(new QLineEdit(this))
+    , m_lifecycle(new LifecyclePolicyEditor(this))
     , m_error(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_progressText(new QLabel(this))
@@ -34,28 +38,34 @@ CreateSessionDialog::CreateSessionDialog(SessionController *controller, QWidget 
     setMinimumWidth(480);
 
     m_image->setEditable(true);
-    m_image->addItems(knownImages());
-    m_image->setCurrentText(u"linux_latest"_s);
-    m_image->setToolTip(tr("A known image, or a custom image id such as imgc-…"));
-    m_image->lineEdit()->setPlaceholderText(tr("linux_latest"));
+    m_image->setAccessibleName(tr("Image"));
+    m_image->lineEdit()->setPlaceholderText(u"linux_latest"_s);
+    m_imageHint->setWordWrap(true);
+    m_imageHint->setForegroundRole(QPalette::PlaceholderText);
+    setLocalServer(false);
 
     m_region->setPlaceholderText(tr("Default"));
     m_region->setToolTip(tr("Sent as LoginRegionId, e.g. cn-hangzhou. Leave empty for the default."));
     m_policy->setPlaceholderText(tr("None"));
+    m_region->setAccessibleName(tr("Region"));
+    m_policy->setAccessibleName(tr("Policy id"));
     m_labels->setMinimumHeight(140);
 
     auto *labelsHint =
         new QLabel(tr("Optional key/value pairs to find and filter sessions by later, e.g. env = prod."), this);
     labelsHint->setWordWrap(true);
-    labelsHint->setEnabled(false);
+    // Hints are secondary text, not disabled text: the disabled grey falls below 4.5:1.
+    labelsHint->setForegroundRole(QPalette::PlaceholderText);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("&Image:"), m_image);
+    form->addRow(QString(), m_imageHint);
     form->addRow(tr("&Labels:"), m_labels);
     form->addRow(QString(), labelsHint);
     form->addRow(tr("&Region:"), m_region);
     form->addRow(tr("&Policy id:"), m_policy);
+    form->addRow(tr("Lifecycle:"), m_lifecycle);
 
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -88,9 +98,78 @@ CreateSessionDialog::CreateSessionDialog(SessionController *controller, QWidget 
 
 CreateSessionDialog::~CreateSessionDialog() = default;
 
-QStringList CreateSessionDialog::knownImages()
+QStringList CreateSessionDialog::cloudImages()
 {
     return {u"linux_latest"_s, u"code_latest"_s, u"browser_latest"_s, u"windows_latest"_s, u"mobile_latest"_s};
+}
+
+QStringList CreateSessionDialog::localImages()
+{
+    return {u"linux_latest"_s, u"code_latest"_s};
+}
+
+QStringList CreateSessionDialog::imagesNamedIn(const QString &message, const QString &refused)
+{
+    // Image ids are not translated, so this holds whatever language the server answers in.
+    static const QRegularExpression id(u"\\b(?:[a-z][a-z0-9]*_latest|imgc-[A-Za-z0-9]+)\\b"_s);
+    QStringList images;
+    for (auto it = id.globalMatch(message); it.hasNext();) {
+        const QString found = it.next().captured();
+        if (found != refused && !images.contains(found)) {
+            images.append(found);
+        }
+    }
+    return images;
+}
+
+void CreateSessionDialog::setLocalServer(bool local)
+{
+    m_local = local;
+    setOfferedImages(local ? localImages() : cloudImages());
+}
+
+QStringList CreateSessionDialog::offeredImages() const
+{
+    QStringList images;
+    for (int i = 0; i < m_image->count(); ++i) {
+        images.append(m_image->itemText(i));
+    }
+    return images;
+}
+
+void CreateSessionDialog::setOfferedImages(const QStringList &images)
+{
+    const QString typed = m_image->currentText();
+    m_image->clear();
+    m_image->addItems(images);
+    m_image->setCurrentText(typed.isEmpty() || (!images.contains(typed) && !typed.startsWith(u"imgc-"_s))
+            ? images.value(0, u"linux_latest"_s)
+            : typed);
+    if (m_local) {
+        m_image->setToolTip(tr("The images this local server can run."));
+        m_imageHint->setText(tr("The local server runs: %1.").arg(images.join(u", "_s)));
+    } else {
+        m_image->setToolTip(tr("A documented image, or a custom image id such as imgc-…"));
+        m_imageHint->setText(tr("Pick a documented image or type a custom image id (imgc-…)."));
+    }
+}
+
+void CreateSessionDialog::showFailure(const Core::ApiError &error, const QString &image)
+{
+    if (error.code.startsWith(u"InvalidParameter.ImageId"_s) || error.code == u"InvalidImageId"_s) {
+        const QStringList offered = imagesNamedIn(error.message, image);
+        if (!offered.isEmpty()) {
+            setOfferedImages(offered);
+        }
+        m_error->setText(
+            tr("<b>This server cannot run the image “%1”.</b><br>%2")
+                .arg(image.toHtmlEscaped(),
+                    offered.isEmpty() ? tr("Check the image id, or pick one from the list.")
+                                      : tr("Pick one it offers: %1.").arg(offered.join(u", "_s).toHtmlEscaped())));
+    } else {
+        m_error->setText(tr("<b>Could not create the session.</b><br>%1").arg(error.details().toHtmlEscaped()));
+    }
+    m_error->show();
 }
 
 Core::CreateSessionParams CreateSessionDialog::params() const
@@ -100,6 +179,7 @@ Core::CreateSessionParams CreateSessionDialog::params() const
     params.labels = m_labels->labels();
     params.regionId = m_region->text().trimmed();
     params.policyId = m_policy->text().trimmed();
+    params.lifecycle = m_lifecycle->policy();
     return params;
 }
 
@@ -123,6 +203,7 @@ void CreateSessionDialog::setRunning(bool running)
     m_labels->setEnabled(!running);
     m_region->setEnabled(!running);
     m_policy->setEnabled(!running);
+    m_lifecycle->setEnabled(!running);
     m_progress->setVisible(running);
     m_progressText->setVisible(running);
     m_progressText->setText(
@@ -136,7 +217,8 @@ void CreateSessionDialog::submit()
         return;
     }
     m_error->hide();
-    m_operation = m_controller->create(params(), this, [this](const Core::Result<Core::SessionData> &result) {
+    const QString image = params().imageId.isEmpty() ? u"linux_latest"_s : params().imageId;
+    m_operation = m_controller->create(params(), this, [this, image](const Core::Result<Core::SessionData> &result) {
         m_operation = {};
         setRunning(false);
         if (result.ok()) {
@@ -147,9 +229,7 @@ void CreateSessionDialog::submit()
         if (result.error().kind == Core::ApiError::Kind::Cancelled) {
             return;
         }
-        m_error->setText(
-            tr("<b>Could not create the session.</b><br>%1").arg(result.error().details().toHtmlEscaped()));
-        m_error->show();
+        showFailure(result.error(), image);
     });
     setRunning(true);
 }

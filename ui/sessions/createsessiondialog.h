@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <core/apierror.h>
 #include <core/operationhandle.h>
 #include <core/session.h>
 
@@ -15,6 +16,7 @@ class QProgressBar;
 namespace AgentBay::Ui {
 
 class LabelEditor;
+class LifecyclePolicyEditor;
 class SessionController;
 
 // Image (editable, with the known images), labels, region and policy; runs CreateMcpSession
@@ -29,7 +31,17 @@ public:
     explicit CreateSessionDialog(SessionController *controller, QWidget *parent = nullptr);
     ~CreateSessionDialog() override;
 
-    static QStringList knownImages();
+    // The images the cloud documents; a custom image id (imgc-…) can still be typed.
+    static QStringList cloudImages();
+    // What agentbay-local runs (server/tools ToolCatalog); a refusal from it names its images
+    // again and replaces this list (see imagesNamedIn()).
+    static QStringList localImages();
+    // The image ids a refusal names besides the refused one (agentbay-local lists what it offers).
+    static QStringList imagesNamedIn(const QString &message, const QString &refused);
+
+    // Local: offer agentbay-local's images; otherwise the cloud's documented list.
+    void setLocalServer(bool local);
+    QStringList offeredImages() const;
     Core::CreateSessionParams params() const;
     void setDefaultRegion(const QString &region);
 
@@ -44,6 +56,10 @@ public:
 
     QLabel *errorLabel() const { return m_error; }
 
+    QLabel *imageHint() const { return m_imageHint; }
+
+    LifecyclePolicyEditor *lifecycleEditor() const { return m_lifecycle; }
+
 Q_SIGNALS:
     void created(const QString &sessionId);
 
@@ -53,12 +69,17 @@ protected:
 private:
     void setRunning(bool running);
     void updateButtons();
+    void setOfferedImages(const QStringList &images);
+    void showFailure(const Core::ApiError &error, const QString &image);
 
     SessionController *m_controller;
     QComboBox *m_image;
+    QLabel *m_imageHint;
+    bool m_local = false;
     LabelEditor *m_labels;
     QLineEdit *m_region;
     QLineEdit *m_policy;
+    LifecyclePolicyEditor *m_lifecycle;
     QLabel *m_error;
     QProgressBar *m_progress;
     QLabel *m_progressText;

@@ -15,7 +15,7 @@ DeleteSessionsDialog::Choice DeleteSessionsDialog::ask(
     box.setIcon(QMessageBox::Warning);
     box.setWindowTitle(tr("Delete Sessions"));
     box.setText(ids.size() == 1
-            ? tr("Delete session %1? Its processes and workspace are removed for good.").arg(ids.first())
+            ? tr("Delete %1? Its processes and workspace are removed for good.").arg(ids.first())
             : tr("Delete %1 sessions? Their processes and workspaces are removed for good.").arg(ids.size()));
     constexpr int MaxListed = 12;
     QStringList listed = ids.mid(0, MaxListed);

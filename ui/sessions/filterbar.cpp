@@ -49,7 +49,7 @@ FilterBar::FilterBar(QWidget *parent)
     // Room for the icon, the placeholder and the clear button even in a narrow window.
     m_idEdit->setMinimumWidth(m_idEdit->fontMetrics().horizontalAdvance(m_idEdit->placeholderText()) + 64);
 
-    m_count->setEnabled(false);
+    m_count->setForegroundRole(QPalette::PlaceholderText); // not the disabled grey: 4.5:1
     m_count->setMinimumWidth(m_count->fontMetrics().horizontalAdvance(u"00000 of 00000"_s));
     m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "labeleditor.h"
 
+#include <ui/common/apppalette.h>
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QSet>
@@ -25,13 +28,19 @@ LabelEditor::LabelEditor(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    // Not on every current-cell change: an editor opened by arrows or Tab selects its text, and
+    // the next Space would overwrite it.
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked
+        | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    // Tab leaves the table (arrows move inside it).
+    m_table->setTabKeyNavigation(false);
+    m_table->installEventFilter(this);
     m_table->setAlternatingRowColors(true);
     m_table->setAccessibleName(tr("Labels"));
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
 
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(u"color: #c62828;"_s);
+    m_message->setStyleSheet(u"color: %1;"_s.arg(AppPalette::errorText(palette()).name()));
     m_message->hide();
     m_remove->setEnabled(false);
 
@@ -64,6 +73,17 @@ LabelEditor::LabelEditor(QWidget *parent)
 }
 
 LabelEditor::~LabelEditor() = default;
+
+bool LabelEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // Space opens the cell for editing, keeping its text (it would otherwise replace it).
+    if (watched == m_table && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space && m_table->hasFocus() && m_table->currentItem()) {
+        m_table->editItem(m_table->currentItem());
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
 
 void LabelEditor::setLabels(const Core::Labels &labels)
 {
@@ -168,7 +188,14 @@ void LabelEditor::removeSelectedRows()
 void LabelEditor::revalidate()
 {
     const auto all = rows();
-    const QString message = validate(all);
+    // A new row nobody has typed into yet is not an error to show; it only keeps Create off.
+    QList<QPair<QString, QString>> typed;
+    for (const auto &row : all) {
+        if (!row.first.isEmpty() || !row.second.isEmpty()) {
+            typed.append(row);
+        }
+    }
+    const QString shown = validate(typed);
     // Mark every offending cell, not only the first one the message names.
     m_updating = true;
     QHash<QString, int> keyCount;
@@ -177,8 +204,9 @@ void LabelEditor::revalidate()
     }
     const QColor bad(0xff, 0xeb, 0xee);
     for (int row = 0; row < all.size(); ++row) {
-        const bool keyBad = all.at(row).first.isEmpty() || keyCount.value(all.at(row).first) > 1;
-        const bool valueBad = all.at(row).second.isEmpty();
+        const bool blank = all.at(row).first.isEmpty() && all.at(row).second.isEmpty();
+        const bool keyBad = !blank && (all.at(row).first.isEmpty() || keyCount.value(all.at(row).first) > 1);
+        const bool valueBad = !blank && all.at(row).second.isEmpty();
         if (QTableWidgetItem *item = m_table->item(row, 0)) {
             item->setBackground(keyBad ? QBrush(bad) : QBrush());
         }
@@ -187,9 +215,9 @@ void LabelEditor::revalidate()
         }
     }
     m_updating = false;
-    m_message->setText(message);
-    m_message->setVisible(!message.isEmpty());
-    const bool valid = message.isEmpty();
+    m_message->setText(shown);
+    m_message->setVisible(!shown.isEmpty());
+    const bool valid = validate(all).isEmpty();
     if (valid != m_valid) {
         m_valid = valid;
         Q_EMIT validityChanged(valid);

@@ -29,6 +29,8 @@ public:
 
     bool isModified() const { return m_modified; }
 
+    QTableWidget *table() const { return m_table; }
+
     void setModified(bool modified) { m_modified = modified; }
 
     // Validation as a pure function of the rows, for tests and the create dialog.
@@ -41,6 +43,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void changed();
     void validityChanged(bool valid);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QList<QPair<QString, QString>> rows() const;

@@ -30,7 +30,7 @@ SessionActions::SessionActions(QWidget *parent)
     , m_delete(makeAction(u"delete"_s, tr("&Delete…"), QKeySequence::Delete, parent))
     , m_refresh(makeAction(u"refresh"_s, tr("Re&fresh"), QKeySequence::Refresh, parent))
     , m_openDesktop(makeAction(u"open-desktop"_s, tr("&Open Desktop"), QKeySequence(Qt::CTRL | Qt::Key_O), parent))
-    , m_copyId(makeAction(u"copy"_s, tr("&Copy Id"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), parent))
+    , m_copyId(makeAction(u"copy"_s, tr("&Copy Session ID"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), parent))
 {
     m_create->setToolTip(tr("Create a session (Ctrl+N)"));
     m_create->setIconText(tr("New"));

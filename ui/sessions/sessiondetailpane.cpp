@@ -86,7 +86,7 @@ SessionDetailPane::SessionDetailPane(SessionController *controller, Core::ApiCli
     auto *empty = new QLabel(tr("Select a session to see its details.\n\nCreate one with New Session (Ctrl+N)."), this);
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
-    empty->setEnabled(false);
+    empty->setForegroundRole(QPalette::PlaceholderText); // not the disabled grey: 4.5:1
 
     QFont titleFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     titleFont.setPointSizeF(font().pointSizeF() * 1.1);
@@ -247,7 +247,7 @@ QWidget *SessionDetailPane::buildOverview()
     m_reloadInfo->setToolTip(tr("Ask the service for the connection details again"));
     connect(m_reloadInfo, &QPushButton::clicked, this, &SessionDetailPane::reloadInfo);
 
-    auto *resourceBox = new QGroupBox(tr("Connection (GetMcpResource)"), page);
+    auto *resourceBox = new QGroupBox(tr("Desktop connection"), page);
     auto *resourceForm = new QFormLayout(resourceBox);
     resourceForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     resourceForm->addRow(tr("Resource URL:"), urlRow);

@@ -146,7 +146,7 @@ void SessionTableView::updateEmptyHint(int shown, bool filtered, bool loaded)
         hint->setObjectName(u"emptyHint"_s);
         hint->setAlignment(Qt::AlignCenter);
         hint->setWordWrap(true);
-        hint->setEnabled(false);
+        hint->setForegroundRole(QPalette::PlaceholderText); // not the disabled grey: 4.5:1
         auto *layout = new QVBoxLayout(viewport());
         layout->addWidget(hint);
     }

@@ -233,7 +233,7 @@ void ResultView::showRecord(const ToolCallRecord &record)
         }
     }
     if (record.outcome == ToolCallRecord::Outcome::ToolError) {
-        QWidget *body = m_cards->addCard(u"errorBanner"_s, tr("The tool reported an error (isError)"));
+        QWidget *body = m_cards->addCard(u"errorBanner"_s, tr("The tool reported an error"));
         body->setStyleSheet(errorBannerStyle());
     }
     if (record.outcome == ToolCallRecord::Outcome::Ok) {

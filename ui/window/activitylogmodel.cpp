@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "activitylogmodel.h"
 
+#include <ui/common/apppalette.h>
+
 #include <QBrush>
 #include <QColor>
 #include <QFontDatabase>
+#include <QGuiApplication>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -54,6 +57,9 @@ QVariant ActivityLogModel::data(const QModelIndex &index, int role) const
             if (!entry.finished) {
                 return tr("in flight");
             }
+            if (const int times = m_repeats.value(entry.id, 1); entry.ok && times > 1) {
+                return tr("OK (%n times)", nullptr, times);
+            }
             return m_redaction.apply(entry.ok ? tr("OK") : entry.outcome);
         case RequestIdColumn:
             return entry.requestId;
@@ -62,10 +68,10 @@ QVariant ActivityLogModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ForegroundRole:
         if (index.column() == OutcomeColumn && entry.finished && !entry.ok) {
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return QBrush(AppPalette::errorText(QGuiApplication::palette()));
         }
         if (index.column() == OutcomeColumn && entry.finished && entry.ok) {
-            return QBrush(QColor(0x1e, 0x8e, 0x3e));
+            return QBrush(AppPalette::okText(QGuiApplication::palette()));
         }
         return {};
     case Qt::TextAlignmentRole:
@@ -132,6 +138,27 @@ void ActivityLogModel::addFinished(const Core::RequestLogEntry &entry)
         return;
     }
     m_entries[row] = entry;
+    // The poll's own ListSession every few seconds would bury everything else: a success that
+    // repeats the row above it (same action and session) folds into that row, counted.
+    if (entry.ok && row == m_entries.size() - 1 && row > 0) {
+        const Core::RequestLogEntry &previous = m_entries.at(row - 1);
+        if (previous.finished && previous.ok && previous.action == entry.action
+            && previous.sessionId == entry.sessionId) {
+            const quint64 previousId = previous.id;
+            const int times = m_repeats.value(previousId, 1);
+            m_repeats.remove(previousId);
+            beginRemoveRows({}, row, row);
+            m_entries.removeLast();
+            m_rows.remove(entry.id);
+            endRemoveRows();
+            m_rows.remove(previousId);
+            m_entries[row - 1] = entry;
+            m_rows.insert(entry.id, row - 1 + m_removed);
+            m_repeats.insert(entry.id, times + 1);
+            Q_EMIT dataChanged(index(row - 1, 0), index(row - 1, ColumnCount - 1));
+            return;
+        }
+    }
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
@@ -140,6 +167,7 @@ void ActivityLogModel::clear()
     beginResetModel();
     m_entries.clear();
     m_rows.clear();
+    m_repeats.clear();
     m_removed = 0;
     endResetModel();
 }
@@ -154,6 +182,7 @@ void ActivityLogModel::trim()
     beginRemoveRows({}, 0, count - 1);
     for (int i = 0; i < count; ++i) {
         m_rows.remove(m_entries.at(i).id);
+        m_repeats.remove(m_entries.at(i).id);
     }
     m_entries.remove(0, count);
     m_removed += count;

@@ -59,6 +59,7 @@ private:
 
     QList<Core::RequestLogEntry> m_entries;
     QHash<quint64, qsizetype> m_rows; // entry id -> index (offset by m_removed)
+    QHash<quint64, int> m_repeats; // entry id -> how many identical successes it stands for
     qsizetype m_removed = 0;
     int m_maxEntries = 5000;
     Core::Redaction m_redaction;

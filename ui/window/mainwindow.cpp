@@ -4,6 +4,7 @@
 #include "activitylogmodel.h"
 #include "activitylogview.h"
 #include "connectionfeedback.h"
+#include "localserverstatus.h"
 #include "settingsdialog.h"
 
 #include <core/apiclient.h>
@@ -86,6 +87,7 @@ MainWindow::MainWindow(
     buildActivityDock();
     buildMenus();
     m_status = new StatusIndicators(statusBar());
+    m_localServer = new LocalServerStatus(m_launcher, m_controller->store(), m_settings, statusBar());
     restoreLayout();
     wireServices();
 
@@ -259,6 +261,7 @@ void MainWindow::buildCentral()
     m_banner = new Banner(this);
     m_table = new SessionTableView(this);
     m_table->setModel(m_proxy);
+    m_table->horizontalHeader()->setAccessibleName(tr("Session columns"));
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
     connect(m_table, &QAbstractItemView::doubleClicked, this, [this] {
         if (m_actions->openDesktop()->isEnabled()) {
@@ -329,6 +332,7 @@ void MainWindow::buildActivityDock()
 void MainWindow::updateStatusBar()
 {
     m_status->setProfile(m_connection->profile().name, m_client->config().baseUrl().toDisplayString());
+    m_localServer->setActive(m_connection->profile().isLocal());
     m_status->setLastRefresh(m_controller->lastRefresh());
     m_status->setInFlight(m_client->inFlightCount());
 }
@@ -361,7 +365,9 @@ void MainWindow::newSession()
     auto *dialog = new CreateSessionDialog(m_controller, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setDefaultRegion(m_client->config().regionId);
+    dialog->setLocalServer(m_connection->profile().isLocal());
     connect(dialog, &CreateSessionDialog::created, this, [this](const QString &id) {
+        m_localServer->noteCreated(id);
         // The filter may hide the new row; show it anyway by selecting it when visible.
         selectSession(id);
         m_table->setFocus();
@@ -445,9 +451,11 @@ void MainWindow::editSettings()
     defaults.refreshIntervalMs = 0;
     SettingsDialog dialog(
         profile.refreshIntervalMs, defaults.effectiveRefreshMs(), m_profiles.requestTimeoutMs(), this);
+    dialog.setQuitPolicy(int(LocalServerStatus::quitPolicy(m_settings)));
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
+    LocalServerStatus::setQuitPolicy(m_settings, LocalServerStatus::QuitPolicy(dialog.quitPolicy()));
     m_connection->applySettings(dialog.refreshMs(), dialog.timeoutMs());
     statusBar()->showMessage(tr("Settings saved"), 3000);
 }
@@ -492,6 +500,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveLayout();
     m_connection->saveFirstSeen();
     m_controller->stop();
+    m_localServer->quitting();
     QMainWindow::closeEvent(event);
 }
 

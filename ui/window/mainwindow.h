@@ -30,6 +30,7 @@ class Banner;
 class CredentialStore;
 class FilterBar;
 class LocalServerLauncher;
+class LocalServerStatus;
 class ProfileSwitcher;
 class SessionController;
 class SessionDetailPane;
@@ -150,6 +151,7 @@ private:
     LocalServerLauncher *m_launcher;
     ConnectionController *m_connection;
     ActivityLogModel *m_log;
+    LocalServerStatus *m_localServer = nullptr;
     ProfileSwitcher *m_profileSwitcher;
     SessionActions *m_actions;
     DeleteConfirmer m_confirmDelete;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "settingsdialog.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -13,6 +14,7 @@ SettingsDialog::SettingsDialog(int refreshMs, int defaultRefreshMs, int timeoutM
     : QDialog(parent)
     , m_refresh(new QSpinBox(this))
     , m_timeout(new QSpinBox(this))
+    , m_quitPolicy(new QComboBox(this))
     , m_defaultRefreshMs(defaultRefreshMs)
 {
     setWindowTitle(tr("Settings"));
@@ -29,9 +31,15 @@ SettingsDialog::SettingsDialog(int refreshMs, int defaultRefreshMs, int timeoutM
     auto *form = new QFormLayout;
     form->addRow(tr("&Refresh the list every:"), m_refresh);
     auto *hint = new QLabel(tr("Default for this profile: %1 s").arg(defaultRefreshMs / 1000), this);
-    hint->setEnabled(false);
+    hint->setForegroundRole(QPalette::PlaceholderText);
     form->addRow(QString(), hint);
     form->addRow(tr("Request &timeout:"), m_timeout);
+    m_quitPolicy->addItem(tr("Stop it if this app started it and no one else uses it"));
+    m_quitPolicy->addItem(tr("Always stop it"));
+    m_quitPolicy->addItem(tr("Keep it running"));
+    m_quitPolicy->setToolTip(tr("\"No one else\": every session on the local server was created by this app in "
+                                "this run."));
+    form->addRow(tr("On &quit, the local server:"), m_quitPolicy);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -47,6 +55,16 @@ int SettingsDialog::refreshMs() const
 {
     const int ms = m_refresh->value() * 1000;
     return ms == m_defaultRefreshMs ? 0 : ms;
+}
+
+void SettingsDialog::setQuitPolicy(int policy)
+{
+    m_quitPolicy->setCurrentIndex(qBound(0, policy, m_quitPolicy->count() - 1));
+}
+
+int SettingsDialog::quitPolicy() const
+{
+    return m_quitPolicy->currentIndex();
 }
 
 int SettingsDialog::timeoutMs() const

@@ -3,6 +3,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QSpinBox;
 
 namespace AgentBay::Ui {
@@ -19,10 +20,14 @@ public:
 
     int refreshMs() const; // 0 = the profile's default
     int timeoutMs() const;
+    // What Quit does to the local server: 0 auto, 1 always stop, 2 keep it (LocalServerStatus).
+    void setQuitPolicy(int policy);
+    int quitPolicy() const;
 
 private:
     QSpinBox *m_refresh;
     QSpinBox *m_timeout;
+    QComboBox *m_quitPolicy;
     int m_defaultRefreshMs;
 };
 

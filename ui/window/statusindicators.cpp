@@ -2,6 +2,7 @@
 #include "statusindicators.h"
 
 #include <core/apierror.h>
+#include <ui/common/apppalette.h>
 
 #include <QDateTime>
 #include <QFrame>
@@ -24,7 +25,7 @@ StatusIndicators::StatusIndicators(QStatusBar *bar)
     , m_error(new QLabel(bar))
 {
     m_error->setTextFormat(Qt::RichText);
-    m_error->setStyleSheet(u"color: #c62828;"_s);
+    m_error->setStyleSheet(u"color: %1;"_s.arg(AppPalette::errorText(bar->palette()).name()));
     m_error->setMaximumWidth(520);
     connect(m_error, &QLabel::linkActivated, this, [this, bar] {
         // One window on request, never one per failure.

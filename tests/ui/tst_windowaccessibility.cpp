@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+// The window's readability and its names for assistive technology, offscreen, in the light and
+// the dark palette, against a real agentbay-local: every text role meets WCAG AA (4.5:1) on
+// the background it is drawn on, no hint uses the disabled grey, and every control a user can
+// operate has a name a screen reader can say.
+#include <core/apiclient.h>
+#include <support/localserver.h>
+#include <ui/common/apppalette.h>
+#include <ui/services/memorycredentialstore.h>
+#include <ui/services/sessioncontroller.h>
+#include <ui/services/urlopener.h>
+#include <ui/window/mainwindow.h>
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace AgentBay;
+using namespace Qt::StringLiterals;
+using Ui::AppPalette;
+
+namespace {
+
+class NoUrlOpener final : public Ui::UrlOpener
+{
+public:
+    bool open(const QUrl &) override { return true; }
+};
+
+constexpr double WcagAA = 4.5;
+
+} // namespace
+
+class tst_WindowAccessibility : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void paletteTextRoles_meetAA_data();
+    void paletteTextRoles_meetAA();
+    void windowLabels_areNotDisabledGrey_andMeetAA_data();
+    void windowLabels_areNotDisabledGrey_andMeetAA();
+    void everyControl_hasAnAccessibleName();
+
+private:
+    void buildWindow();
+
+    std::unique_ptr<Test::LocalServer> m_server;
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<Core::ApiClient> m_client;
+    Ui::MemoryCredentialStore m_credentials;
+    NoUrlOpener m_opener;
+    std::unique_ptr<Ui::MainWindow> m_window;
+};
+
+void tst_WindowAccessibility::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    m_server = std::make_unique<Test::LocalServer>(m_dir.filePath(u"server"_s));
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+}
+
+void tst_WindowAccessibility::cleanup()
+{
+    m_window.reset();
+    m_client.reset();
+    m_settings.reset();
+}
+
+void tst_WindowAccessibility::buildWindow()
+{
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+    m_client = std::make_unique<Core::ApiClient>(Core::Config{});
+    m_window = std::make_unique<Ui::MainWindow>(m_client.get(), &m_opener, &m_credentials, m_settings.get());
+    m_window->resize(1024, 768);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QSignalSpy refreshed(m_window->controller(), &Ui::SessionController::refreshed);
+    m_window->connectTo(m_server->url(), m_server->apiKey());
+    QVERIFY(refreshed.wait(10000)); // the empty list's hint is then on screen
+}
+
+void tst_WindowAccessibility::paletteTextRoles_meetAA_data()
+{
+    QTest::addColumn<int>("scheme");
+    QTest::newRow("light") << int(AppPalette::Scheme::Light);
+    QTest::newRow("dark") << int(AppPalette::Scheme::Dark);
+}
+
+void tst_WindowAccessibility::paletteTextRoles_meetAA()
+{
+    QFETCH(int, scheme);
+    const QPalette p = AppPalette::palette(AppPalette::Scheme(scheme));
+
+    const struct
+    {
+        const char *what;
+        QColor fg;
+        QColor bg;
+    } pairs[] = {
+        {"window text", p.color(QPalette::WindowText), p.color(QPalette::Window)},
+        {"text", p.color(QPalette::Text), p.color(QPalette::Base)},
+        {"text on alternate rows", p.color(QPalette::Text), p.color(QPalette::AlternateBase)},
+        {"hint on base", p.color(QPalette::PlaceholderText), p.color(QPalette::Base)},
+        {"hint on window", p.color(QPalette::PlaceholderText), p.color(QPalette::Window)},
+        {"hint on alternate rows", p.color(QPalette::PlaceholderText), p.color(QPalette::AlternateBase)},
+        {"button text", p.color(QPalette::ButtonText), p.color(QPalette::Button)},
+        {"selection", p.color(QPalette::HighlightedText), p.color(QPalette::Highlight)},
+        {"tool tip", p.color(QPalette::ToolTipText), p.color(QPalette::ToolTipBase)},
+        {"link", p.color(QPalette::Link), p.color(QPalette::Base)},
+        {"link on window", p.color(QPalette::Link), p.color(QPalette::Window)},
+        {"error on window", AppPalette::errorText(p), p.color(QPalette::Window)},
+        {"error on base", AppPalette::errorText(p), p.color(QPalette::Base)},
+        {"ok on base", AppPalette::okText(p), p.color(QPalette::Base)},
+    };
+
+    for (const auto &pair : pairs) {
+        const double ratio = AppPalette::contrast(pair.fg, pair.bg);
+        QVERIFY2(ratio >= WcagAA,
+            qPrintable(u"%1: %2 on %3 is %4:1"_s.arg(QString::fromLatin1(pair.what), pair.fg.name(), pair.bg.name())
+                           .arg(ratio, 0, 'f', 2)));
+    }
+    // The ratio itself can fail: Fusion's half-transparent hint grey on white is below AA.
+    QColor fusionHint(Qt::black);
+    fusionHint.setAlphaF(0.5);
+    QVERIFY(AppPalette::contrast(fusionHint, Qt::white) < WcagAA);
+}
+
+void tst_WindowAccessibility::windowLabels_areNotDisabledGrey_andMeetAA_data()
+{
+    paletteTextRoles_meetAA_data();
+}
+
+void tst_WindowAccessibility::windowLabels_areNotDisabledGrey_andMeetAA()
+{
+    QFETCH(int, scheme);
+    const QPalette appPalette = AppPalette::palette(AppPalette::Scheme(scheme));
+    QApplication::setPalette(appPalette);
+    buildWindow();
+    int checked = 0;
+    const auto labels = m_window->findChildren<QLabel *>();
+    for (QLabel *label : labels) {
+        if (!label->isVisible() || label->text().trimmed().isEmpty()) {
+            continue;
+        }
+        // A label is disabled only together with the control it names.
+        const bool disabledWithBuddy = label->buddy() && !label->buddy()->isEnabled();
+        QVERIFY2(label->isEnabled() || disabledWithBuddy,
+            qPrintable(u"hint drawn in the disabled grey: \"%1\""_s.arg(label->text().left(60))));
+        const QPalette &p = label->palette();
+        const QColor fg = p.color(QPalette::Active, label->foregroundRole());
+        const QColor bg = p.color(QPalette::Active, label->backgroundRole());
+        const double ratio = AppPalette::contrast(fg, bg);
+        QVERIFY2(ratio >= WcagAA,
+            qPrintable(
+                u"\"%1\": %2 on %3 is %4:1"_s.arg(label->text().left(60), fg.name(), bg.name()).arg(ratio, 0, 'f', 2)));
+        ++checked;
+    }
+    QVERIFY(checked > 3); // the empty state, the counter, the status bar at least
+}
+
+void tst_WindowAccessibility::everyControl_hasAnAccessibleName()
+{
+    buildWindow();
+    QStringList unnamed;
+    const auto widgets = m_window->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        const bool interactive = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QLineEdit *>(widget)
+            || qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractSpinBox *>(widget)
+            || qobject_cast<QAbstractItemView *>(widget);
+        // A combo box's or spin box's own line edit, and a line edit's own clear button (not in the
+        // Tab order; the field's name covers it), go by their owner's name.
+        if (!interactive || !widget->isVisible() || qobject_cast<QComboBox *>(widget->parentWidget())
+            || qobject_cast<QAbstractSpinBox *>(widget->parentWidget())
+            || qobject_cast<QLineEdit *>(widget->parentWidget())) {
+            continue;
+        }
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+        const QString name = accessible ? accessible->text(QAccessible::Name).trimmed() : QString();
+        if (name.isEmpty()) {
+            unnamed.append(
+                u"%1 %2"_s.arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName()));
+        }
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(u"controls without a name: "_s + unnamed.join(u", "_s)));
+}
+
+QTEST_MAIN(tst_WindowAccessibility)
+#include "tst_windowaccessibility.moc"

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+#include "localserverstatus.h"
+
+#include <ui/services/localserverlauncher.h>
+#include <ui/services/sessionstore.h>
+
+#include <QIcon>
+#include <QLabel>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolButton>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentBay::Ui {
+
+namespace {
+const QString PolicyKey = u"localServer/quit"_s;
+}
+
+LocalServerStatus::LocalServerStatus(
+    LocalServerLauncher *launcher, SessionStore *store, QSettings *settings, QStatusBar *bar)
+    : QObject(bar)
+    , m_launcher(launcher)
+    , m_store(store)
+    , m_settings(settings)
+    , m_label(new QLabel(bar))
+    , m_stop(new QToolButton(bar))
+{
+    m_label->setObjectName(u"localServerStatus"_s);
+    m_stop->setObjectName(u"stopLocalServer"_s);
+    m_stop->setIcon(QIcon(u":/icons/stop.svg"_s));
+    m_stop->setText(tr("Stop"));
+    m_stop->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_stop->setAutoRaise(true);
+    m_stop->setToolTip(tr("Stop the local server; its sessions end"));
+    m_stop->setAccessibleName(tr("Stop the local server"));
+    bar->addPermanentWidget(m_label);
+    bar->addPermanentWidget(m_stop);
+    connect(m_stop, &QToolButton::clicked, this, &LocalServerStatus::stop);
+    connect(launcher, &LocalServerLauncher::ready, this, [this](const QString &url, const QString &, bool started) {
+        m_url = url;
+        m_pid = m_launcher->serverInfo().pid;
+        // Once started here it stays "ours" across reconnects to the same server.
+        m_startedHere = started || (m_startedHere && m_pid == m_launcher->serverInfo().pid);
+        update();
+    });
+    connect(store, &SessionStore::rowsAppended, this, &LocalServerStatus::update);
+    connect(store, &SessionStore::rowsRemoved, this, &LocalServerStatus::update);
+    connect(store, &SessionStore::cleared, this, &LocalServerStatus::update);
+    update();
+}
+
+LocalServerStatus::~LocalServerStatus() = default;
+
+LocalServerStatus::QuitPolicy LocalServerStatus::quitPolicy(const QSettings *settings)
+{
+    const QString value = settings->value(PolicyKey).toString();
+    return value == u"always"_s ? QuitPolicy::Always : value == u"never"_s ? QuitPolicy::Never : QuitPolicy::Auto;
+}
+
+void LocalServerStatus::setQuitPolicy(QSettings *settings, QuitPolicy policy)
+{
+    settings->setValue(PolicyKey,
+        policy == QuitPolicy::Always      ? u"always"_s
+            : policy == QuitPolicy::Never ? u"never"_s
+                                          : u"auto"_s);
+}
+
+void LocalServerStatus::setActive(bool active)
+{
+    m_active = active;
+    update();
+}
+
+void LocalServerStatus::noteCreated(const QString &sessionId)
+{
+    m_created.insert(sessionId);
+}
+
+bool LocalServerStatus::othersUseIt() const
+{
+    for (int row = 0; row < m_store->count(); ++row) {
+        if (!m_created.contains(m_store->rowAt(row)->id)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool LocalServerStatus::shouldStopOnQuit() const
+{
+    if (!isRunning()) {
+        return false;
+    }
+    switch (quitPolicy(m_settings)) {
+    case QuitPolicy::Always:
+        return true;
+    case QuitPolicy::Never:
+        return false;
+    case QuitPolicy::Auto:
+        break;
+    }
+    return m_startedHere && !othersUseIt();
+}
+
+bool LocalServerStatus::stop()
+{
+    if (m_pid <= 0) {
+        return false;
+    }
+    const bool sent = ::kill(pid_t(m_pid), SIGTERM) == 0;
+    m_pid = 0;
+    m_startedHere = false;
+    update();
+    if (sent) {
+        Q_EMIT stopped();
+    }
+    return sent;
+}
+
+void LocalServerStatus::quitting()
+{
+    if (shouldStopOnQuit()) {
+        stop();
+    }
+}
+
+void LocalServerStatus::update()
+{
+    m_label->setVisible(m_active);
+    m_stop->setVisible(m_active && isRunning());
+    if (!isRunning()) {
+        m_label->setText(tr("Local server: stopped"));
+        m_label->setToolTip(QString());
+        return;
+    }
+    m_label->setText(tr("Local server at %1: %n session(s)", nullptr, m_store->count()).arg(m_url));
+    m_label->setToolTip(tr("agentbay-local, %1. On quit: %2.")
+                            .arg(m_startedHere ? tr("started by this app") : tr("started elsewhere"),
+                                shouldStopOnQuit() ? tr("it is stopped") : tr("it keeps running")));
+}
+
+} // namespace AgentBay::Ui
