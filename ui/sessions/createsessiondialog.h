@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <core/apierror.h>
 #include <core/operationhandle.h>
 #include <core/session.h>
 
@@ -18,57 +19,72 @@ class LabelEditor;
 class LifecyclePolicyEditor;
 class SessionController;
 
-// Image (editable, with the known images), labels, region and policy; runs
-// CreateMcpSession itself with a busy bar and Cancel, shows a failure inline
-// and stays open so nothing typed is lost. Emits created() and closes on
-// success.
-class CreateSessionDialog final : public QDialog {
-  Q_OBJECT
-  Q_DISABLE_COPY_MOVE(CreateSessionDialog)
+// Image (editable, with the known images), labels, region and policy; runs CreateMcpSession
+// itself with a busy bar and Cancel, shows a failure inline and stays open so nothing typed is
+// lost. Emits created() and closes on success.
+class CreateSessionDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CreateSessionDialog)
 
 public:
-  explicit CreateSessionDialog(SessionController *controller,
-                               QWidget *parent = nullptr);
-  ~CreateSessionDialog() override;
+    explicit CreateSessionDialog(SessionController *controller, QWidget *parent = nullptr);
+    ~CreateSessionDialog() override;
 
-  static QStringList knownImages();
-  Core::CreateSessionParams params() const;
-  void setDefaultRegion(const QString &region);
+    // The images the cloud documents; a custom image id (imgc-…) can still be typed.
+    static QStringList cloudImages();
+    // What agentbay-local runs (server/tools ToolCatalog); a refusal from it names its images
+    // again and replaces this list (see imagesNamedIn()).
+    static QStringList localImages();
+    // The image ids a refusal names besides the refused one (agentbay-local lists what it offers).
+    static QStringList imagesNamedIn(const QString &message, const QString &refused);
 
-  // For tests and keyboard users: the same as pressing Create.
-  void submit();
+    // Local: offer agentbay-local's images; otherwise the cloud's documented list.
+    void setLocalServer(bool local);
+    QStringList offeredImages() const;
+    Core::CreateSessionParams params() const;
+    void setDefaultRegion(const QString &region);
 
-  bool isRunning() const { return m_operation.isRunning(); }
+    // For tests and keyboard users: the same as pressing Create.
+    void submit();
 
-  QComboBox *imageCombo() const { return m_image; }
+    bool isRunning() const { return m_operation.isRunning(); }
 
-  LabelEditor *labelEditor() const { return m_labels; }
+    QComboBox *imageCombo() const { return m_image; }
 
-  QLabel *errorLabel() const { return m_error; }
+    LabelEditor *labelEditor() const { return m_labels; }
 
-  LifecyclePolicyEditor *lifecycleEditor() const { return m_lifecycle; }
+    QLabel *errorLabel() const { return m_error; }
+
+    QLabel *imageHint() const { return m_imageHint; }
+
+    LifecyclePolicyEditor *lifecycleEditor() const { return m_lifecycle; }
 
 Q_SIGNALS:
-  void created(const QString &sessionId);
+    void created(const QString &sessionId);
 
 protected:
-  void reject() override;
+    void reject() override;
 
 private:
-  void setRunning(bool running);
-  void updateButtons();
+    void setRunning(bool running);
+    void updateButtons();
+    void setOfferedImages(const QStringList &images);
+    void showFailure(const Core::ApiError &error, const QString &image);
 
-  SessionController *m_controller;
-  QComboBox *m_image;
-  LabelEditor *m_labels;
-  QLineEdit *m_region;
-  QLineEdit *m_policy;
-  LifecyclePolicyEditor *m_lifecycle;
-  QLabel *m_error;
-  QProgressBar *m_progress;
-  QLabel *m_progressText;
-  QDialogButtonBox *m_buttons;
-  Core::OperationHandle m_operation;
+    SessionController *m_controller;
+    QComboBox *m_image;
+    QLabel *m_imageHint;
+    bool m_local = false;
+    LabelEditor *m_labels;
+    QLineEdit *m_region;
+    QLineEdit *m_policy;
+    LifecyclePolicyEditor *m_lifecycle;
+    QLabel *m_error;
+    QProgressBar *m_progress;
+    QLabel *m_progressText;
+    QDialogButtonBox *m_buttons;
+    Core::OperationHandle m_operation;
 };
 
 } // namespace AgentBay::Ui
