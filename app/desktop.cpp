@@ -8,6 +8,7 @@
 #include <ui/services/memorycredentialstore.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessionstore.h>
+#include <ui/tray/trayintegration.h>
 #include <ui/window/mainwindow.h>
 
 #ifdef AGENTBAY_HAVE_KEYCHAIN
@@ -111,6 +112,11 @@ int main(int argc, char *argv[])
     Ui::DesktopUrlOpener opener;
     Core::ApiClient client(Core::Config{});
     Ui::MainWindow window(&client, &opener, credentials.get(), &settings);
+    // Tray icon, desktop notifications and release warnings; the self-test needs none of them.
+    std::unique_ptr<Ui::TrayIntegration> tray;
+    if (!selfTest) {
+        tray = std::make_unique<Ui::TrayIntegration>(&client, window.controller(), &window, &settings);
+    }
 
     if (selfTest) {
         const auto fail = [](const QString &message) {

@@ -26,6 +26,16 @@ LifecycleTracker::LifecycleTracker(
     }
     if (store) {
         connect(store, &SessionStore::sessionsRemoved, this, &LifecycleTracker::onRemoved);
+        // A row the table showed as DELETING (the app's delete, or one a refresh saw) is no
+        // surprise when it goes; a release goes straight from RUNNING.
+        connect(store, &SessionStore::rowsAboutToBeRemoved, this, [this](int first, int last) {
+            for (int row = first; row <= last; ++row) {
+                const SessionRow *r = m_store->rowAt(row);
+                if (r && r->status == Core::SessionStatus::Deleting) {
+                    m_deleting.insert(r->id);
+                }
+            }
+        });
     }
 }
 

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#include "trayintegration.h"
+
+#include "traycontroller.h"
+#include "traynotifier.h"
+
+#include <ui/services/lifecycletracker.h>
+#include <ui/services/sessioncontroller.h>
+
+#include <QSettings>
+#include <QWidget>
+
+namespace AgentBay::Ui {
+
+TrayIntegration::TrayIntegration(
+    Core::ApiClient *client, SessionController *sessions, QWidget *window, QSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_settings(settings)
+    , m_tray(new TrayController(sessions, this))
+    , m_notifier(TrayNotifier::createBest(m_tray->icon(), this))
+    , m_tracker(new LifecycleTracker(client, sessions->poller(), sessions->store(), m_notifier, this))
+{
+    applySettings();
+    m_tray->show();
+    connect(m_tray, &TrayController::showWindowRequested, this, &TrayIntegration::showWindow);
+    // Pause, resume and delete can take minutes on the cloud: say when they end, unless the
+    // window is in front and says it itself.
+    connect(sessions, &SessionController::actionSucceeded, this, [this](const QString &, const QString &message) {
+        if (!m_window || !m_window->isActiveWindow()) {
+            m_notifier->notify(Notifier::Kind::OperationFinished, tr("AgentBay Desktop"), message);
+        }
+    });
+    connect(sessions,
+        &SessionController::actionFailed,
+        this,
+        [this](const QString &action, const QString &sessionId, const Core::ApiError &error) {
+            if (!m_window || !m_window->isActiveWindow()) {
+                m_notifier->notify(
+                    Notifier::Kind::OperationFailed, tr("%1 failed for %2").arg(action, sessionId), error.message);
+            }
+        });
+}
+
+TrayIntegration::~TrayIntegration() = default;
+
+void TrayIntegration::applySettings()
+{
+    if (!m_settings) {
+        return;
+    }
+    for (const Notifier::Kind kind : {Notifier::Kind::OperationFinished,
+             Notifier::Kind::OperationFailed,
+             Notifier::Kind::SessionVanished,
+             Notifier::Kind::ReleaseSoon}) {
+        m_notifier->setEnabled(kind, m_settings->value(Notifier::settingsKey(kind), true).toBool());
+    }
+}
+
+void TrayIntegration::showWindow()
+{
+    if (!m_window) {
+        return;
+    }
+    m_window->showNormal();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+} // namespace AgentBay::Ui
