@@ -35,6 +35,8 @@ private Q_SLOTS:
     void applyRefresh_goneRows_removedAsOneRunAndAnnounced();
     void setters_sayWhichPartChanged_andSkipRepeats();
     void clear_isAnnouncedBeforeAndAfter();
+    void firstSeen_keptWhenAFilterDropsAndReturnsTheRow();
+    void createTime_isTheAgeWhenTheServerSaysIt();
 
 private:
     SessionStore *m_store = nullptr;
@@ -138,6 +140,53 @@ void tst_UiSessionStore::clear_isAnnouncedBeforeAndAfter()
     QCOMPARE(countBefore, 1);
     QCOMPARE(countAfter, 0);
     QCOMPARE(m_store->rowOf(u"a"_s), -1);
+}
+
+void tst_UiSessionStore::firstSeen_keptWhenAFilterDropsAndReturnsTheRow()
+{
+    QDateTime clock = QDateTime(QDate(2026, 1, 1), QTime(14, 3, 6), QTimeZone::utc());
+    m_store->setClock([&clock] {
+        return clock;
+    });
+    m_store->applyRefresh({summary(u"s-a"_s, SessionStatus::Running), summary(u"s-b"_s, SessionStatus::Running)});
+    const QDateTime firstA = m_store->find(u"s-a"_s)->firstSeen;
+
+    // A label filter on the server drops s-a; clearing it brings s-a back two minutes later.
+    clock = clock.addSecs(60);
+    m_store->applyRefresh({summary(u"s-b"_s, SessionStatus::Running)});
+    QVERIFY(!m_store->find(u"s-a"_s));
+    clock = clock.addSecs(60);
+    m_store->applyRefresh({summary(u"s-a"_s, SessionStatus::Running), summary(u"s-b"_s, SessionStatus::Running)});
+
+    QCOMPARE(m_store->find(u"s-a"_s)->firstSeen, firstA);
+    QCOMPARE(m_store->find(u"s-a"_s)->ageSince().secsTo(clock), 120);
+    // What is saved for the next start includes the hidden ones too.
+    m_store->applyRefresh({summary(u"s-b"_s, SessionStatus::Running)});
+    QCOMPARE(m_store->firstSeenTimes().value(u"s-a"_s), firstA);
+    // A delete forgets it.
+    m_store->applyRefresh({summary(u"s-a"_s, SessionStatus::Running), summary(u"s-b"_s, SessionStatus::Running)});
+    m_store->removeSession(u"s-a"_s);
+    QVERIFY(!m_store->firstSeenTimes().contains(u"s-a"_s));
+}
+
+void tst_UiSessionStore::createTime_isTheAgeWhenTheServerSaysIt()
+{
+    const QDateTime now = QDateTime(QDate(2026, 1, 1), QTime(14, 4, 47), QTimeZone::utc());
+    m_store->setClock([now] {
+        return now;
+    });
+    Core::SessionSummary withTime = summary(u"s-new"_s, SessionStatus::Running);
+    withTime.times.created = now.addSecs(-101);
+    m_store->applyRefresh({withTime, summary(u"s-old"_s, SessionStatus::Running)});
+
+    QCOMPARE(m_store->find(u"s-new"_s)->ageSince(), now.addSecs(-101));
+    QCOMPARE(m_store->find(u"s-old"_s)->ageSince(), now); // no CreateTime: first seen
+
+    // GetSessionDetail can say it too.
+    Core::SessionDetail detail;
+    detail.times.created = now.addSecs(-3600);
+    m_store->setDetails(u"s-old"_s, detail);
+    QCOMPARE(m_store->find(u"s-old"_s)->ageSince(), now.addSecs(-3600));
 }
 
 QTEST_GUILESS_MAIN(tst_UiSessionStore)

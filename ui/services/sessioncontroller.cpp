@@ -135,7 +135,7 @@ Core::OperationHandle SessionController::create(const Core::CreateSessionParams 
             if (generation == m_generation) {
                 if (result.ok()) {
                     m_store->setStatus(result.value().sessionId, Core::SessionStatus::Running);
-                    Q_EMIT actionSucceeded(tr("Created %1").arg(result.value().sessionId));
+                    Q_EMIT actionSucceeded(tr("Create"), tr("Created %1").arg(result.value().sessionId));
                     m_poller->refreshNow();
                 } else if (result.error().kind != Core::ApiError::Kind::Cancelled) {
                     fail(tr("Create"), {}, result.error());
@@ -180,13 +180,14 @@ void SessionController::changePauseState(const QStringList &ids, bool pausing)
         m_store->setStatus(id, pausing ? Core::SessionStatus::Pausing : Core::SessionStatus::Resuming);
         actionStarted();
         const quint64 generation = m_generation;
-        auto done = [this, id, generation, action, before](const Core::Result<Core::SessionStatus> &result) {
+        auto done = [this, id, generation, action, before, pausing](const Core::Result<Core::SessionStatus> &result) {
             actionEnded();
             if (generation != m_generation) {
                 return;
             }
             if (result.ok()) {
                 m_store->setStatus(id, result.value());
+                Q_EMIT actionSucceeded(action, pausing ? tr("Paused %1").arg(id) : tr("Resumed %1").arg(id));
             } else {
                 // Refused or given up: the row shows what was last known until the service says
                 // otherwise (an identical list changes nothing, so it would stay transitional).
@@ -259,7 +260,7 @@ void SessionController::deleteOne(const QString &id)
             }
             if (result.ok() || result.error().isNotFound()) {
                 m_store->removeSession(id);
-                Q_EMIT actionSucceeded(tr("Deleted %1").arg(id));
+                Q_EMIT actionSucceeded(tr("Delete"), tr("Deleted %1").arg(id));
                 return;
             }
             // Refused (e.g. paused): put the row back as it was and say why on it.

@@ -99,7 +99,8 @@ Q_SIGNALS:
     void refreshFailed(const AgentBay::Core::ApiError &error);
     // A user action failed; action is translated ("Pause", "Delete", ...).
     void actionFailed(const QString &action, const QString &sessionId, const AgentBay::Core::ApiError &error);
-    void actionSucceeded(const QString &message);
+    // action as in actionFailed, so a success can clear the same action's earlier error.
+    void actionSucceeded(const QString &action, const QString &message);
     void runningActionsChanged(int count);
 
 private:

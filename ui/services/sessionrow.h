@@ -15,7 +15,8 @@ struct SessionRow
     QString id;
     Core::SessionStatus status = Core::SessionStatus::Unknown;
     QDateTime statusSince; // when this status was first seen
-    QDateTime firstSeen;
+    QDateTime firstSeen; // when this app first saw it, kept across filters and restarts
+    QDateTime created; // the server's CreateTime, when it reports one
     QString imageId;
     QString regionId;
     QString policyId;
@@ -24,6 +25,9 @@ struct SessionRow
     bool labelsLoaded = false;
     bool confirmed = false; // seen in a whole-list refresh
     QString error; // last failed action on this session, shown as an icon + tooltip
+
+    // What the Age column counts from: the real creation time where known.
+    QDateTime ageSince() const { return created.isValid() ? created : firstSeen; }
 };
 
 } // namespace AgentBay::Ui

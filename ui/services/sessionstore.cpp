@@ -9,6 +9,10 @@ namespace {
 // on its way; keep them this long before trusting the server's list.
 constexpr qint64 UnconfirmedGraceMs = 10000;
 
+// First-seen times of sessions that no longer show up are kept this long (they may be hidden
+// by a label filter, or on a server that is down for now).
+constexpr int KeepUnseenDays = 30;
+
 } // namespace
 
 SessionStore::SessionStore(QObject *parent)
@@ -127,6 +131,7 @@ void SessionStore::applyRefresh(const QList<Core::SessionSummary> &sessions)
         m_index.insert(summary.sessionId, int(m_rows.size() + added.size()));
         added.append(makeRow(summary.sessionId, summary.status, at));
         added.last().confirmed = true;
+        added.last().created = summary.times.created;
         addedIds.append(summary.sessionId);
     }
     if (!added.isEmpty()) {
@@ -173,6 +178,7 @@ void SessionStore::removeSession(const QString &id)
     removeRowsWhere([&id](const SessionRow &row) {
         return row.id == id;
     });
+    m_knownFirstSeen.remove(id); // gone for good, not just filtered out
     Q_EMIT sessionsRemoved({id});
 }
 
@@ -183,11 +189,13 @@ void SessionStore::setDetails(const QString &id, const Core::SessionDetail &deta
         return;
     }
     SessionRow &r = m_rows[row];
-    if (r.detailsLoaded && r.imageId == detail.imageId && r.regionId == detail.regionId
-        && r.policyId == detail.policyId) {
+    const QDateTime created = detail.times.created.isValid() ? detail.times.created : r.created;
+    if (r.detailsLoaded && r.imageId == detail.imageId && r.regionId == detail.regionId && r.policyId == detail.policyId
+        && r.created == created) {
         return;
     }
     r.detailsLoaded = true;
+    r.created = created;
     r.imageId = detail.imageId;
     r.regionId = detail.regionId;
     r.policyId = detail.policyId;
@@ -245,10 +253,14 @@ const SessionRow *SessionStore::find(const QString &id) const
 
 QHash<QString, QDateTime> SessionStore::firstSeenTimes() const
 {
+    // Rows a label filter hides keep their time; only entries nobody has seen for a month go.
+    const QDateTime cutoff = now().addDays(-KeepUnseenDays);
     QHash<QString, QDateTime> times;
-    times.reserve(m_rows.size());
-    for (const SessionRow &row : m_rows) {
-        times.insert(row.id, row.firstSeen);
+    times.reserve(m_knownFirstSeen.size());
+    for (auto it = m_knownFirstSeen.constBegin(); it != m_knownFirstSeen.constEnd(); ++it) {
+        if (it.value() >= cutoff || m_index.contains(it.key())) {
+            times.insert(it.key(), it.value());
+        }
     }
     return times;
 }
@@ -263,6 +275,9 @@ void SessionStore::appendRows(const QList<SessionRow> &rows)
     const int first = int(m_rows.size());
     Q_EMIT rowsAboutToBeAppended(first, first + int(rows.size()) - 1);
     m_rows.append(rows);
+    for (const SessionRow &row : rows) {
+        m_knownFirstSeen.insert(row.id, row.firstSeen); // so a row filtered out and back keeps it
+    }
     rebuildIndex(first);
     Q_EMIT rowsAppended();
 }

@@ -60,7 +60,8 @@ public:
 
     const QList<SessionRow> &rows() const { return m_rows; }
 
-    // First-seen times survive restarts when the caller persists them.
+    // First-seen times survive restarts when the caller persists them, and filters always:
+    // a row a label filter drops and later returns keeps its first time.
     QHash<QString, QDateTime> firstSeenTimes() const;
     void setKnownFirstSeen(const QHash<QString, QDateTime> &times);
 

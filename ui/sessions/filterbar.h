@@ -37,6 +37,8 @@ public:
 
     QLineEdit *selectorEdit() const { return m_selectorEdit; }
 
+    QLabel *countLabel() const { return m_count; }
+
     QComboBox *statusCombo() const { return m_statusCombo; }
 
     QLineEdit *idEdit() const { return m_idEdit; }

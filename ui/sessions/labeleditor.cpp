@@ -32,11 +32,11 @@ LabelEditor::LabelEditor(QWidget *parent)
     // the next Space would overwrite it.
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked
         | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
-    // Tab leaves the table (arrows move inside it).
-    m_table->setTabKeyNavigation(false);
-    m_table->installEventFilter(this);
     m_table->setAlternatingRowColors(true);
     m_table->setAccessibleName(tr("Labels"));
+    // Tab leaves the table (arrows move inside it); Delete removes the selected labels.
+    m_table->setTabKeyNavigation(false);
+    m_table->installEventFilter(this);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
 
     m_message->setWordWrap(true);
@@ -65,7 +65,7 @@ LabelEditor::LabelEditor(QWidget *parent)
     });
     connect(m_table, &QTableWidget::itemChanged, this, [this] {
         if (!m_updating) {
-            m_modified = true;
+            setModified(true);
             revalidate();
             Q_EMIT changed();
         }
@@ -76,6 +76,12 @@ LabelEditor::~LabelEditor() = default;
 
 bool LabelEditor::eventFilter(QObject *watched, QEvent *event)
 {
+    // Only the table's own keys: a cell being edited gets its keys first, as text.
+    if (watched == m_table && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Delete) && m_table->hasFocus()) {
+        removeSelectedRows();
+        return true;
+    }
     // Space opens the cell for editing, keeping its text (it would otherwise replace it).
     if (watched == m_table && event->type() == QEvent::KeyPress
         && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space && m_table->hasFocus() && m_table->currentItem()) {
@@ -83,6 +89,14 @@ bool LabelEditor::eventFilter(QObject *watched, QEvent *event)
         return true;
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void LabelEditor::setModified(bool modified)
+{
+    if (modified != m_modified) {
+        m_modified = modified;
+        Q_EMIT modifiedChanged(modified);
+    }
 }
 
 void LabelEditor::setLabels(const Core::Labels &labels)
@@ -96,7 +110,7 @@ void LabelEditor::setLabels(const Core::Labels &labels)
         m_table->setItem(row, 1, new QTableWidgetItem(it.value()));
     }
     m_updating = false;
-    m_modified = false;
+    setModified(false);
     revalidate();
 }
 
@@ -158,7 +172,7 @@ void LabelEditor::addRow(const QString &key, const QString &value)
     m_table->setItem(row, 0, new QTableWidgetItem(key));
     m_table->setItem(row, 1, new QTableWidgetItem(value));
     m_updating = false;
-    m_modified = true;
+    setModified(true);
     revalidate();
     Q_EMIT changed();
     if (key.isEmpty()) {
@@ -179,7 +193,7 @@ void LabelEditor::removeSelectedRows()
         m_table->removeRow(row);
     }
     if (!rowsToRemove.isEmpty()) {
-        m_modified = true;
+        setModified(true);
         revalidate();
         Q_EMIT changed();
     }

@@ -31,7 +31,7 @@ public:
 
     QTableWidget *table() const { return m_table; }
 
-    void setModified(bool modified) { m_modified = modified; }
+    void setModified(bool modified);
 
     // Validation as a pure function of the rows, for tests and the create dialog.
     static QString validate(const QList<QPair<QString, QString>> &rows);
@@ -43,6 +43,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void changed();
     void validityChanged(bool valid);
+    void modifiedChanged(bool modified);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

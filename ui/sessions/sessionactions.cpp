@@ -67,6 +67,14 @@ void SessionActions::update(const SessionStore *store, const QStringList &ids)
     m_copyId->setEnabled(!ids.isEmpty());
 }
 
+void SessionActions::scopeShortcutsTo(QWidget *table)
+{
+    for (QAction *action : {m_pause, m_resume, m_delete, m_openDesktop, m_copyId}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        table->addAction(action);
+    }
+}
+
 void SessionActions::fillContextMenu(QMenu *menu) const
 {
     menu->addActions({m_openDesktop, m_copyId});

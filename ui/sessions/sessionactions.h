@@ -37,6 +37,10 @@ public:
 
     QAction *copyId() const { return m_copyId; }
 
+    // The actions on the selection answer their shortcuts only while the focus is in the
+    // session table (Delete in a label editor must not delete the session).
+    void scopeShortcutsTo(QWidget *table);
+
     // Enables each action if at least one of the sessions allows it.
     void update(const SessionStore *store, const QStringList &ids);
     // The table's context menu: open and copy, the lifecycle, then new and refresh.

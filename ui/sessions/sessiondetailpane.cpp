@@ -3,6 +3,7 @@
 
 #include "labeleditor.h"
 #include "sessionitemdelegate.h"
+#include "sessionlabelspage.h"
 #include "sessionlinkspage.h"
 #include "sessionlistmodel.h"
 
@@ -28,12 +29,15 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTextOption>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -114,6 +118,16 @@ SessionDetailPane::SessionDetailPane(SessionController *controller, Core::ApiCli
     m_tabs->addTab(m_terminalPanel, QIcon(u":/icons/code.svg"_s), tr("Terminal"));
     m_filesPane = new FilesPane;
     m_tabs->addTab(m_filesPane, style()->standardIcon(QStyle::SP_DirIcon), tr("Files"));
+
+    // Alt+1 … Alt+6 pick a tab and put the focus on the tab bar (Tab then enters the page).
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *shortcut = new QShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, i] {
+            m_tabs->setCurrentIndex(i);
+            m_tabs->tabBar()->setFocus(Qt::ShortcutFocusReason);
+        });
+        m_tabs->setTabToolTip(i, tr("%1 (Alt+%2)").arg(m_tabs->tabText(i)).arg(i + 1));
+    }
 
     auto *details = new QWidget(this);
     auto *detailsLayout = new QVBoxLayout(details);
@@ -201,6 +215,7 @@ QWidget *SessionDetailPane::buildOverview()
     m_authCode->setEchoMode(QLineEdit::Password);
     m_authCode->setAccessibleName(tr("Auth code"));
     m_revealAuth = makeRevealButton(m_authCode);
+    connect(m_revealAuth, &QToolButton::toggled, this, &SessionDetailPane::showResourceUrl);
     m_ticket = new QLineEdit(page);
     m_ticket->setReadOnly(true);
     m_ticket->setEchoMode(QLineEdit::Password);
@@ -240,7 +255,7 @@ QWidget *SessionDetailPane::buildOverview()
     sessionForm->addRow(tr("Image:"), m_image);
     sessionForm->addRow(tr("Region:"), m_region);
     sessionForm->addRow(tr("Policy:"), m_policy);
-    sessionForm->addRow(tr("First seen:"), m_firstSeen);
+    sessionForm->addRow(tr("Created:"), m_firstSeen);
     sessionForm->addRow(tr("Labels:"), m_labelsSummary);
 
     m_reloadInfo = new QPushButton(QIcon(u":/icons/refresh.svg"_s), tr("Reload"), page);
@@ -282,43 +297,14 @@ QWidget *SessionDetailPane::buildOverview()
 
 QWidget *SessionDetailPane::buildLabels()
 {
-    auto *page = new QWidget;
-    m_labelEditor = new LabelEditor(page);
-    m_saveLabels = new QPushButton(tr("&Save labels"), page);
-    m_saveLabels->setDefault(true);
-    m_revertLabels = new QPushButton(tr("Revert"), page);
-    m_labelsError = new InlineError(page);
-    auto *hint = new QLabel(tr("Saving replaces all labels of the session."), page);
-    hint->setEnabled(false);
-    hint->setWordWrap(true);
-
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(hint, 1);
-    buttons->addWidget(m_revertLabels);
-    buttons->addWidget(m_saveLabels);
-
-    auto *layout = new QVBoxLayout(page);
-    layout->addWidget(m_labelEditor, 1);
-    layout->addWidget(m_labelsError);
-    layout->addLayout(buttons);
-
-    const auto updateButtons = [this] {
-        const bool busy = m_labelsOperation.isRunning();
-        m_saveLabels->setEnabled(!busy && m_labelEditor->isModified() && m_labelEditor->isValid());
-        m_revertLabels->setEnabled(!busy && m_labelEditor->isModified());
-    };
-    connect(m_labelEditor, &LabelEditor::changed, this, updateButtons);
-    connect(m_labelEditor, &LabelEditor::validityChanged, this, updateButtons);
-    connect(m_saveLabels, &QPushButton::clicked, this, &SessionDetailPane::saveLabels);
-    connect(m_revertLabels, &QPushButton::clicked, this, [this, updateButtons] {
-        if (const SessionRow *row = m_controller->store()->find(m_sessionId)) {
-            m_labelEditor->setLabels(row->labels);
-        }
-        m_labelsError->hide();
-        updateButtons();
+    m_labelsPage = new SessionLabelsPage(m_controller);
+    connect(m_labelsPage, &SessionLabelsPage::saved, this, &SessionDetailPane::labelsSaved);
+    connect(m_labelsPage, &SessionLabelsPage::statusMessage, this, &SessionDetailPane::statusMessage);
+    // The tab says when its edits are not saved yet.
+    connect(m_labelsPage, &SessionLabelsPage::unsavedChanged, this, [this](bool unsaved) {
+        m_tabs->setTabText(LabelsTab, unsaved ? tr("Labels •") : tr("Labels"));
     });
-    updateButtons();
-    return page;
+    return m_labelsPage;
 }
 
 QWidget *SessionDetailPane::buildLinks()
@@ -358,12 +344,11 @@ void SessionDetailPane::setSession(const QString &sessionId)
         return;
     }
     m_infoOperation.cancel();
-    m_labelsOperation.cancel();
     m_sessionId = sessionId;
     m_info = {};
     m_infoLoaded = false;
     m_infoError->hide();
-    m_labelsError->hide();
+    m_labelsPage->setSession(sessionId);
     m_linksPage->setSession(sessionId);
     m_terminalPanel->setSession(sessionId);
     m_filesPane->setSession(m_toolsClient, sessionId);
@@ -377,10 +362,6 @@ void SessionDetailPane::setSession(const QString &sessionId)
     }
     m_stack->setCurrentIndex(1);
     m_title->setText(sessionId);
-    m_labelEditor->setLabels({});
-    if (const SessionRow *row = m_controller->store()->find(sessionId)) {
-        m_labelEditor->setLabels(row->labels);
-    }
     m_controller->prioritizeDetails(sessionId);
     updateFromModel();
     reloadInfo();
@@ -398,16 +379,17 @@ void SessionDetailPane::updateFromModel()
     m_image->setText(row->detailsLoaded ? orDash(row->imageId) : tr("Loading…"));
     m_region->setText(row->detailsLoaded ? orDash(row->regionId) : tr("Loading…"));
     m_policy->setText(row->detailsLoaded ? orDash(row->policyId) : tr("Loading…"));
-    m_firstSeen->setText(QLocale().toString(row->firstSeen.toLocalTime(), QLocale::ShortFormat));
+    // The server's creation time where it says one, else when this app first saw the session.
+    m_firstSeen->setText(row->created.isValid()
+            ? QLocale().toString(row->created.toLocalTime(), QLocale::ShortFormat)
+            : tr("%1 or earlier (first seen then)")
+                  .arg(QLocale().toString(row->firstSeen.toLocalTime(), QLocale::ShortFormat)));
     QStringList labels;
     for (auto it = row->labels.constBegin(); it != row->labels.constEnd(); ++it) {
         labels.append(it.key() + u" = "_s + it.value());
     }
     m_labelsSummary->setText(row->labelsLoaded ? (labels.isEmpty() ? tr("None") : labels.join(u'\n')) : tr("Loading…"));
-    if (!m_labelEditor->isModified() && !m_labelsOperation.isRunning() && row->labelsLoaded
-        && m_labelEditor->labels() != row->labels) {
-        m_labelEditor->setLabels(row->labels);
-    }
+    m_labelsPage->followRow(*row);
     const bool running = row->status == Core::SessionStatus::Running;
     m_linksPage->setRunning(running, Core::canOpen(row->status));
     m_toolPanel->setSession(m_sessionId, row->detailsLoaded ? row->imageId : QString(), row->status);
@@ -443,8 +425,7 @@ void SessionDetailPane::reloadInfo()
 void SessionDetailPane::showInfo()
 {
     const QString loading = m_sessionId.isEmpty() || m_infoLoaded ? QString() : tr("Loading…");
-    m_resourceUrl->setText(m_info.resourceUrl);
-    m_resourceUrl->setCursorPosition(0);
+    showResourceUrl();
     m_resourceUrl->setPlaceholderText(m_infoLoaded ? tr("None") : loading);
     m_appId->setText(m_infoLoaded ? orDash(m_info.appId) : loading);
     m_authCode->setText(m_info.authCode);
@@ -460,6 +441,19 @@ void SessionDetailPane::showInfo()
             : m_info.connectionProperties);
 }
 
+void SessionDetailPane::showResourceUrl()
+{
+    // The URL carries the auth code: hidden with it, shown with it (the eye of the auth code).
+    QString url = m_info.resourceUrl;
+    if (!m_revealAuth->isChecked() && !m_info.authCode.isEmpty()) {
+        const QString mask(8, QChar(0x2022));
+        url.replace(m_info.authCode, mask);
+        url.replace(QString::fromLatin1(QUrl::toPercentEncoding(m_info.authCode)), mask);
+    }
+    m_resourceUrl->setText(url);
+    m_resourceUrl->setCursorPosition(0);
+}
+
 void SessionDetailPane::setInfoError(const QString &message)
 {
     m_infoError->setText(message);
@@ -468,45 +462,22 @@ void SessionDetailPane::setInfoError(const QString &message)
 
 void SessionDetailPane::saveLabels()
 {
-    if (m_sessionId.isEmpty() || !m_labelEditor->isValid() || m_labelsOperation.isRunning()) {
-        return;
-    }
-    const QString id = m_sessionId;
-    const Core::Labels labels = m_labelEditor->labels();
-    m_labelsError->hide();
-    m_saveLabels->setEnabled(false);
-    m_revertLabels->setEnabled(false);
-    m_labelsOperation = m_controller->setLabels(id, labels, this, [this, id](const Core::Result<Core::Empty> &result) {
-        if (id != m_sessionId) {
-            return;
-        }
-        if (!result.ok()) {
-            m_labelsOperation = {};
-            m_labelsError->setText(tr("Could not save the labels: %1").arg(result.error().details()));
-            m_labelsError->show();
-            m_saveLabels->setEnabled(m_labelEditor->isValid());
-            m_revertLabels->setEnabled(true);
-            return;
-        }
-        // Read back what the service now holds rather than trusting what was sent.
-        m_labelsOperation =
-            m_controller->reloadLabels(id, this, [this, id](const Core::Result<Core::Labels> &reloaded) {
-                m_labelsOperation = {};
-                if (id != m_sessionId) {
-                    return;
-                }
-                if (!reloaded.ok()) {
-                    m_labelsError->setText(tr("Saved, but reloading failed: %1").arg(reloaded.error().details()));
-                    m_labelsError->show();
-                    return;
-                }
-                m_labelEditor->setLabels(reloaded.value());
-                m_saveLabels->setEnabled(false);
-                m_revertLabels->setEnabled(false);
-                Q_EMIT statusMessage(tr("Labels of %1 saved").arg(id));
-                Q_EMIT labelsSaved(id);
-            });
-    });
+    m_labelsPage->save();
+}
+
+bool SessionDetailPane::confirmLeave()
+{
+    return m_labelsPage->confirmLeave();
+}
+
+LabelEditor *SessionDetailPane::labelEditor() const
+{
+    return m_labelsPage->editor();
+}
+
+QPushButton *SessionDetailPane::saveLabelsButton() const
+{
+    return m_labelsPage->saveButton();
 }
 
 void SessionDetailPane::openDesktop()

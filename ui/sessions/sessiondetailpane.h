@@ -27,6 +27,7 @@ namespace AgentBay::Ui {
 class FilesPane;
 class InlineError;
 class LabelEditor;
+class SessionLabelsPage;
 class SessionLinksPage;
 class SessionController;
 class TerminalPanel;
@@ -55,6 +56,8 @@ public:
     ~SessionDetailPane() override;
 
     void setSession(const QString &sessionId); // empty = nothing selected
+    // Before another session is shown: asks about unsaved label edits; false = stay.
+    bool confirmLeave();
 
     QString sessionId() const { return m_sessionId; }
 
@@ -73,9 +76,10 @@ public:
 
     FilesPane *filesPane() const { return m_filesPane; }
 
-    LabelEditor *labelEditor() const { return m_labelEditor; }
+    LabelEditor *labelEditor() const;
+    QPushButton *saveLabelsButton() const;
 
-    QPushButton *saveLabelsButton() const { return m_saveLabels; }
+    QLineEdit *resourceUrlEdit() const { return m_resourceUrl; }
 
     QLineEdit *authCodeEdit() const { return m_authCode; }
 
@@ -113,6 +117,7 @@ private:
     void updateFromModel();
     void showInfo();
     void setInfoError(const QString &message);
+    void showResourceUrl();
     QToolButton *makeRevealButton(QLineEdit *edit);
     QToolButton *makeCopyButton(const std::function<QString()> &text);
 
@@ -122,7 +127,6 @@ private:
     Core::SessionInfo m_info;
     bool m_infoLoaded = false;
     Core::OperationHandle m_infoOperation;
-    Core::OperationHandle m_labelsOperation;
 
     QStackedWidget *m_stack;
     QTabWidget *m_tabs;
@@ -146,10 +150,7 @@ private:
     InlineError *m_infoError;
     QPushButton *m_reloadInfo;
     // Labels
-    LabelEditor *m_labelEditor;
-    QPushButton *m_saveLabels;
-    QPushButton *m_revertLabels;
-    InlineError *m_labelsError;
+    SessionLabelsPage *m_labelsPage = nullptr;
     SessionLinksPage *m_linksPage = nullptr;
     // Tools
     ToolPanel *m_toolPanel = nullptr;

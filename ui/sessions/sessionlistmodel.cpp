@@ -167,7 +167,7 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
         case LabelsColumn:
             return row.labelsLoaded ? labelsText(row.labels) : tr("…");
         case AgeColumn:
-            return row.firstSeen.isValid() ? formatAge(row.firstSeen.secsTo(m_store->now())) : QString();
+            return row.ageSince().isValid() ? formatAge(row.ageSince().secsTo(m_store->now())) : QString();
         case RegionColumn:
             return row.detailsLoaded ? (row.regionId.isEmpty() ? tr("—") : row.regionId) : tr("…");
         default:
@@ -195,7 +195,10 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
             return lines.join(u'\n');
         }
         case AgeColumn:
-            return tr("First seen %1").arg(QLocale().toString(row.firstSeen.toLocalTime(), QLocale::LongFormat));
+            return row.created.isValid()
+                ? tr("Created %1").arg(QLocale().toString(row.created.toLocalTime(), QLocale::LongFormat))
+                : tr("First seen %1 (the server does not say when it was created)")
+                      .arg(QLocale().toString(row.firstSeen.toLocalTime(), QLocale::LongFormat));
         case ImageColumn:
         case RegionColumn:
             return row.detailsLoaded ? QVariant() : QVariant(tr("Loading details…"));
@@ -251,7 +254,7 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
             return labelsText(row.labels).toLower();
         case AgeColumn:
             // Ascending age = newest first.
-            return row.firstSeen.isValid() ? -row.firstSeen.toMSecsSinceEpoch() : qint64(0);
+            return row.ageSince().isValid() ? -row.ageSince().toMSecsSinceEpoch() : qint64(0);
         case RegionColumn:
             return row.regionId.toLower();
         default:

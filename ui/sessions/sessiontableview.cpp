@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +33,8 @@ SessionTableView::SessionTableView(QWidget *parent)
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     setAccessibleName(tr("Sessions"));
+    // Tab leaves the table for the detail pane; the arrows move inside it.
+    setTabKeyNavigation(false);
     m_ageRepaint.setInterval(std::chrono::seconds(1));
     connect(&m_ageRepaint, &QTimer::timeout, this, &SessionTableView::repaintAges);
     m_ageRepaint.start();
@@ -129,29 +132,62 @@ void SessionTableView::selectIndex(const QModelIndex &index)
 
 void SessionTableView::updateEmptyHint(int shown, bool filtered, bool loaded)
 {
+    m_shown = shown;
+    m_filtered = filtered;
+    m_loaded = loaded;
+    showEmptyHint();
+}
+
+void SessionTableView::setConnectionProblem(const QString &problem)
+{
+    if (problem != m_problem) {
+        m_problem = problem;
+        showEmptyHint();
+    }
+}
+
+QString SessionTableView::emptyHintText() const
+{
+    const auto *hint = viewport()->findChild<QLabel *>(u"emptyHint"_s);
+    return hint && !hint->isHidden() ? hint->text() : QString();
+}
+
+void SessionTableView::showEmptyHint()
+{
     QString text;
-    if (shown > 0) {
+    if (m_shown > 0) {
         text.clear();
-    } else if (filtered) {
+    } else if (!m_problem.isEmpty()) {
+        // Not "no sessions": the sessions may well exist, the server just cannot say.
+        text = m_problem;
+    } else if (m_filtered) {
         // With a filter, the server may already have left the others out of the list.
         text = tr("No session matches the filter.");
-    } else if (!loaded) {
+    } else if (!m_loaded) {
         text = tr("Loading sessions…");
     } else {
         text = tr("No sessions yet.\nCreate one with New Session (Ctrl+N).");
     }
-    auto *hint = viewport()->findChild<QLabel *>(u"emptyHint"_s, Qt::FindDirectChildrenOnly);
+    auto *hint = viewport()->findChild<QLabel *>(u"emptyHint"_s);
+    auto *retry = viewport()->findChild<QPushButton *>(u"emptyRetry"_s);
     if (!hint) {
         hint = new QLabel(viewport());
         hint->setObjectName(u"emptyHint"_s);
         hint->setAlignment(Qt::AlignCenter);
         hint->setWordWrap(true);
         hint->setForegroundRole(QPalette::PlaceholderText); // not the disabled grey: 4.5:1
+        retry = new QPushButton(QIcon(u":/icons/refresh.svg"_s), tr("&Retry"), viewport());
+        retry->setObjectName(u"emptyRetry"_s);
+        connect(retry, &QPushButton::clicked, this, &SessionTableView::retryRequested);
         auto *layout = new QVBoxLayout(viewport());
+        layout->addStretch();
         layout->addWidget(hint);
+        layout->addWidget(retry, 0, Qt::AlignHCenter);
+        layout->addStretch();
     }
     hint->setText(text);
     hint->setVisible(!text.isEmpty());
+    retry->setVisible(m_shown == 0 && !m_problem.isEmpty());
 }
 
 void SessionTableView::restoreColumns(const QByteArray &state, int windowWidth)

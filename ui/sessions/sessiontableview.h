@@ -36,17 +36,31 @@ public:
     // Says over an empty table why it is empty: still loading, filtered, or no sessions yet.
     // filtered: some sessions exist or a filter is set.
     void updateEmptyHint(int shown, bool filtered, bool loaded);
+    // The server cannot be reached (empty: it can): an empty table says so, with Retry.
+    void setConnectionProblem(const QString &problem);
+
+    QString connectionProblem() const { return m_problem; }
+
+    QString emptyHintText() const; // what an empty table says, for tests
 
     // The saved header state, or on first start the columns that fit a window this wide.
     void restoreColumns(const QByteArray &state, int windowWidth);
+
+Q_SIGNALS:
+    void retryRequested();
 
 private:
     // Ages count in seconds at first: the visible Age cells are repainted every second (a
     // paint, not a model change: selection and sort stay).
     void repaintAges();
+    void showEmptyHint();
 
     QTimer m_ageRepaint;
     int m_selectAfterRemoval = -1;
+    int m_shown = 0;
+    bool m_filtered = false;
+    bool m_loaded = false;
+    QString m_problem;
 };
 
 } // namespace AgentBay::Ui

@@ -9,6 +9,7 @@
 #include <ui/profiles/profileswitcher.h>
 #include <ui/services/connectioncontroller.h>
 #include <ui/services/sessioncontroller.h>
+#include <ui/services/sessionstore.h>
 
 namespace AgentBay::Ui {
 
@@ -24,26 +25,39 @@ ConnectionFeedback::ConnectionFeedback(ConnectionController *connection,
     const auto restartProfile = [connection] {
         connection->activateProfile(connection->profile().name);
     };
-    connect(sessions, &SessionController::refreshed, this, [banner, status] {
+    connect(sessions, &SessionController::refreshed, this, [this, banner, status] {
         status->clearRefreshError();
         banner->dismiss();
+        Q_EMIT connectionProblem({});
     });
-    connect(connection, &ConnectionController::profileChanged, banner, &Banner::dismiss);
+    connect(connection, &ConnectionController::profileChanged, this, [this, banner] {
+        banner->dismiss();
+        Q_EMIT connectionProblem({});
+    });
+    // An empty list has the problem said over it (with Retry): the banner would say it twice.
+    const auto tell = [this, sessions, banner](
+                          const QString &text, const QString &button, std::function<void()> retry) {
+        m_retry = retry;
+        if (sessions->store()->count() == 0) {
+            banner->dismiss();
+        } else {
+            banner->showMessage(text, button, std::move(retry));
+        }
+        Q_EMIT connectionProblem(text);
+    };
     connect(connection,
         &ConnectionController::refreshFailed,
         this,
-        [sessions, client, banner, status, restartProfile](const Core::ApiError &error, bool localDown) {
+        [sessions, client, status, restartProfile, tell](const Core::ApiError &error, bool localDown) {
             status->showError(tr("Refresh failed"), error, true);
             if (localDown) {
                 // Retrying cannot help while nothing listens: offer to start the server instead.
-                banner->showMessage(
-                    tr("agentbay-local is not answering: %1. Its sessions are kept.").arg(error.message),
+                tell(tr("agentbay-local is not answering: %1. Its sessions are kept.").arg(error.message),
                     tr("Start agentbay-local"),
                     restartProfile);
                 return;
             }
-            banner->showMessage(
-                tr("Cannot reach %1: %2").arg(client->config().baseUrl().toDisplayString(), error.message),
+            tell(tr("Cannot reach %1: %2").arg(client->config().baseUrl().toDisplayString(), error.message),
                 tr("Retry now"),
                 [sessions] {
                     sessions->refreshNow();
@@ -52,11 +66,11 @@ ConnectionFeedback::ConnectionFeedback(ConnectionController *connection,
     connect(connection,
         &ConnectionController::localServerFailed,
         this,
-        [this, banner, status, restartProfile](const QString &message) {
+        [this, status, restartProfile, tell](const QString &message) {
             Core::ApiError error;
             error.message = message;
             status->showError(tr("Local server unavailable"), error);
-            banner->showMessage(message, tr("Try again"), restartProfile);
+            tell(message, tr("Try again"), restartProfile);
             Q_EMIT localServerFailed(message);
         });
     connect(connection,
@@ -73,5 +87,12 @@ ConnectionFeedback::ConnectionFeedback(ConnectionController *connection,
 }
 
 ConnectionFeedback::~ConnectionFeedback() = default;
+
+void ConnectionFeedback::retry()
+{
+    if (m_retry) {
+        m_retry();
+    }
+}
 
 } // namespace AgentBay::Ui

@@ -3,6 +3,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 namespace AgentBay::Core {
 class ApiClient;
 }
@@ -32,8 +34,18 @@ public:
         QObject *parent = nullptr);
     ~ConnectionFeedback() override;
 
+public Q_SLOTS:
+    // Does what the last connection problem calls for (retry, or start agentbay-local again).
+    void retry();
+
 Q_SIGNALS:
     void localServerFailed(const QString &message);
+    // The sessions cannot be listed, said once (empty: they can again). With no session to
+    // show, the table says it in place of the banner.
+    void connectionProblem(const QString &problem);
+
+private:
+    std::function<void()> m_retry;
 };
 
 } // namespace AgentBay::Ui

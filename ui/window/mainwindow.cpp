@@ -37,6 +37,8 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -93,9 +95,13 @@ MainWindow::MainWindow(
 
     connect(m_model, &SessionListModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_model, &SessionListModel::rowsRemoved, this, &MainWindow::updateActions);
+    // A reset (another profile) drops the selection without a selectionChanged.
+    connect(m_model, &SessionListModel::modelReset, this, &MainWindow::updateActions);
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
         connect(m_proxy, signal, this, &MainWindow::updateCounts);
+        connect(m_model, signal, this, &MainWindow::updateCounts); // rows the filter hides count too
     }
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCounts);
     updateActions();
@@ -136,13 +142,17 @@ void MainWindow::wireServices()
         &SessionController::actionFailed,
         this,
         [this](const QString &action, const QString &id, const Core::ApiError &error) {
-            m_status->showError(
-                id.isEmpty() ? tr("%1 failed").arg(action) : tr("%1 failed for %2").arg(action, id), error);
+            m_status->showError(id.isEmpty() ? tr("%1 failed").arg(action) : tr("%1 failed for %2").arg(action, id),
+                error,
+                false,
+                action);
             updateActions();
         });
-    connect(m_controller, &SessionController::actionSucceeded, this, [this](const QString &message) {
-        statusBar()->showMessage(message, 5000);
-    });
+    connect(
+        m_controller, &SessionController::actionSucceeded, this, [this](const QString &action, const QString &message) {
+            statusBar()->showMessage(message, 5000);
+            m_status->clearError(action); // the activity log keeps the old failure
+        });
 
     const auto showMessage = [this](const QString &text, int timeoutMs) {
         statusBar()->showMessage(text, timeoutMs);
@@ -164,6 +174,12 @@ void MainWindow::wireServices()
     auto *feedback =
         new ConnectionFeedback(m_connection, m_controller, m_client, m_profileSwitcher, m_banner, m_status, this);
     connect(feedback, &ConnectionFeedback::localServerFailed, this, &MainWindow::connectionFailed);
+    // Unreachable: the empty table says why and offers Retry; nothing can be created there.
+    connect(feedback, &ConnectionFeedback::connectionProblem, this, [this](const QString &problem) {
+        m_table->setConnectionProblem(problem);
+        m_actions->create()->setEnabled(problem.isEmpty());
+    });
+    connect(m_table, &SessionTableView::retryRequested, feedback, &ConnectionFeedback::retry);
 }
 
 void MainWindow::buildActions()
@@ -270,6 +286,11 @@ void MainWindow::buildCentral()
     });
     // A click moves the current row before it selects it: follow both.
     const auto followSelection = [this] {
+        // Unsaved label edits: ask first, and on Cancel stay on their session.
+        if (currentId() != m_detail->sessionId() && !m_detail->confirmLeave()) {
+            selectSession(m_detail->sessionId());
+            return;
+        }
         m_detail->setSession(currentId());
         m_detail->toolPanel()->setSelectedSessions(selectedIds()); // the Tools tab's fan-out targets
         updateActions();
@@ -300,6 +321,10 @@ void MainWindow::buildCentral()
     connect(m_filterBar, &FilterBar::selectorChanged, this, [this](const Core::LabelSelector &selector) {
         m_detail->toolPanel()->setLabelSelector(selector.isValid() ? selector.toString() : QString());
     });
+
+    // Session actions' shortcuts belong to the table; Tab goes from the table to the detail tabs.
+    m_actions->scopeShortcutsTo(m_table);
+    QWidget::setTabOrder(m_table, m_detail->tabs()->tabBar());
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(u"mainSplitter"_s);
@@ -339,11 +364,12 @@ void MainWindow::updateStatusBar()
 
 void MainWindow::updateCounts()
 {
-    const int shown = m_proxy->rowCount();
     const int total = m_model->rowCount();
-    m_filterBar->setCounts(shown, total);
     const bool filtered = !m_filterBar->selector().isEmpty() || m_filterBar->status().has_value()
         || !m_filterBar->idText().trimmed().isEmpty();
+    // Without a filter every session is shown: never "3 of 4".
+    const int shown = filtered ? m_proxy->rowCount() : total;
+    m_filterBar->setCounts(shown, total);
     m_table->updateEmptyHint(shown, total > 0 || filtered, m_controller->hasRefreshed());
 }
 

@@ -27,6 +27,15 @@ StatusIndicators::StatusIndicators(QStatusBar *bar)
     m_error->setTextFormat(Qt::RichText);
     m_error->setStyleSheet(u"color: %1;"_s.arg(AppPalette::errorText(bar->palette()).name()));
     m_error->setMaximumWidth(520);
+    m_errorExpiry.setSingleShot(true);
+    m_errorExpiry.setInterval(std::chrono::minutes(2));
+    connect(&m_errorExpiry, &QTimer::timeout, this, [this] {
+        if (!m_errorFromRefresh) {
+            m_errorKind.clear();
+            m_error->clear();
+            m_error->setToolTip({});
+        }
+    });
     connect(m_error, &QLabel::linkActivated, this, [this, bar] {
         // One window on request, never one per failure.
         QMessageBox box(QMessageBox::Warning, tr("Last Error"), m_error->toolTip(), QMessageBox::Close, bar->window());
@@ -66,9 +75,14 @@ void StatusIndicators::setInFlight(int count)
                                    : tr("%1 requests in flight").arg(count));
 }
 
-void StatusIndicators::showError(const QString &summary, const Core::ApiError &error, bool fromRefresh)
+void StatusIndicators::showError(
+    const QString &summary, const Core::ApiError &error, bool fromRefresh, const QString &kind)
 {
     m_errorFromRefresh = fromRefresh;
+    m_errorKind = kind;
+    if (!fromRefresh) {
+        m_errorExpiry.start(); // a refresh error stays while the server stays away
+    }
     m_errorDetails = error.details();
     const QString text = tr("%1: %2").arg(summary, error.message);
     // The time tells a stale error (kept as "the last error") from a fresh one.
@@ -86,6 +100,17 @@ void StatusIndicators::clearRefreshError()
         return;
     }
     m_errorFromRefresh = false;
+    m_error->clear();
+    m_error->setToolTip({});
+}
+
+void StatusIndicators::clearError(const QString &kind)
+{
+    if (kind.isEmpty() || kind != m_errorKind || m_errorFromRefresh) {
+        return;
+    }
+    m_errorKind.clear();
+    m_errorExpiry.stop();
     m_error->clear();
     m_error->setToolTip({});
 }

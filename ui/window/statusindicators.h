@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QObject>
+#include <QTimer>
 
 class QDateTime;
 class QLabel;
@@ -30,9 +31,13 @@ public:
     void setLastRefresh(const QDateTime &at); // invalid: not yet
     void setInFlight(int count);
     // fromRefresh: the list could not be refreshed; the next good refresh clears it.
-    void showError(const QString &summary, const Core::ApiError &error, bool fromRefresh = false);
+    // kind: the action that failed ("Create", "Pause", …); its next success clears it.
+    void showError(
+        const QString &summary, const Core::ApiError &error, bool fromRefresh = false, const QString &kind = {});
     // Connected again: a red "Refresh failed" would now be wrong (other errors stay).
     void clearRefreshError();
+    // The same kind of action worked this time: its old error would only mislead.
+    void clearError(const QString &kind);
 
 private:
     QLabel *m_profile;
@@ -41,6 +46,8 @@ private:
     QLabel *m_error;
     QString m_errorDetails;
     bool m_errorFromRefresh = false;
+    QString m_errorKind;
+    QTimer m_errorExpiry; // an error nobody acted on fades after a while (the log keeps it)
 };
 
 } // namespace AgentBay::Ui
