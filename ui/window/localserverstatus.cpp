@@ -137,7 +137,8 @@ void LocalServerStatus::update()
         m_label->setToolTip(QString());
         return;
     }
-    m_label->setText(tr("Local server at %1: %n session(s)", nullptr, m_store->count()).arg(m_url));
+    m_label->setText((m_store->count() == 1 ? tr("Local server at %1: 1 session").arg(m_url)
+                                            : tr("Local server at %1: %2 sessions").arg(m_url).arg(m_store->count())));
     m_label->setToolTip(tr("agentbay-local, %1. On quit: %2.")
                             .arg(m_startedHere ? tr("started by this app") : tr("started elsewhere"),
                                 shouldStopOnQuit() ? tr("it is stopped") : tr("it keeps running")));
