@@ -116,6 +116,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<Ui::TrayIntegration> tray;
     if (!selfTest) {
         tray = std::make_unique<Ui::TrayIntegration>(&client, window.controller(), &window, &settings);
+        tray->attachTable(&window);
     }
 
     if (selfTest) {

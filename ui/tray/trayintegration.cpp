@@ -4,9 +4,17 @@
 #include "traycontroller.h"
 #include "traynotifier.h"
 
+#include <ui/lifecycle/glancecolumnsproxy.h>
+#include <ui/lifecycle/visiblesessionsfeed.h>
 #include <ui/services/lifecycletracker.h>
+#include <ui/services/metricspoller.h>
 #include <ui/services/sessioncontroller.h>
+#include <ui/sessions/sessionfilterproxymodel.h>
+#include <ui/sessions/sessionlistmodel.h>
+#include <ui/sessions/sessiontableview.h>
+#include <ui/window/mainwindow.h>
 
+#include <QAction>
 #include <QSettings>
 #include <QWidget>
 
@@ -20,6 +28,7 @@ TrayIntegration::TrayIntegration(
     , m_tray(new TrayController(sessions, this))
     , m_notifier(TrayNotifier::createBest(m_tray->icon(), this))
     , m_tracker(new LifecycleTracker(client, sessions->poller(), sessions->store(), m_notifier, this))
+    , m_metrics(new MetricsPoller(client, this))
 {
     applySettings();
     m_tray->show();
@@ -43,6 +52,26 @@ TrayIntegration::TrayIntegration(
 }
 
 TrayIntegration::~TrayIntegration() = default;
+
+void TrayIntegration::attachTable(MainWindow *window)
+{
+    // Between the session list model and the window's filter/sort proxy: sorting and filtering
+    // go on working through the roles, and the new columns sort like the others.
+    m_columns = new GlanceColumnsProxy(m_tracker, m_metrics, this);
+    m_columns->setSourceModel(window->model());
+    window->proxy()->setSourceModel(m_columns);
+    new VisibleSessionsFeed(window->table(), m_metrics, this);
+    m_metrics->start();
+
+    m_keepAlive = new QAction(tr("&Keep Alive"), window);
+    m_keepAlive->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_keepAlive->setToolTip(tr("Restart the idle release timer of the selected sessions"));
+    connect(m_keepAlive, &QAction::triggered, this, [this, window] {
+        m_tracker->keepAlive(window->selectedIds());
+    });
+    window->addAction(m_keepAlive);
+    window->table()->addAction(m_keepAlive);
+}
 
 void TrayIntegration::applySettings()
 {

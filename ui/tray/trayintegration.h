@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QPointer>
 
+class QAction;
 class QSettings;
 class QWidget;
 
@@ -13,7 +14,10 @@ class ApiClient;
 
 namespace AgentBay::Ui {
 
+class GlanceColumnsProxy;
 class LifecycleTracker;
+class MainWindow;
+class MetricsPoller;
 class Notifier;
 class SessionController;
 class TrayController;
@@ -35,7 +39,17 @@ public:
         QObject *parent = nullptr);
     ~TrayIntegration() override;
 
+    // The session table of the window: Remaining, CPU, Memory and Disk columns (metrics for the
+    // visible running rows only) and a "Keep alive" action (Ctrl+K) on the selected sessions.
+    void attachTable(MainWindow *window);
+
     TrayController *tray() const { return m_tray; }
+
+    MetricsPoller *metrics() const { return m_metrics; }
+
+    GlanceColumnsProxy *columns() const { return m_columns; }
+
+    QAction *keepAliveAction() const { return m_keepAlive; }
 
     Notifier *notifier() const { return m_notifier; }
 
@@ -52,6 +66,9 @@ private:
     TrayController *m_tray;
     Notifier *m_notifier;
     LifecycleTracker *m_tracker;
+    MetricsPoller *m_metrics;
+    GlanceColumnsProxy *m_columns = nullptr;
+    QAction *m_keepAlive = nullptr;
 };
 
 } // namespace AgentBay::Ui

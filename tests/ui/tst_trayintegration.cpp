@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+// The at-a-glance pieces hooked into the real window against agentbay-local: the extra
+// columns, metrics for the visible running rows only, Keep Alive on the selection.
+#include <core/apiclient.h>
+#include <support/callbackprobe.h>
+#include <support/localserver.h>
+#include <ui/lifecycle/glancecolumnsproxy.h>
+#include <ui/services/lifecycletracker.h>
+#include <ui/services/memorycredentialstore.h>
+#include <ui/services/metricspoller.h>
+#include <ui/services/sessioncontroller.h>
+#include <ui/services/sessionstore.h>
+#include <ui/services/urlopener.h>
+#include <ui/sessions/sessionfilterproxymodel.h>
+#include <ui/sessions/sessiontableview.h>
+#include <ui/tray/trayintegration.h>
+#include <ui/window/mainwindow.h>
+
+#include <QAction>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace AgentBay;
+using namespace std::chrono_literals;
+
+namespace {
+
+class NoOpener final : public Ui::UrlOpener
+{
+public:
+    bool open(const QUrl &) override { return true; }
+};
+
+// Create and tool calls on a loaded machine (2 cores shared with builds) may take seconds.
+constexpr int CallTimeoutMs = 30000;
+
+} // namespace
+
+class tst_TrayIntegration : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void window_showsColumns_pollsVisibleRunning_keepsAlive();
+};
+
+void tst_TrayIntegration::window_showsColumns_pollsVisibleRunning_keepsAlive()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Test::LocalServer server(dir.filePath(QStringLiteral("server")));
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    Core::ApiClient client(Core::Config{});
+    Ui::MemoryCredentialStore credentials;
+    NoOpener opener;
+    Ui::MainWindow window(&client, &opener, &credentials, &settings);
+    Ui::TrayIntegration glance(&client, window.controller(), &window, &settings);
+    glance.attachTable(&window);
+    glance.metrics()->setInterval(500ms);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.connectTo(server.url(), server.apiKey());
+    window.controller()->setRefreshInterval(300ms);
+
+    Test::CallbackProbe<Core::SessionData> created;
+    Core::Config config;
+    config.endpoint = server.url();
+    config.apiKey = server.apiKey();
+    Core::ApiClient creator(config);
+    creator.create({}, &created.context, created.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(created.done(), CallTimeoutMs);
+    QVERIFY2(created.ok(), qPrintable(created.why()));
+    const QString id = created.value().sessionId;
+
+    // The window's table has the extra columns; the new row is visible and running, so its
+    // metrics arrive (first answer: two samples on the server) and show in the CPU column.
+    const int cpu = glance.columns()->firstExtraColumn() + Ui::GlanceColumnsProxy::CpuExtra;
+    QCOMPARE(window.proxy()->headerData(cpu, Qt::Horizontal).toString(), QStringLiteral("CPU"));
+    QTRY_VERIFY_WITH_TIMEOUT(glance.metrics()->sessions().contains(id), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(glance.metrics()->hasMetrics(id), CallTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window.proxy()->rowCount() == 1, 10000);
+    QVERIFY(window.proxy()->index(0, cpu).data().toString().endsWith(u'%'));
+
+    // Keep Alive on the selection.
+    window.table()->selectRow(0);
+    QTRY_COMPARE_WITH_TIMEOUT(window.selectedIds(), QStringList{id}, 5000);
+    QSignalSpy kept(glance.tracker(), &Ui::LifecycleTracker::keptAlive);
+    glance.keepAliveAction()->trigger();
+    QVERIFY(kept.wait(CallTimeoutMs));
+    QCOMPARE(kept.first().at(0).toString(), id);
+}
+
+QTEST_MAIN(tst_TrayIntegration)
+#include "tst_trayintegration.moc"
