@@ -57,7 +57,8 @@ ConnectionFeedback::ConnectionFeedback(ConnectionController *connection,
                     restartProfile);
                 return;
             }
-            tell(tr("Cannot reach %1: %2").arg(client->config().baseUrl().toDisplayString(), error.message),
+            // The error already says "cannot reach": name the server on a line of its own.
+            tell(tr("No connection to %1\n%2").arg(client->config().baseUrl().toDisplayString(), error.message),
                 tr("Retry now"),
                 [sessions] {
                     sessions->refreshNow();
