@@ -48,8 +48,9 @@ void KeychainCredentialStore::fallBack(const QString &reason)
     if (!m_persistent) {
         return;
     }
-    // The keychain's message names the backend, never the secret.
-    qCWarning(lcKeychain).noquote() << "system keychain unavailable:" << reason;
+    // The keychain's message names the backend, never the secret. The window warns the user
+    // (profile dialog); stderr stays quiet in normal use (--verbose shows it).
+    qCInfo(lcKeychain).noquote() << "system keychain unavailable:" << reason;
     m_persistent = false;
     m_reason = reason.isEmpty() ? tr("no system keychain is available") : reason;
     Q_EMIT persistenceChanged(false);
