@@ -31,6 +31,11 @@ PortProxyRelay::PortProxyRelay(const PortProxy::Request &request,
         connect(socket, &QTcpSocket::readyRead, this, &PortProxyRelay::pump);
         connect(socket, &QTcpSocket::bytesWritten, this, &PortProxyRelay::pump);
     }
+    // A TLS socket says bytesWritten when it encrypts; what frees room is its encrypted
+    // buffer reaching the kernel.
+    if (auto *ssl = qobject_cast<QSslSocket *>(client)) {
+        connect(ssl, &QSslSocket::encryptedBytesWritten, this, &PortProxyRelay::pump);
+    }
     connect(service, &QTcpSocket::disconnected, this, &PortProxyRelay::pump);
     connect(client, &QTcpSocket::disconnected, this, &PortProxyRelay::finish);
     m_headTimer.setSingleShot(true);

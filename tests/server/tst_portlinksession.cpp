@@ -13,6 +13,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTest>
 #include <QUrl>
@@ -147,6 +150,7 @@ private Q_SLOTS:
     void link_setCookieForTheWholeOrigin_isConfinedToTheLink();
     void link_webSocketEcho_worksThroughTheLink();
     void link_largeAnswer_keepsServerMemoryBounded();
+    void link_overTls_streamsAndUpgrades();
 
 private:
     // GET path (from the server's root) with extra header lines; the raw answer.
@@ -307,6 +311,62 @@ void tst_PortLinkSession::link_largeAnswer_keepsServerMemoryBounded()
     QVERIFY2(received > total, QByteArray::number(received).constData());
     qInfo() << "server RSS before" << before << "KiB, peak" << peak << "KiB while relaying" << total << "bytes";
     QVERIFY2(peak - before < 24 * 1024, QByteArray::number(peak - before).constData());
+}
+
+void tst_PortLinkSession::link_overTls_streamsAndUpgrades()
+{
+    // The same port speaks TLS (its own CA in DATA/tls/ca.pem): a link over https streams a
+    // large answer with the server's memory bounded, and a wss link upgrades.
+    constexpr qint64 total = 64LL * 1024 * 1024;
+    QVERIFY(startService(*m_api, m_a, 30181, q("big"), QString::number(total)));
+    QVERIFY(startService(*m_api, m_a, 30171, q("ws"), q("-")));
+    const QList<QSslCertificate> ca = QSslCertificate::fromPath(m_server.dataDir() + q("/tls/ca.pem"));
+    QCOMPARE(ca.size(), 1);
+    auto open = [this, &ca](QSslSocket &socket) {
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setCaCertificates(ca);
+        socket.setSslConfiguration(configuration);
+        socket.setReadBufferSize(64 * 1024);
+        socket.connectToHostEncrypted(q("127.0.0.1"), quint16(QUrl(m_server.url()).port()));
+        return socket.waitForEncrypted(10000);
+    };
+
+    QSslSocket big;
+    QVERIFY2(open(big), qPrintable(big.errorString()));
+    const qint64 before = serverResidentKb(m_server.dataDir());
+    big.write("GET " + linkPath(m_a, 30181) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    qint64 received = 0;
+    qint64 peak = before;
+    int reads = 0;
+    connect(&big, &QTcpSocket::readyRead, &big, [&] {
+        received += big.readAll().size();
+        if (++reads % 64 == 0) {
+            peak = qMax(peak, serverResidentKb(m_server.dataDir()));
+        }
+    });
+    QSignalSpy closed(&big, &QTcpSocket::disconnected);
+    // Encrypting 64 MiB twice takes seconds; 180 s bounds a loaded two-core machine.
+    QVERIFY(closed.wait(180000));
+    received += big.readAll().size();
+    QVERIFY2(received > total, QByteArray::number(received).constData());
+    qInfo() << "over TLS: server RSS before" << before << "KiB, peak" << peak << "KiB";
+    QVERIFY2(peak - before < 24 * 1024, QByteArray::number(peak - before).constData());
+
+    const RawAnswer link =
+        m_api->call(q("GetLink"), {{q("SessionId"), m_a}, {q("Port"), q("30171")}, {q("ProtocolType"), q("wss")}});
+    const QUrl url(link.json.value(q("Data")).toObject().value(q("Url")).toString());
+    QSslSocket ws;
+    QVERIFY2(open(ws), qPrintable(ws.errorString()));
+    ws.write("GET " + url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority)
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+    QByteArray got;
+    QTRY_VERIFY_WITH_TIMEOUT((got += ws.readAll()).contains("\r\n\r\n"), 10000);
+    QVERIFY2(got.startsWith("HTTP/1.1 101 "), got.constData());
+    got = got.mid(got.indexOf("\r\n\r\n") + 4);
+    const QByteArray frame = QByteArray::fromHex("818537fa213d7f9f4d5158");
+    ws.write(frame);
+    QTRY_COMPARE_WITH_TIMEOUT(got += ws.readAll(), frame, 10000);
 }
 
 QTEST_GUILESS_MAIN(tst_PortLinkSession)
