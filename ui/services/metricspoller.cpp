@@ -110,19 +110,24 @@ void MetricsPoller::request(const QString &id)
                 Q_EMIT metricsFailed(id, metrics.errorMessage());
                 return;
             }
-            const QDateTime now = m_clock();
-            QList<Sample> &samples = m_history[id];
-            samples.append(Sample{now, metrics.value()});
-            const QDateTime oldest = now.addSecs(-qint64(HistorySpan.count()));
-            while (!samples.isEmpty() && samples.first().at < oldest) {
-                samples.removeFirst();
-            }
-            Q_EMIT metricsUpdated(id);
+            record(id, metrics.value());
         });
     const auto pending = m_inFlight.find(id);
     if (pending != m_inFlight.end() && pending->serial == serial) {
         pending->handle = handle;
     }
+}
+
+void MetricsPoller::record(const QString &id, const Core::SessionMetrics &metrics)
+{
+    const QDateTime now = m_clock();
+    QList<Sample> &samples = m_history[id];
+    samples.append(Sample{now, metrics});
+    const QDateTime oldest = now.addSecs(-qint64(HistorySpan.count()));
+    while (!samples.isEmpty() && samples.first().at < oldest) {
+        samples.removeFirst();
+    }
+    Q_EMIT metricsUpdated(id);
 }
 
 Core::SessionMetrics MetricsPoller::latest(const QString &id) const

@@ -69,6 +69,8 @@ public:
     Core::SessionMetrics latest(const QString &id) const; // default-constructed when none
     QList<Sample> history(const QString &id) const; // oldest first, the last HistorySpan
     void forget(const QString &id); // a deleted session
+    // Adds an answer as if it had just arrived (each answer goes through here; tests use it too).
+    void record(const QString &id, const Core::SessionMetrics &metrics);
 
     int inFlightCount() const { return int(m_inFlight.size()); }
 

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#include <ui/lifecycle/metricsgraph.h>
+#include <ui/services/metricspoller.h>
+
+#include <QTest>
+
+using namespace AgentBay;
+
+class tst_MetricsGraph : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+
+    void history_keepsTenMinutes_newestAtZero()
+    {
+        QDateTime now = QDateTime::fromString(QStringLiteral("2026-11-30T10:00:00Z"), Qt::ISODate);
+        Ui::MetricsPoller poller(nullptr);
+        poller.setClock([&now] {
+            return now;
+        });
+        Ui::MetricsGraph graph(&poller);
+        graph.setSession(QStringLiteral("s1"));
+        for (int minute = 0; minute <= 12; ++minute) {
+            Core::SessionMetrics m;
+            m.cpuUsedPct = minute * 5;
+            m.memTotal = 1000;
+            m.memUsed = 100 * (minute % 10);
+            poller.record(QStringLiteral("s1"), m);
+            now = now.addSecs(60);
+        }
+        poller.record(QStringLiteral("other"), {});
+        const QList<QPointF> cpu = graph.cpuPoints();
+        // Samples older than 10 minutes are dropped: minutes 2..12 remain.
+        QCOMPARE(cpu.size(), 11);
+        QCOMPARE(cpu.last(), QPointF(0, 60));
+        QCOMPARE(cpu.first(), QPointF(600, 10));
+        QCOMPARE(graph.memoryPoints().last().y(), 20.0);
+        graph.resize(320, 90);
+        QImage image(graph.size(), QImage::Format_ARGB32);
+        graph.render(&image); // paints without a sample-less crash either
+        graph.setSession(QStringLiteral("none"));
+        QVERIFY(graph.cpuPoints().isEmpty());
+        graph.render(&image);
+    }
+};
+
+QTEST_MAIN(tst_MetricsGraph)
+#include "tst_metricsgraph.moc"
