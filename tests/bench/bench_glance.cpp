@@ -2,21 +2,32 @@
 // Request rate of the session window's background polling (not a ctest test): 500 sessions,
 // 30 of them visible and running, status polling (SessionController) plus metrics polling
 // (MetricsPoller) at their default intervals, against a fake server that answers at once.
-//   bench_glance [--seconds S] [--sessions N] [--visible V]
+//   bench_glance [--seconds S] [--sessions N] [--visible V] [--screenshots DIR]
+// With --screenshots: the table's Remaining/CPU/Memory/Disk columns, the metrics graph and
+// the tray menu as PNG files in DIR (run with QT_QPA_PLATFORM=offscreen or under Xvfb).
 #include <core/apiclient.h>
 #include <core/sessionpoller.h>
 #include <support/fakehttpserver.h>
+#include <ui/lifecycle/glancecolumnsproxy.h>
+#include <ui/lifecycle/metricsgraph.h>
+#include <ui/services/lifecycletracker.h>
 #include <ui/services/metricspoller.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessionstore.h>
 #include <ui/services/urlopener.h>
+#include <ui/sessions/sessionfilterproxymodel.h>
+#include <ui/sessions/sessionlistmodel.h>
+#include <ui/tray/traycontroller.h>
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QMenu>
+#include <QTableView>
 #include <QTimer>
 
 #include <cstdio>
@@ -44,11 +55,66 @@ QString compact(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+// The columns, the graph and the tray menu with made-up but plausible figures.
+void writeScreenshots(const QString &dir, Ui::SessionController &controller, Ui::MetricsPoller &poller)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Ui::LifecycleTracker tracker(nullptr, nullptr, controller.store(), nullptr);
+    const QList<Ui::SessionRow> &rows = controller.store()->rows();
+    for (int i = 0; i < 12 && i < rows.size(); ++i) {
+        Core::SessionTimes times;
+        times.idleReleaseDeadline = now.addSecs(i == 0 ? 45 : i == 1 ? 200 : 600 + 137 * i);
+        tracker.setTimes(rows.at(i).id, times);
+        Core::SessionMetrics m;
+        m.cpuCount = 2;
+        m.cpuUsedPct = i == 2 ? 97 : 3 + (i * 7) % 20;
+        m.memTotal = qint64(4) << 30;
+        m.memUsed = (qint64(200) + 45 * i) << 20;
+        m.diskTotal = qint64(10) << 30;
+        m.diskUsed = (qint64(900) + 30 * i) << 20;
+        poller.record(rows.at(i).id, m);
+    }
+    Ui::SessionListModel model(controller.store());
+    Ui::GlanceColumnsProxy columns(&tracker, &poller);
+    columns.setSourceModel(&model);
+    Ui::SessionFilterProxyModel sorted;
+    sorted.setSourceModel(&columns);
+    QTableView table;
+    table.setModel(&sorted);
+    table.setSortingEnabled(true);
+    table.sortByColumn(columns.firstExtraColumn(), Qt::AscendingOrder);
+    table.verticalHeader()->hide();
+    table.resize(980, 330);
+    table.resizeColumnsToContents();
+    table.grab().save(dir + QStringLiteral("/glance-table.png"));
+
+    QDateTime at = now.addSecs(-600);
+    Ui::MetricsPoller history(nullptr);
+    history.setClock([&at] {
+        return at;
+    });
+    for (int step = 0; step <= 60; ++step, at = at.addSecs(10)) {
+        Core::SessionMetrics m;
+        m.cpuUsedPct = step > 25 && step < 45 ? 85 + (step % 3) * 4 : 4 + (step % 5);
+        m.memTotal = 100;
+        m.memUsed = 20 + step / 4;
+        history.record(QStringLiteral("s"), m);
+    }
+    Ui::MetricsGraph graph(&history);
+    graph.setSession(QStringLiteral("s"));
+    graph.resize(420, 120);
+    graph.grab().save(dir + QStringLiteral("/glance-graph.png"));
+
+    Ui::TrayController tray(&controller);
+    tray.menu()->adjustSize();
+    tray.menu()->grab().save(dir + QStringLiteral("/glance-tray.png"));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    QApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("agentbay.*=false")); // one line per request otherwise
     QCommandLineParser parser;
     parser.addHelpOption();
@@ -64,6 +130,8 @@ int main(int argc, char **argv)
         QStringLiteral("Visible running rows (default 30)."),
         QStringLiteral("V"),
         QStringLiteral("30")});
+    parser.addOption(
+        {QStringLiteral("screenshots"), QStringLiteral("Write PNG screenshots to DIR."), QStringLiteral("DIR")});
     parser.process(app);
     const int seconds = parser.value(QStringLiteral("seconds")).toInt();
     const int sessions = parser.value(QStringLiteral("sessions")).toInt();
@@ -144,5 +212,8 @@ int main(int argc, char **argv)
     std::printf("metrics requests per interval: at most %d (visible running rows), max in flight %d\n",
         visible,
         server.maxOpenRequests(QStringLiteral("CallMcpTool")));
+    if (parser.isSet(QStringLiteral("screenshots"))) {
+        writeScreenshots(parser.value(QStringLiteral("screenshots")), controller, poller);
+    }
     return 0;
 }
