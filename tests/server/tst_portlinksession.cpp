@@ -176,7 +176,8 @@ void tst_PortLinkSession::initTestCase()
 QByteArray tst_PortLinkSession::get(const QByteArray &path, const QByteArray &headers)
 {
     const quint16 port = quint16(QUrl(m_server.url()).port());
-    return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n");
+    // The server's own answers (403, 502) would keep the connection open otherwise.
+    return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers + "\r\n");
 }
 
 QString tst_PortLinkSession::authCode(const QString &session)
