@@ -9,6 +9,7 @@
 #include <ui/services/memorycredentialstore.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/urlopener.h>
+#include <ui/sessions/sessionitemdelegate.h>
 #include <ui/window/mainwindow.h>
 
 #include <QAbstractButton>
@@ -54,6 +55,8 @@ private Q_SLOTS:
     void windowLabels_areNotDisabledGrey_andMeetAA_data();
     void windowLabels_areNotDisabledGrey_andMeetAA();
     void everyControl_hasAnAccessibleName();
+    void statusBadgeText_meetsAA_data();
+    void statusBadgeText_meetsAA();
 
 private:
     void buildWindow();
@@ -198,6 +201,39 @@ void tst_WindowAccessibility::everyControl_hasAnAccessibleName()
         }
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(u"controls without a name: "_s + unnamed.join(u", "_s)));
+}
+
+void tst_WindowAccessibility::statusBadgeText_meetsAA_data()
+{
+    paletteTextRoles_meetAA_data();
+}
+
+void tst_WindowAccessibility::statusBadgeText_meetsAA()
+{
+    QFETCH(int, scheme);
+    const QPalette p = AppPalette::palette(AppPalette::Scheme(scheme));
+    using Core::SessionStatus;
+    for (const SessionStatus status : {SessionStatus::Running,
+             SessionStatus::Pausing,
+             SessionStatus::Paused,
+             SessionStatus::Error,
+             SessionStatus::Unknown}) {
+        const QColor color = Ui::SessionItemDelegate::statusColor(status);
+        // The pill: the status colour at 14% over the row (as paintBadge draws it).
+        for (const QColor &row : {p.color(QPalette::Base), p.color(QPalette::AlternateBase)}) {
+            QColor fill = color;
+            fill.setAlphaF(0.14);
+            const QColor pill = QColor::fromRgbF(fill.redF() * 0.14 + row.redF() * 0.86,
+                fill.greenF() * 0.14 + row.greenF() * 0.86,
+                fill.blueF() * 0.14 + row.blueF() * 0.86);
+            const QColor text = Ui::SessionItemDelegate::badgeText(color, AppPalette::isDark(p));
+            const double ratio = AppPalette::contrast(text, pill);
+            QVERIFY2(ratio >= WcagAA,
+                qPrintable(u"status %1: %2 on %3 is %4:1"_s.arg(int(status))
+                               .arg(text.name(), pill.name())
+                               .arg(ratio, 0, 'f', 2)));
+        }
+    }
 }
 
 QTEST_MAIN(tst_WindowAccessibility)

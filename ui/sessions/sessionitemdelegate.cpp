@@ -3,7 +3,10 @@
 
 #include "sessionlistmodel.h"
 
+#include <ui/common/apppalette.h>
+
 #include <QApplication>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -61,6 +64,12 @@ QColor SessionItemDelegate::statusColor(Core::SessionStatus status)
     return QColor(0x75, 0x75, 0x75);
 }
 
+QColor SessionItemDelegate::badgeText(const QColor &status, bool dark)
+{
+    // Darker than the status colour on light rows, lighter on dark ones: 4.5:1 either way.
+    return dark ? status.lighter(170) : status.darker(150);
+}
+
 int SessionItemDelegate::paintBadge(
     QPainter *painter, const QRect &rect, const QString &text, const QColor &color, const QFont &font, bool selected)
 {
@@ -89,7 +98,7 @@ int SessionItemDelegate::paintBadge(
     painter->drawEllipse(QRectF(badge.left() + BadgeHPadding, badge.center().y() - dot / 2.0, dot, dot));
 
     painter->setFont(font);
-    painter->setPen(color.darker(135));
+    painter->setPen(badgeText(color, !selected && AppPalette::isDark(QGuiApplication::palette())));
     const QRectF textRect = badge.adjusted(BadgeHPadding + dot + 6, 0, -BadgeHPadding + 2, 0);
     painter->drawText(
         textRect, Qt::AlignVCenter | Qt::AlignLeft, metrics.elidedText(text, Qt::ElideRight, int(textRect.width())));

@@ -23,6 +23,8 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     static QColor statusColor(Core::SessionStatus status);
+    // The badge's text colour for a status colour, on a light or a dark row.
+    static QColor badgeText(const QColor &status, bool dark);
     // Draws a badge with a dot and text inside rect; returns the width used.
     static int paintBadge(QPainter *painter,
         const QRect &rect,
