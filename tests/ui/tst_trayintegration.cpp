@@ -69,15 +69,20 @@ void tst_TrayIntegration::window_showsColumns_pollsVisibleRunning_keepsAlive()
     window.connectTo(server.url(), server.apiKey());
     window.controller()->setRefreshInterval(300ms);
 
+    // Created through the app with a policy: the tracker keeps it (the cloud's only record).
+    QSignalSpy createdSignal(window.controller(), &Ui::SessionController::sessionCreated);
     Test::CallbackProbe<Core::SessionData> created;
-    Core::Config config;
-    config.endpoint = server.url();
-    config.apiKey = server.apiKey();
-    Core::ApiClient creator(config);
-    creator.create({}, &created.context, created.callback());
+    Core::CreateSessionParams params;
+    params.lifecycle = Core::LifecyclePolicy{30, 240, false};
+    window.controller()->create(params, &created.context, created.callback());
     QTRY_VERIFY_WITH_TIMEOUT(created.done(), CallTimeoutMs);
     QVERIFY2(created.ok(), qPrintable(created.why()));
     const QString id = created.value().sessionId;
+    QCOMPARE(createdSignal.size(), 1);
+    QCOMPARE(createdSignal.first().at(0).toString(), id);
+    // agentbay-local reports the deadlines itself: idle release in 30 minutes, which wins.
+    QTRY_VERIFY_WITH_TIMEOUT(glance.tracker()->remaining(id).isKnown(), 10000);
+    QVERIFY(*glance.tracker()->remaining(id).secondsLeft(glance.tracker()->now()) > 29 * 60);
 
     // The window's table has the extra columns; the new row is visible and running, so its
     // metrics arrive (first answer: two samples on the server) and show in the CPU column.

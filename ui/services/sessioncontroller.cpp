@@ -130,11 +130,13 @@ Core::OperationHandle SessionController::create(const Core::CreateSessionParams 
     // The row is added here, not in the dialog, so it appears even if the dialog is gone.
     return m_client->create(params,
         this,
-        [this, generation, context = QPointer<QObject>(context), done](const Core::Result<Core::SessionData> &result) {
+        [this, generation, params, context = QPointer<QObject>(context), done](
+            const Core::Result<Core::SessionData> &result) {
             actionEnded();
             if (generation == m_generation) {
                 if (result.ok()) {
                     m_store->setStatus(result.value().sessionId, Core::SessionStatus::Running);
+                    Q_EMIT sessionCreated(result.value().sessionId, params);
                     Q_EMIT actionSucceeded(tr("Create"), tr("Created %1").arg(result.value().sessionId));
                     m_poller->refreshNow();
                 } else if (result.error().kind != Core::ApiError::Kind::Cancelled) {

@@ -96,6 +96,9 @@ public:
 
 Q_SIGNALS:
     void refreshed(const QDateTime &at);
+    // A session this app created, with what it asked for (the cloud reports no lifecycle times,
+    // so the policy sent is the app's only record of them).
+    void sessionCreated(const QString &sessionId, const AgentBay::Core::CreateSessionParams &params);
     void refreshFailed(const AgentBay::Core::ApiError &error);
     // A user action failed; action is translated ("Pause", "Delete", ...).
     void actionFailed(const QString &action, const QString &sessionId, const AgentBay::Core::ApiError &error);

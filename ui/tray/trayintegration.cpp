@@ -32,6 +32,14 @@ TrayIntegration::TrayIntegration(
 {
     applySettings();
     m_tray->show();
+    connect(sessions,
+        &SessionController::sessionCreated,
+        this,
+        [this](const QString &id, const Core::CreateSessionParams &params) {
+            if (params.lifecycle) {
+                m_tracker->recordCreated(id, *params.lifecycle);
+            }
+        });
     connect(m_tray, &TrayController::showWindowRequested, this, &TrayIntegration::showWindow);
     // Pause, resume and delete can take minutes on the cloud: say when they end, unless the
     // window is in front and says it itself.
