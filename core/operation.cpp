@@ -56,7 +56,10 @@ void Operation::abandon()
     m_finished = true;
     m_cancelHandler = {};
     if (m_reply && m_reply->isRunning()) {
-        m_reply->disconnect(); // neither this operation nor the client hears of it again
+        // Only our own handlers: a bare disconnect() would also cut the reply's wiring to its
+        // HTTP thread (abort, read buffer), leaving that request running after the reply, and
+        // its manager, are gone.
+        m_reply->disconnect(this);
         m_reply->abort();
     }
 }

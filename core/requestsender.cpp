@@ -94,7 +94,8 @@ void RequestSender::send(Operation *operation, const Request &req, EnvelopeHandl
     QNetworkReply *reply = m_nam->post(request, FormEncoder::encode(body));
     operation->setReply(reply);
     trackInFlight(1);
-    connect(reply, &QNetworkReply::finished, this, [this] {
+    // In the operation's context, so that Operation::abandon() silences this one too.
+    connect(reply, &QNetworkReply::finished, operation, [this] {
         trackInFlight(-1);
     });
 
