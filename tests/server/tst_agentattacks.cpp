@@ -12,7 +12,6 @@
 #endif
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -226,7 +225,8 @@ private Q_SLOTS:
     {
         shell(QStringLiteral("rm -f p && mkfifo p"));
         // Opens the FIFO's writing end once a reader waits on it (as a blocked server would),
-        // so that a server that blocks is freed after 10 s and the test can fail instead of hang.
+        // so that a server that blocks is freed after 5 s and reads "released": the test fails
+        // on that answer instead of hanging, and needs no wall-clock bound.
         std::atomic<bool> done{false};
         const QByteArray fifo = QFile::encodeName(ws(QStringLiteral("p")));
         std::thread releaser([&done, fifo] {
@@ -242,18 +242,13 @@ private Q_SLOTS:
                 ::usleep(100000);
             }
         });
-        QElapsedTimer clock;
-        clock.start();
         const QJsonObject read = call(QStringLiteral("read_file"), {{QStringLiteral("path"), QStringLiteral("p")}});
-        const qint64 readMs = clock.elapsed();
         const QString alive = shell(QStringLiteral("echo alive"));
-        const qint64 totalMs = clock.elapsed();
         done = true;
         releaser.join();
         QVERIFY2(read.value(QStringLiteral("isError")).toBool(), qPrintable(textOf(read)));
-        QVERIFY2(readMs < 3000, qPrintable(QString::number(readMs)));
+        QVERIFY2(!textOf(read).contains(QStringLiteral("released")), qPrintable(textOf(read)));
         QCOMPARE(alive, QStringLiteral("alive\n"));
-        QVERIFY(totalMs < 5000);
     }
 
     // Item 4: session processes cannot write into the agent's channel: no forged answers,
