@@ -73,10 +73,15 @@ void ToolActions::call(const RequestParameters &params, const ApiReply::Callback
     call.tool = name;
     call.arguments = ReplyText::shorten(ReplyText::compact(args));
 
-    // A tool call is activity, and the session is not idle while one runs.
+    // A tool call is activity, and the session is not idle while one runs. Reading the
+    // session's metrics is watching it, not using it: a dashboard polling get_metrics must
+    // not keep an idle session from being released.
+    const bool activity = name != QStringLiteral("get_metrics");
     SessionStore *store = m_context->store();
-    session->toolCallStarted(store->now());
-    auto finish = [done, call, store](LocalSession *s, const QJsonObject &result, qint64 elapsedMs) mutable {
+    if (activity) {
+        session->toolCallStarted(store->now());
+    }
+    auto finish = [done, call, store, activity](LocalSession *s, const QJsonObject &result, qint64 elapsedMs) mutable {
         call.isError = result.value(QStringLiteral("isError")).toBool();
         call.durationMs = elapsedMs;
         const QJsonArray content = result.value(QStringLiteral("content")).toArray();
@@ -84,7 +89,9 @@ void ToolActions::call(const RequestParameters &params, const ApiReply::Callback
             content.isEmpty() ? QString() : content.first().toObject().value(QStringLiteral("text")).toString());
         if (s) {
             s->recordToolCall(call);
-            s->toolCallFinished(store->now());
+            if (activity) {
+                s->toolCallFinished(store->now());
+            }
         }
         // An object, not a JSON text: the TypeScript SDK reads Data.content directly
         // (protocol.md 4.12); the other SDKs take either.
@@ -103,7 +110,9 @@ void ToolActions::call(const RequestParameters &params, const ApiReply::Callback
         return;
     }
     if (!session->sandbox()) {
-        session->toolCallFinished(store->now());
+        if (activity) {
+            session->toolCallFinished(store->now());
+        }
         done(ApiReply::internalError(QStringLiteral("Sandbox"), tr("The session's sandbox is not running")));
         return;
     }

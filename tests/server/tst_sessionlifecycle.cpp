@@ -54,6 +54,7 @@ private Q_SLOTS:
     void deadlineFields_areInEveryView();
     void keepAlive_movesTheIdleDeadline();
     void toolCall_movesTheIdleDeadline();
+    void metricsCall_leavesTheIdleDeadline();
     void keepAlive_unknownSession_isNotFound();
     void listSession_filtersByImageIdAndStatus();
     void getLink_withoutPort_isTheSessionsPage();
@@ -204,6 +205,21 @@ void tst_SessionLifecycle::toolCall_movesTheIdleDeadline()
         return answer.status == 200 ? timeOf(sessionData(id), u"IdleReleaseDeadline"_s) : QDateTime();
     };
     QTRY_VERIFY_WITH_TIMEOUT(callTool() > first, 10000);
+    QCOMPARE(m_api->call(u"DeleteSessionAsync"_s, {{u"SessionId"_s, id}}).status, 200);
+}
+
+void tst_SessionLifecycle::metricsCall_leavesTheIdleDeadline()
+{
+    const QString id = m_api->createSession({{u"Timeout"_s, u"600"_s}});
+    QVERIFY(!id.isEmpty());
+    const QDateTime first = timeOf(sessionData(id), u"IdleReleaseDeadline"_s);
+    QVERIFY(first.isValid());
+    // Deadlines are whole seconds: once a second has passed since the create, activity would show.
+    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc().addSecs(600) > first.addSecs(1), 10000);
+    const RawAnswer answer =
+        m_api->call(u"CallMcpTool"_s, {{u"SessionId"_s, id}, {u"Name"_s, u"get_metrics"_s}, {u"Args"_s, u"{}"_s}});
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(timeOf(sessionData(id), u"IdleReleaseDeadline"_s), first);
     QCOMPARE(m_api->call(u"DeleteSessionAsync"_s, {{u"SessionId"_s, id}}).status, 200);
 }
 
