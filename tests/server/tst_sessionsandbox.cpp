@@ -239,6 +239,7 @@ private Q_SLOTS:
         QVERIFY(result->timedOut);
         QVERIFY(result->exitCode != 0);
         QCOMPARE(result->stdOut, QByteArray("started\n"));
+        // Far below the 60 s of `sleep`, 50 times the 400 ms timeout (a busy, sanitized run).
         QVERIFY(timer.elapsed() < 20000);
         // Killed processes may linger for a moment as zombies before they are reaped.
         const auto check = run(*sandbox,
