@@ -61,7 +61,8 @@ void tst_SessionDetailLoader::load_fillsEveryRow_withBoundedConcurrency()
     Ui::SessionDetailLoader loader(m_client.get(), &model);
     loader.setMaxConcurrent(2);
     int highest = 0;
-    connect(m_client.get(), &Core::ApiClient::inFlightCountChanged, this, [&highest](int count) {
+    QObject probe; // the connection ends with this test, not with the test object
+    connect(m_client.get(), &Core::ApiClient::inFlightCountChanged, &probe, [&highest](int count) {
         highest = qMax(highest, count);
     });
     QSignalSpy idle(&loader, &Ui::SessionDetailLoader::idle);
