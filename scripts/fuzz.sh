@@ -5,7 +5,8 @@
 # the lowest CPU priority on one core. New interesting inputs collect in build/fuzz/corpus-TARGET;
 # crashes are written to build/fuzz/artifacts/ and make the script fail. Put a crash input into
 # tests/fuzz/corpus/TARGET/ once it is fixed: CI replays that folder (fuzz_TARGET_replay).
-# Packages: ./scripts/setup.sh fuzz TARGET SECONDS installs clang first.
+# Packages: ./scripts/setup.sh fuzz TARGET SECONDS installs clang first. FUZZ_NICE sets the
+# run's niceness (default 19: fuzzing in the background never slows the desktop down).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,7 +43,7 @@ log="$build/fuzz-$target.log"
 echo "fuzzing $target for $seconds s (log: $log)"
 set +e
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    nice -n 19 "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    nice -n "${FUZZ_NICE:-19}" "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$artifacts/$target-" "$scratch" "tests/fuzz/corpus/$target" >"$log" 2>&1
 status=$?
 set -e
