@@ -8,7 +8,7 @@
 #include <core/apiclient.h>
 #include <core/sessionpoller.h>
 #include <support/fakehttpserver.h>
-#include <ui/lifecycle/glancecolumnsproxy.h>
+#include <ui/sessions/glancecolumnsproxy.h>
 #include <ui/lifecycle/metricsgraph.h>
 #include <ui/services/lifecycletracker.h>
 #include <ui/services/metricspoller.h>

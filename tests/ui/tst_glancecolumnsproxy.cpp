@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <ui/lifecycle/glancecolumnsproxy.h>
+#include <ui/sessions/glancecolumnsproxy.h>
 #include <ui/services/lifecycletracker.h>
 #include <ui/services/metricspoller.h>
 #include <ui/services/sessionstore.h>

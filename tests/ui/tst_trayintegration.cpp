@@ -4,7 +4,7 @@
 #include <core/apiclient.h>
 #include <support/callbackprobe.h>
 #include <support/localserver.h>
-#include <ui/lifecycle/glancecolumnsproxy.h>
+#include <ui/sessions/glancecolumnsproxy.h>
 #include <ui/services/lifecycletracker.h>
 #include <ui/services/memorycredentialstore.h>
 #include <ui/services/metricspoller.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <ui/lifecycle/visiblesessionsfeed.h>
+#include <ui/sessions/visiblesessionsfeed.h>
 #include <ui/services/metricspoller.h>
 #include <ui/services/sessionstore.h>
 #include <ui/sessions/sessionlistmodel.h>

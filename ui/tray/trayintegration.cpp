@@ -4,8 +4,8 @@
 #include "traycontroller.h"
 #include "traynotifier.h"
 
-#include <ui/lifecycle/glancecolumnsproxy.h>
-#include <ui/lifecycle/visiblesessionsfeed.h>
+#include <ui/sessions/glancecolumnsproxy.h>
+#include <ui/sessions/visiblesessionsfeed.h>
 #include <ui/services/lifecycletracker.h>
 #include <ui/services/metricspoller.h>
 #include <ui/services/sessioncontroller.h>

@@ -3,7 +3,7 @@
 
 #include <ui/services/lifecycletracker.h>
 #include <ui/services/metricspoller.h>
-#include <ui/sessions/sessionlistmodel.h>
+#include "sessionlistmodel.h"
 
 #include <QBrush>
 #include <QColor>

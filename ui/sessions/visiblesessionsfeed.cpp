@@ -2,7 +2,7 @@
 #include "visiblesessionsfeed.h"
 
 #include <ui/services/metricspoller.h>
-#include <ui/sessions/sessionlistmodel.h>
+#include "sessionlistmodel.h"
 
 #include <QAbstractItemView>
 #include <QEvent>
