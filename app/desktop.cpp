@@ -11,6 +11,8 @@
 #include <ui/tray/trayintegration.h>
 #include <ui/window/mainwindow.h>
 
+#include <translations/translationloader.h>
+
 #ifdef AGENTBAY_HAVE_KEYCHAIN
 #include <ui/services/keychaincredentialstore.h>
 #endif
@@ -19,6 +21,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QSettings>
 #include <QTimer>
@@ -60,6 +63,16 @@ int main(int argc, char *argv[])
     // One tuned light or dark palette, whichever the system prefers, so every text reads at 4.5:1.
     Ui::AppPalette::apply(Ui::AppPalette::systemScheme());
 
+    // The language before any text is made: the system's, unless Settings chose one ("ui/language",
+    // written by the settings dialog, applies from the next start).
+    QSettings settings;
+    const QString chosenLanguage = settings.value(u"ui/language"_s).toString();
+    Ui::TranslationLoader translations;
+    translations.install(Ui::TranslationLoader::resolve(chosenLanguage, QLocale::system().uiLanguages()));
+    if (!chosenLanguage.isEmpty()) {
+        QLocale::setDefault(QLocale(translations.language())); // dates and numbers match the texts
+    }
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "Manage AgentBay sessions: local or in the cloud."));
@@ -99,7 +112,6 @@ int main(int argc, char *argv[])
         apiKey = QString::fromUtf8(file.readAll()).trimmed();
     }
 
-    QSettings settings;
     std::unique_ptr<Ui::CredentialStore> credentials;
 #ifdef AGENTBAY_HAVE_KEYCHAIN
     if (!selfTest) {

@@ -19,6 +19,7 @@ cd "$top"
 packages=(
     cmake ninja-build g++ pkg-config git clang-format
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libvterm-dev
+    qt6-tools-dev qt6-l10n-tools
     qt6-qpa-plugins libqt6svg6 qt6-image-formats-plugins libgl-dev
     bubblewrap slirp4netns libseccomp-dev python3 xvfb xauth libssl-dev
     desktop-file-utils appstream dbus gnome-keyring
