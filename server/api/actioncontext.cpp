@@ -51,10 +51,9 @@ std::optional<QString> ActionContext::imageFor(const RequestParameters &params, 
     return imageId;
 }
 
-QString ActionContext::resourceUrl(const LocalSession *session) const
+QString ActionContext::resourceUrl(const QString &baseUrl, const LocalSession *session)
 {
-    return m_baseUrl + QStringLiteral("/sessions/") + session->id() + QStringLiteral("/?authcode=")
-        + session->authCode();
+    return baseUrl + QStringLiteral("/sessions/") + session->id() + QStringLiteral("/?authcode=") + session->authCode();
 }
 
 QString ActionContext::toolListJson(const QString &imageId)

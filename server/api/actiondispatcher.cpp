@@ -14,13 +14,23 @@ namespace AgentBay::Server {
 
 namespace {
 
+using Action = std::function<void(const RequestParameters &, const QString &, const ApiReply::Callback &)>;
+
 // An action that answers at once.
 template <typename Handler>
-std::function<void(const RequestParameters &, const ApiReply::Callback &)> immediate(
-    Handler *handler, ApiReply (Handler::*method)(const RequestParameters &))
+Action immediate(Handler *handler, ApiReply (Handler::*method)(const RequestParameters &))
 {
-    return [handler, method](const RequestParameters &params, const ApiReply::Callback &done) {
+    return [handler, method](const RequestParameters &params, const QString &, const ApiReply::Callback &done) {
         done((handler->*method)(params));
+    };
+}
+
+// An action that answers at once with URLs on the request's base URL.
+template <typename Handler>
+Action immediateWithUrls(Handler *handler, ApiReply (Handler::*method)(const RequestParameters &, const QString &))
+{
+    return [handler, method](const RequestParameters &params, const QString &baseUrl, const ApiReply::Callback &done) {
+        done((handler->*method)(params, baseUrl));
     };
 }
 
@@ -37,11 +47,11 @@ ActionDispatcher::ActionDispatcher(SessionStore *store)
     SessionActions *sessions = m_sessions.get();
     ToolActions *tools = m_tools.get();
     m_actions = {
-        {QStringLiteral("CreateMcpSession"), immediate(sessions, &SessionActions::create)},
-        {QStringLiteral("GetSession"), immediate(sessions, &SessionActions::get)},
+        {QStringLiteral("CreateMcpSession"), immediateWithUrls(sessions, &SessionActions::create)},
+        {QStringLiteral("GetSession"), immediateWithUrls(sessions, &SessionActions::get)},
         {QStringLiteral("GetSessionDetail"), immediate(sessions, &SessionActions::getDetail)},
         {QStringLiteral("ListSession"), immediate(sessions, &SessionActions::list)},
-        {QStringLiteral("GetMcpResource"), immediate(sessions, &SessionActions::getMcpResource)},
+        {QStringLiteral("GetMcpResource"), immediateWithUrls(sessions, &SessionActions::getMcpResource)},
         {QStringLiteral("DeleteSessionAsync"), immediate(sessions, &SessionActions::remove)},
         {QStringLiteral("ReleaseMcpSession"), immediate(sessions, &SessionActions::remove)},
         {QStringLiteral("PauseSessionAsync"), immediate(sessions, &SessionActions::pause)},
@@ -49,10 +59,10 @@ ActionDispatcher::ActionDispatcher(SessionStore *store)
         {QStringLiteral("RefreshSessionIdleTime"), immediate(sessions, &SessionActions::refreshIdleTime)},
         {QStringLiteral("SetLabel"), immediate(m_labels.get(), &LabelActions::set)},
         {QStringLiteral("GetLabel"), immediate(m_labels.get(), &LabelActions::get)},
-        {QStringLiteral("GetLink"), immediate(m_links.get(), &LinkActions::getLink)},
+        {QStringLiteral("GetLink"), immediateWithUrls(m_links.get(), &LinkActions::getLink)},
         {QStringLiteral("ListMcpTools"), immediate(tools, &ToolActions::list)},
         {QStringLiteral("CallMcpTool"),
-            [tools](const RequestParameters &params, const ApiReply::Callback &done) {
+            [tools](const RequestParameters &params, const QString &, const ApiReply::Callback &done) {
                 tools->call(params, done);
             }},
         {QStringLiteral("SyncContext"), immediate(m_contexts.get(), &ContextActions::sync)},
@@ -62,7 +72,8 @@ ActionDispatcher::ActionDispatcher(SessionStore *store)
 
 ActionDispatcher::~ActionDispatcher() = default;
 
-void ActionDispatcher::dispatch(const QString &action, const RequestParameters &params, const ApiReply::Callback &done)
+void ActionDispatcher::dispatch(
+    const QString &action, const RequestParameters &params, const QString &baseUrl, const ApiReply::Callback &done)
 {
     // Every other action of the API (contexts: GetContext, ListContexts, ModifyContext, ...;
     // browsers: GetCdpLink, InitBrowser; Android: GetAdbLink; networks: CreateNetwork,
@@ -75,12 +86,7 @@ void ActionDispatcher::dispatch(const QString &action, const RequestParameters &
                              : tr("The action %1 is not supported").arg(ReplyText::shorten(action))));
         return;
     }
-    it.value()(params, done);
-}
-
-void ActionDispatcher::setBaseUrl(const QString &baseUrl)
-{
-    m_context->setBaseUrl(baseUrl);
+    it.value()(params, baseUrl, done);
 }
 
 void ActionDispatcher::setMaxSessions(int maxSessions)

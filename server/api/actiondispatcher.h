@@ -31,15 +31,16 @@ public:
     explicit ActionDispatcher(SessionStore *store);
     ~ActionDispatcher();
 
-    // Runs one action; done runs exactly once, now or later.
-    void dispatch(const QString &action, const RequestParameters &params, const ApiReply::Callback &done);
+    // Runs one action; done runs exactly once, now or later. baseUrl: scheme://host:port as the
+    // client reached the server (RequestOrigin), for the URLs in the answer.
+    void dispatch(
+        const QString &action, const RequestParameters &params, const QString &baseUrl, const ApiReply::Callback &done);
 
-    void setBaseUrl(const QString &baseUrl);
     void setMaxSessions(int maxSessions);
     int maxSessions() const;
 
 private:
-    using Action = std::function<void(const RequestParameters &, const ApiReply::Callback &)>;
+    using Action = std::function<void(const RequestParameters &, const QString &baseUrl, const ApiReply::Callback &)>;
 
     std::unique_ptr<ActionContext> m_context;
     std::unique_ptr<SessionActions> m_sessions;

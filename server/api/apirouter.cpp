@@ -4,6 +4,7 @@
 #include <server/api/actiondispatcher.h>
 #include <server/api/constanttime.h>
 #include <server/api/replytext.h>
+#include <server/api/requestorigin.h>
 #include <server/api/requestparameters.h>
 #include <server/api/webrequest.h>
 #include <server/api/webresponse.h>
@@ -78,7 +79,6 @@ quint16 ApiRouter::listen(quint16 port, QString *error)
     }
     m_http = server;
     m_baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(server->serverPort());
-    m_actions->setBaseUrl(m_baseUrl);
     return server->serverPort();
 }
 
@@ -148,7 +148,7 @@ void ApiRouter::handleApi(const WebRequest &request, const Reply &reply)
     if (action.isEmpty()) {
         action = params.value(QStringLiteral("Action"));
     }
-    m_actions->dispatch(action, params, [reply, action](const ApiReply &answer) {
+    m_actions->dispatch(action, params, request.baseUrl, [reply, action](const ApiReply &answer) {
         if (!answer.isSuccess()) {
             qCDebug(lcApi) << action << answer.httpStatus() << answer.code();
         }
@@ -227,9 +227,11 @@ HttpResponse ApiRouter::transportError(int status, const QByteArray &reason, qin
     return toHttpResponse(WebResponse::json(ApiReply::failure(status, code, message)));
 }
 
-WebRequest ApiRouter::toWebRequest(const HttpRequest &request)
+WebRequest ApiRouter::toWebRequest(const HttpRequest &request) const
 {
     WebRequest web;
+    web.secure = request.secure;
+    web.baseUrl = RequestOrigin::baseUrl(request.secure, request.target, request.header("host"), m_http->serverPort());
     web.method = request.method.toUpper();
     web.path = QUrl::fromEncoded(request.path(), QUrl::TolerantMode).path();
     web.rawQuery = QString::fromLatin1(request.query());

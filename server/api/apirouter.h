@@ -51,6 +51,8 @@ public:
     // Binds 127.0.0.1:port (0 = any free port); returns the port, 0 on failure.
     quint16 listen(quint16 port, QString *error);
 
+    // Where it listens (http://127.0.0.1:PORT). The URLs in answers follow each request
+    // instead: its scheme (https over TLS) and the host:port its client used (RequestOrigin).
     QString baseUrl() const { return m_baseUrl; }
 
     // Sessions that may exist at once; CreateMcpSession is refused beyond it.
@@ -68,7 +70,7 @@ private:
 
     std::optional<HttpResponse> checkHead(const HttpRequest &head) const;
     static HttpResponse transportError(int status, const QByteArray &reason, qint64 maxBodyBytes);
-    static WebRequest toWebRequest(const HttpRequest &request);
+    WebRequest toWebRequest(const HttpRequest &request) const;
     static HttpResponse toHttpResponse(const WebResponse &response);
 
     SessionStore *m_store;

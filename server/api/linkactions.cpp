@@ -2,6 +2,7 @@
 #include "linkactions.h"
 
 #include <server/api/actioncontext.h>
+#include <server/api/requestorigin.h>
 #include <server/api/requestparameters.h>
 #include <server/links/portlinkroute.h>
 #include <server/sessions/localsession.h>
@@ -15,7 +16,7 @@ LinkActions::LinkActions(ActionContext *context)
 {
 }
 
-ApiReply LinkActions::getLink(const RequestParameters &params)
+ApiReply LinkActions::getLink(const RequestParameters &params, const QString &baseUrl)
 {
     ApiReply refusal;
     const LocalSession *session = m_context->sessionFor(params, &refusal);
@@ -40,7 +41,7 @@ ApiReply LinkActions::getLink(const RequestParameters &params)
             return ApiReply::badRequest(QStringLiteral("InvalidParameter.Port"),
                 tr("A wss link needs a Port from %1 to %2").arg(PortLinkRoute::minPort).arg(PortLinkRoute::maxPort));
         }
-        return ApiReply::success(QJsonObject{{QStringLiteral("Url"), m_context->resourceUrl(session)}});
+        return ApiReply::success(QJsonObject{{QStringLiteral("Url"), ActionContext::resourceUrl(baseUrl, session)}});
     }
     bool ok = false;
     const int port = portText.toInt(&ok);
@@ -50,12 +51,10 @@ ApiReply LinkActions::getLink(const RequestParameters &params)
     }
     // Each session has its own network: links go through this server, which checks the
     // session and its auth code and reaches the port inside that session only. A wss link is
-    // the same path with the ws scheme (wss when this server speaks TLS); it upgrades there.
-    QString url = m_context->baseUrl()
+    // the same path with the WebSocket scheme of the request's (wss over TLS); it upgrades there.
+    const QString origin = protocol == u"wss" ? RequestOrigin::webSocketUrl(baseUrl) : baseUrl;
+    const QString url = origin
         + QStringLiteral("/sessions/%1/ports/%2/?authcode=%3").arg(session->id()).arg(port).arg(session->authCode());
-    if (protocol == u"wss") {
-        url.replace(0, 4, QStringLiteral("ws")); // http -> ws, https -> wss
-    }
     return ApiReply::success(QJsonObject{{QStringLiteral("Url"), url}});
 }
 

@@ -19,7 +19,8 @@ class LinkActions
 public:
     explicit LinkActions(ActionContext *context);
 
-    ApiReply getLink(const RequestParameters &params);
+    // The URL is built on baseUrl, the server as the client reached it (https -> https/wss).
+    ApiReply getLink(const RequestParameters &params, const QString &baseUrl);
 
 private:
     ActionContext *m_context;

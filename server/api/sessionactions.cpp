@@ -72,7 +72,7 @@ SessionActions::SessionActions(ActionContext *context)
 {
 }
 
-ApiReply SessionActions::create(const RequestParameters &params)
+ApiReply SessionActions::create(const RequestParameters &params, const QString &baseUrl)
 {
     ApiReply refusal;
     const auto image = ActionContext::imageFor(params, &refusal);
@@ -116,7 +116,7 @@ ApiReply SessionActions::create(const RequestParameters &params)
     }
     QJsonObject data{
         {QStringLiteral("SessionId"), session->id()},
-        {QStringLiteral("ResourceUrl"), m_context->resourceUrl(session)},
+        {QStringLiteral("ResourceUrl"), ActionContext::resourceUrl(baseUrl, session)},
         {QStringLiteral("Success"), true},
         {QStringLiteral("ErrMsg"), QString()},
         {QStringLiteral("AppInstanceId"), appInstanceId(session)},
@@ -124,7 +124,7 @@ ApiReply SessionActions::create(const RequestParameters &params)
         {QStringLiteral("ToolList"), m_context->toolListJson(imageId)},
         // The terminal channel (protocol-2026.md 4.1; docs/TERMINAL.md). LinkUrl stays empty,
         // so tool calls still go through CallMcpTool.
-        {QStringLiteral("WsUrl"), TerminalAccess::wsUrl(m_context->baseUrl(), session->id())},
+        {QStringLiteral("WsUrl"), TerminalAccess::wsUrl(baseUrl, session->id())},
         {QStringLiteral("Token"), TerminalAccess::token(session->id())},
         {QStringLiteral("HttpPort"), QString()},
         {QStringLiteral("NetworkInterfaceIp"), QString()},
@@ -134,7 +134,7 @@ ApiReply SessionActions::create(const RequestParameters &params)
     return ApiReply::success(data);
 }
 
-ApiReply SessionActions::get(const RequestParameters &params)
+ApiReply SessionActions::get(const RequestParameters &params, const QString &baseUrl)
 {
     ApiReply refusal;
     const LocalSession *session = m_context->sessionFor(params, &refusal);
@@ -144,14 +144,14 @@ ApiReply SessionActions::get(const RequestParameters &params)
     QJsonObject data{
         {QStringLiteral("SessionId"), session->id()},
         {QStringLiteral("Status"), session->statusName()},
-        {QStringLiteral("ResourceUrl"), m_context->resourceUrl(session)},
+        {QStringLiteral("ResourceUrl"), ActionContext::resourceUrl(baseUrl, session)},
         {QStringLiteral("AppInstanceId"), appInstanceId(session)},
         {QStringLiteral("ResourceId"), resourceId(session)},
         {QStringLiteral("ToolList"), m_context->toolListJson(session->imageId())},
         // No LinkUrl: with it (and Token) the SDKs would call <LinkUrl>/callTool, which this
         // server does not serve (protocol.md 5 and 7.8). WsUrl + Token open the terminal
         // channel (protocol-2026.md 4.1; docs/TERMINAL.md).
-        {QStringLiteral("WsUrl"), TerminalAccess::wsUrl(m_context->baseUrl(), session->id())},
+        {QStringLiteral("WsUrl"), TerminalAccess::wsUrl(baseUrl, session->id())},
         {QStringLiteral("Token"), TerminalAccess::token(session->id())},
         {QStringLiteral("HttpPort"), QString()},
         {QStringLiteral("NetworkInterfaceIp"), QString()},
@@ -273,7 +273,7 @@ ApiReply SessionActions::list(const RequestParameters &params)
     return reply;
 }
 
-ApiReply SessionActions::getMcpResource(const RequestParameters &params)
+ApiReply SessionActions::getMcpResource(const RequestParameters &params, const QString &baseUrl)
 {
     ApiReply refusal;
     const LocalSession *session = m_context->sessionFor(params, &refusal);
@@ -293,7 +293,7 @@ ApiReply SessionActions::getMcpResource(const RequestParameters &params)
         tr("Processes do not survive a server restart; the workspace, labels and the session itself do."));
     return ApiReply::success(QJsonObject{
         {QStringLiteral("SessionId"), session->id()},
-        {QStringLiteral("ResourceUrl"), m_context->resourceUrl(session)},
+        {QStringLiteral("ResourceUrl"), ActionContext::resourceUrl(baseUrl, session)},
         {QStringLiteral("DesktopInfo"),
             QJsonObject{
                 {QStringLiteral("AppId"), QStringLiteral("agentbay-local")},

@@ -20,11 +20,12 @@ class SessionActions
 public:
     explicit SessionActions(ActionContext *context);
 
-    ApiReply create(const RequestParameters &params);
-    ApiReply get(const RequestParameters &params);
+    // ResourceUrl and WsUrl are built on baseUrl, the server as the client reached it.
+    ApiReply create(const RequestParameters &params, const QString &baseUrl);
+    ApiReply get(const RequestParameters &params, const QString &baseUrl);
     ApiReply getDetail(const RequestParameters &params);
     ApiReply list(const RequestParameters &params);
-    ApiReply getMcpResource(const RequestParameters &params);
+    ApiReply getMcpResource(const RequestParameters &params, const QString &baseUrl);
     ApiReply remove(const RequestParameters &params);
     ApiReply pause(const RequestParameters &params);
     ApiReply resume(const RequestParameters &params);

@@ -18,6 +18,10 @@ struct WebRequest
     QString rawQuery; // fully encoded, without '?'
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    bool secure = false; // came over TLS
+    // scheme://host:port as the client reached this server (RequestOrigin): the base of the
+    // URLs handed back to it.
+    QString baseUrl;
 
     // The first header of that name (names compare case-insensitively).
     QByteArray header(const QByteArray &name) const;

@@ -2,6 +2,7 @@
 #include "terminalaccess.h"
 
 #include <server/api/constanttime.h>
+#include <server/api/requestorigin.h>
 
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
@@ -36,13 +37,7 @@ bool TerminalAccess::accepts(const QString &sessionId, const QByteArray &given)
 
 QString TerminalAccess::wsUrl(const QString &baseUrl, const QString &sessionId)
 {
-    QString url = baseUrl;
-    if (url.startsWith(QLatin1String("https://"))) {
-        url.replace(0, 5, QStringLiteral("wss"));
-    } else if (url.startsWith(QLatin1String("http://"))) {
-        url.replace(0, 4, QStringLiteral("ws"));
-    }
-    return url + QLatin1String(pathPrefix) + sessionId;
+    return RequestOrigin::webSocketUrl(baseUrl) + QLatin1String(pathPrefix) + sessionId;
 }
 
 } // namespace AgentBay::Server

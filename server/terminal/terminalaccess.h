@@ -18,8 +18,8 @@ public:
     static QString token(const QString &sessionId);
     // Whether given is the session's token; compared in constant time.
     static bool accepts(const QString &sessionId, const QByteArray &given);
-    // ws://127.0.0.1:PORT/ws/<id> for the server at baseUrl (http://127.0.0.1:PORT). The same
-    // port speaks TLS too, so wss:// with the same path works for clients that want it.
+    // ws://HOST:PORT/ws/<id> for a client that reached the server at baseUrl
+    // (http://HOST:PORT), wss://HOST:PORT/ws/<id> for one that came over TLS (https://...).
     static QString wsUrl(const QString &baseUrl, const QString &sessionId);
     // The path prefix of the route ("/ws/").
     static constexpr char pathPrefix[] = "/ws/";

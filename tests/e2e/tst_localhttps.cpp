@@ -101,6 +101,18 @@ void tst_LocalHttps::pinnedCa_createAndList_overHttps()
     client.create(params, &created.context, created.callback());
     QTRY_VERIFY_WITH_TIMEOUT(created.done(), CallTimeoutMs);
     QVERIFY2(created.ok(), qPrintable(created.why()));
+    // Asked over https, the URLs it hands out are https too, on the address the client used.
+    const QString origin = QStringLiteral("https://127.0.0.1:%1").arg(QUrl(m_server->url()).port());
+    QVERIFY2(created.value().resourceUrl.startsWith(origin + QStringLiteral("/sessions/")),
+        qPrintable(created.value().resourceUrl));
+    LinkParams linkParams;
+    linkParams.protocolType = QStringLiteral("https");
+    linkParams.port = 30150;
+    Probe<QString> link;
+    client.getLink(created.value().sessionId, linkParams, &link.context, link.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(link.done(), CallTimeoutMs);
+    QVERIFY2(link.ok(), qPrintable(link.why()));
+    QVERIFY2(link.value().startsWith(origin + QStringLiteral("/sessions/")), qPrintable(link.value()));
 
     ListSessionParams filter;
     filter.labels = params.labels;
@@ -162,9 +174,11 @@ void tst_LocalHttps::terminalChannel_wssWithPinnedCa_opens()
     client.create({}, &created.context, created.callback());
     QTRY_VERIFY_WITH_TIMEOUT(created.done(), CallTimeoutMs);
     QVERIFY2(created.ok(), qPrintable(created.why()));
-    // The port speaks both; agentbay-local names ws:// even when asked over https.
-    QUrl wsUrl(created.value().wsUrl);
-    wsUrl.setScheme(QStringLiteral("wss"));
+    // Asked over https, agentbay-local names its terminal channel with wss: used as given.
+    const QUrl wsUrl(created.value().wsUrl);
+    QCOMPARE(wsUrl.scheme(), QStringLiteral("wss"));
+    QCOMPARE(wsUrl.port(), QUrl(m_server->url()).port());
+    QVERIFY(QUrl(created.value().resourceUrl).toString().startsWith(QStringLiteral("https://127.0.0.1:")));
 
     const auto openWith = [&](const QList<QSslCertificate> &ca) {
         Config pinned = config;

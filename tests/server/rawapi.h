@@ -13,6 +13,7 @@
 #include <QNetworkRequest>
 #include <QPair>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QString>
 #include <QUrl>
 
@@ -74,6 +75,9 @@ public:
 
     QString authorization() const { return QStringLiteral("Bearer ") + m_apiKey; }
 
+    // For an https url: the TLS settings (e.g. trusting only the server's local CA).
+    void setSslConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
+
     // POST <url><pathAndQuery> with the given body, waiting for the answer.
     RawAnswer send(const QByteArray &pathAndQuery,
         const QByteArray &body,
@@ -85,6 +89,9 @@ public:
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
         for (const auto &[name, value] : headers) {
             request.setRawHeader(name, value);
+        }
+        if (!m_tls.isNull()) {
+            request.setSslConfiguration(m_tls);
         }
         QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
         QSignalSpy finished(reply, &QNetworkReply::finished);
@@ -129,6 +136,7 @@ private:
     QNetworkAccessManager m_nam;
     QString m_url;
     QString m_apiKey;
+    QSslConfiguration m_tls;
 };
 
 } // namespace AgentBay::Test
