@@ -78,6 +78,9 @@ void PortLinkRoute::answer(const WebRequest &request,
     if (queryOk) {
         forward.setCookie = cookieName(sessionId) + '=' + expected + "; Path=/sessions/" + sessionId.toLatin1()
             + "/; HttpOnly; SameSite=Strict";
+        if (request.secure) {
+            forward.setCookie += "; Secure"; // a link opened over https never sends its code in clear
+        }
     }
     forward.serverCookiePrefix = cookieName(QString()); // every session's, not only this one's
     SandboxAgent *agent = session->sandbox() ? session->sandbox()->agent() : nullptr;

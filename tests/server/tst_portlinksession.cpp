@@ -20,6 +20,8 @@
 #include <QTest>
 #include <QUrl>
 
+#include <algorithm>
+
 using AgentBay::Test::LocalServer;
 using AgentBay::Test::RawAnswer;
 using AgentBay::Test::RawApi;
@@ -251,6 +253,11 @@ void tst_PortLinkSession::link_setCookieForTheWholeOrigin_isConfinedToTheLink()
     const QByteArray inside = linkPath(m_a, 30161, false); // ends with '/'
     const QList<QByteArray> cookies = headerValues(answer, "set-cookie");
     QVERIFY(cookies.contains("escape=1; Path=" + inside));
+    // Over plain http the server's own cookie is not Secure (a browser would drop it).
+    const QByteArray own = "agentbay_auth_" + m_a.toUtf8().replace('-', '_') + '=';
+    QVERIFY(std::any_of(cookies.cbegin(), cookies.cend(), [&own](const QByteArray &cookie) {
+        return cookie.startsWith(own) && cookie.endsWith("SameSite=Strict");
+    }));
     QVERIFY(cookies.contains("nopath=2; Path=" + inside));
     for (const QByteArray &cookie : cookies) {
         // Only the server's own cookie (for the session's paths) and the confined ones.
@@ -339,6 +346,21 @@ void tst_PortLinkSession::link_overTls_streamsAndUpgrades()
         socket.connectToHostEncrypted(q("127.0.0.1"), quint16(QUrl(m_server.url()).port()));
         return socket.waitForEncrypted(10000);
     };
+
+    // The link's cookie, set over TLS, is Secure (over plain http it is not: see above).
+    QVERIFY(startService(*m_api, m_a, 30162, q("plain"), q("tls")));
+    QSslSocket page;
+    QVERIFY2(open(page), qPrintable(page.errorString()));
+    page.write("GET " + linkPath(m_a, 30162) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    QByteArray pageAnswer;
+    QTRY_VERIFY_WITH_TIMEOUT((pageAnswer += page.readAll()).endsWith("service tls"), 10000);
+    const QByteArray cookieName = "agentbay_auth_" + m_a.toUtf8().replace('-', '_') + '=';
+    const QList<QByteArray> pageCookies = headerValues(pageAnswer, "set-cookie");
+    const auto own = std::find_if(pageCookies.cbegin(), pageCookies.cend(), [&cookieName](const QByteArray &cookie) {
+        return cookie.startsWith(cookieName);
+    });
+    QVERIFY2(own != pageCookies.cend(), pageAnswer.constData());
+    QVERIFY2(own->endsWith("SameSite=Strict; Secure"), own->constData());
 
     QSslSocket big;
     QVERIFY2(open(big), qPrintable(big.errorString()));
