@@ -3,6 +3,11 @@
 // unchanged: the SDK reads AGENTBAY_ENDPOINT (host:port, so https) and AGENTBAY_API_KEY from
 // the environment and trusts agentbay-local's CA through NODE_EXTRA_CA_CERTS only.
 //
+// AGENTBAY_SDK_PROTOCOL=http runs the same flows over plain http. The SDK has no option for
+// it (it asks its API client for https on every call); the API client's own protocol setting
+// (OpenAPI Config.protocol, which takes precedence) is set on each AgentBay instance instead,
+// the SDK's code untouched. The URLs the server hands out must then be http too.
+//
 // Every flow prints "ok - name" or "not ok - name: why". Names listed (comma-separated) in
 // AGENTBAY_SDK_EXPECTED_FAILURES are flows that wait on work not yet done: their failure is
 // printed as "expected failure" and does not fail the run; if one passes it says so.
@@ -14,6 +19,18 @@ const expectedFailures = new Set(
   (process.env.AGENTBAY_SDK_EXPECTED_FAILURES || "").split(",").map((s) => s.trim()).filter(Boolean)
 );
 const runId = `sdk-${process.pid}-${Date.now()}`;
+const protocol = (process.env.AGENTBAY_SDK_PROTOCOL || "https").toLowerCase();
+// Where every URL the server hands out must start: the scheme and address the SDK used.
+const origin = `${protocol}://${process.env.AGENTBAY_ENDPOINT}/`;
+
+function speakingTheProtocol(agentBay: AgentBay): AgentBay {
+  if (protocol === "http") {
+    const client = (agentBay as any).client;
+    check(client && "_protocol" in client, "the SDK's API client has no protocol setting any more");
+    client._protocol = "HTTP";
+  }
+  return agentBay;
+}
 
 function check(condition: unknown, what: string): asserts condition {
   if (!condition) {
@@ -46,7 +63,7 @@ async function waitForStatus(session: any, wanted: string, timeoutMs = 30000): P
 }
 
 async function main(): Promise<number> {
-  const agentBay = new AgentBay();
+  const agentBay = speakingTheProtocol(new AgentBay());
   const sessions: any[] = [];
   let code: any = null;
 
@@ -54,7 +71,7 @@ async function main(): Promise<number> {
     {
       name: "wrong_key",
       run: async () => {
-        const wrong = new AgentBay({ apiKey: "akm-not-the-key" });
+        const wrong = speakingTheProtocol(new AgentBay({ apiKey: "akm-not-the-key" }));
         const created = await wrong.create({ labels: { suite: runId } });
         check(!created.success, `create with a wrong key succeeded: ${show(created)}`);
         const listed = await wrong.list({ suite: runId });
@@ -116,7 +133,9 @@ async function main(): Promise<number> {
         const info = await sessions[0].info();
         check(info.success, `info failed: ${show(info.errorMessage)}`);
         check(info.data?.sessionId === sessions[0].sessionId, `info data: ${show(info.data)}`);
-        check(String(info.data?.resourceUrl || "").includes(sessions[0].sessionId), "no resource URL");
+        const resourceUrl = String(info.data?.resourceUrl || "");
+        check(resourceUrl.includes(sessions[0].sessionId), "no resource URL");
+        check(resourceUrl.startsWith(origin), `resource URL ${resourceUrl} is not under ${origin}`);
       },
     },
     {
@@ -137,6 +156,7 @@ async function main(): Promise<number> {
         check(link.success, `getLink failed: ${show(link.errorMessage)}`);
         const url = typeof link.data === "string" ? link.data : link.data?.url;
         check(String(url).includes("30150"), `link: ${show(link.data)}`);
+        check(String(url).startsWith(origin), `link ${url} is not under ${origin}`);
       },
     },
     {
@@ -250,7 +270,7 @@ async function main(): Promise<number> {
       console.log(`not ok - ${flow.name}: ${problem}`);
     }
   }
-  console.log(`sdk flows: ${passed} passed, ${failed} failed, ${expected} expected failures`);
+  console.log(`sdk flows over ${protocol}: ${passed} passed, ${failed} failed, ${expected} expected failures`);
   return failed === 0 ? 0 : 1;
 }
 

@@ -5,7 +5,8 @@
 #   The SDK is copied into WORK_DIR (never edited where it lives) and installed there once
 #   per package.json; agentbay-local starts on a random loopback port with its own data
 #   folder; the flows get only AGENTBAY_ENDPOINT (host:port, so https), AGENTBAY_API_KEY and
-#   NODE_EXTRA_CA_CERTS, from `agentbay-local --print-env`.
+#   NODE_EXTRA_CA_CERTS, from `agentbay-local --print-env`. Then the same flows run over plain
+#   http against the same server (AGENTBAY_SDK_PROTOCOL=http, no CA at all).
 # Environment: AGENTBAY_SDK_EXPECTED_FAILURES (comma-separated flow names, see flows.ts).
 set -euo pipefail
 
@@ -83,6 +84,13 @@ status=0
 env -i PATH="$PATH" HOME="$data" \
     AGENTBAY_ENDPOINT="$AGENTBAY_ENDPOINT" AGENTBAY_API_KEY="$AGENTBAY_API_KEY" \
     NODE_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS" \
+    AGENTBAY_SDK_EXPECTED_FAILURES="${AGENTBAY_SDK_EXPECTED_FAILURES:-}" \
+    LOG_LEVEL=ERROR DISABLE_COLORS=true \
+    node node_modules/.bin/tsx flows.ts || status=$?
+echo "agentbay-local at http://$AGENTBAY_ENDPOINT (plain http, no CA)"
+env -i PATH="$PATH" HOME="$data" \
+    AGENTBAY_ENDPOINT="$AGENTBAY_ENDPOINT" AGENTBAY_API_KEY="$AGENTBAY_API_KEY" \
+    AGENTBAY_SDK_PROTOCOL=http \
     AGENTBAY_SDK_EXPECTED_FAILURES="${AGENTBAY_SDK_EXPECTED_FAILURES:-}" \
     LOG_LEVEL=ERROR DISABLE_COLORS=true \
     node node_modules/.bin/tsx flows.ts || status=$?
