@@ -5,6 +5,7 @@
 #include <core/apiclient.h>
 #include <support/localserver.h>
 #include <ui/common/banner.h>
+#include <ui/services/localserverlauncher.h>
 #include <ui/services/memorycredentialstore.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessionstore.h>
@@ -16,10 +17,12 @@
 #include <ui/sessions/sessionlistmodel.h>
 #include <ui/sessions/sessiontableview.h>
 #include <ui/window/activitylogmodel.h>
+#include <ui/window/localserverstatus.h>
 #include <ui/window/mainwindow.h>
 
 #include <QAction>
 #include <QApplication>
+#include <QIdentityProxyModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -32,6 +35,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QToolButton>
+#include <QTranslator>
 #include <QtTest>
 
 #include <memory>
@@ -70,6 +74,23 @@ void answerNextBox(QMessageBox::StandardButton button, QString *text = nullptr)
     timer->start();
 }
 
+// English plural forms, as the app's English translation gives them: "%n session(s)" reads
+// "1 session", "2 sessions". Only a text written with %n and its count can come out right.
+class EnglishNumerus final : public QTranslator
+{
+public:
+    QString translate(const char *, const char *sourceText, const char *, int n) const override
+    {
+        const QString source = QString::fromUtf8(sourceText);
+        if (n < 0 || !source.contains(u"%n"_s) || !source.contains(u"(s)"_s)) {
+            return {};
+        }
+        return QString(source).replace(u"(s)"_s, n == 1 ? QString() : u"s"_s);
+    }
+
+    bool isEmpty() const override { return false; }
+};
+
 // The next widget Tab would reach from w.
 QWidget *nextTabStop(QWidget *w)
 {
@@ -99,6 +120,11 @@ private Q_SLOTS:
     void errors_clearWhenTheSameActionSucceeds_theLogKeepsThem();
     void actions_followTheConnectionAndDeletesAtOnce_counterWithoutFilter();
     void unreachableServer_emptyStateSaysSoWithRetry_newDisabled();
+    void noMatch_clearFiltersFromTheKeyboard_bringsTheRowsBack();
+    void saveLabels_focusStaysInTheLabelsTable_onTheSameLabel();
+    void sessionCount_pluralForms();
+    void newSession_isSelected_evenUnderTheGlanceColumns();
+    void unsandboxedLocalServer_windowWarns();
 
 private:
     QString createSession(const Core::Labels &labels = {});
@@ -111,6 +137,7 @@ private:
     std::unique_ptr<Core::ApiClient> m_client;
     std::unique_ptr<Ui::MemoryCredentialStore> m_credentials;
     NullUrlOpener m_opener;
+    EnglishNumerus m_numerus;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -118,6 +145,7 @@ void tst_SessionWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    QCoreApplication::installTranslator(&m_numerus);
     m_server = std::make_unique<Test::LocalServer>(m_dir.filePath(u"server"_s));
     QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
 }
@@ -324,8 +352,8 @@ void tst_SessionWindow::actions_followTheConnectionAndDeletesAtOnce_counterWitho
     const QString gone = createSession();
     const QString kept = createSession();
     QVERIFY(!gone.isEmpty() && !kept.isEmpty());
-    QTRY_COMPARE(
-        m_window->filterBar()->countLabel()->text(), u"%1 sessions"_s.arg(m_window->controller()->store()->count()));
+    QTRY_COMPARE(m_window->filterBar()->countLabel()->text(),
+        u"%1 sessions"_s.arg(m_window->controller()->store()->count())); // two at least
 
     // After a delete the row below is selected and its actions are there at once.
     m_window->setDeleteConfirmer([](const QStringList &, bool) {
@@ -378,6 +406,121 @@ void tst_SessionWindow::unreachableServer_emptyStateSaysSoWithRetry_newDisabled(
     QVERIFY(refreshed.wait(10000));
     QVERIFY(!table->emptyHintText().contains(u"Cannot reach"_s));
     QVERIFY(m_window->createAction()->isEnabled());
+}
+
+void tst_SessionWindow::noMatch_clearFiltersFromTheKeyboard_bringsTheRowsBack()
+{
+    const QString id = createSession({{u"env"_s, u"demo"_s}});
+    QVERIFY(!id.isEmpty());
+    Ui::SessionTableView *table = m_window->table();
+    QPushButton *clear = table->clearFiltersButton();
+    QVERIFY(!clear->isVisibleTo(table)); // nothing is filtered yet
+    Ui::FilterBar *filters = m_window->filterBar();
+    QTest::keyClicks(filters->selectorEdit(), u"env=nowhere"_s);
+    QTest::keyClicks(filters->idEdit(), u"zzz"_s);
+    QTRY_COMPARE(m_window->proxy()->rowCount(), 0);
+    QTRY_VERIFY(table->emptyHintText().contains(u"matches"_s));
+    QVERIFY(clear->isVisibleTo(table));
+
+    // Reached with Tab right after the table, and pressed with Space.
+    table->setFocus();
+    QTRY_VERIFY(table->hasFocus());
+    QCOMPARE(nextTabStop(table), clear);
+    QTest::keyClick(table, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), clear);
+    QTest::keyClick(clear, Qt::Key_Space);
+    QVERIFY(filters->selectorEdit()->text().isEmpty());
+    QVERIFY(filters->idEdit()->text().isEmpty());
+    QVERIFY(!filters->isFiltering());
+    // The server-side label filter goes too: every session is listed again, this one included.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->store()->rowOf(id) >= 0, 10000);
+    QTRY_COMPARE(m_window->proxy()->rowCount(), m_window->controller()->store()->count());
+    QVERIFY(!clear->isVisibleTo(table));
+    QVERIFY(table->emptyHintText().isEmpty());
+    QCOMPARE(QApplication::focusWidget(), table); // not lost with the button
+}
+
+void tst_SessionWindow::saveLabels_focusStaysInTheLabelsTable_onTheSameLabel()
+{
+    const QString id = createSession({{u"a"_s, u"1"_s}, {u"b"_s, u"2"_s}, {u"c"_s, u"3"_s}});
+    QVERIFY(!id.isEmpty());
+    m_window->selectSession(id);
+    Ui::SessionDetailPane *pane = m_window->detailPane();
+    pane->tabs()->setCurrentIndex(Ui::SessionDetailPane::LabelsTab);
+    QTableWidget *labels = pane->labelEditor()->table();
+    QTRY_COMPARE(labels->rowCount(), 3);
+    labels->setCurrentCell(1, 1);
+    labels->item(1, 1)->setText(u"22"_s); // b = 22
+    QVERIFY(pane->labelEditor()->isModified());
+
+    QPushButton *save = pane->saveLabelsButton();
+    save->setFocus();
+    QTRY_VERIFY(save->hasFocus());
+    QSignalSpy saved(pane, &Ui::SessionDetailPane::labelsSaved);
+    QTest::keyClick(save, Qt::Key_Space);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(m_window->controller()->store()->find(id)->labels.value(u"b"_s), u"22"_s);
+    QCOMPARE(QApplication::focusWidget(), labels);
+    QVERIFY(labels->currentItem());
+    QCOMPARE(labels->item(labels->currentRow(), 0)->text(), u"b"_s);
+    QCOMPARE(labels->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(m_window->currentId(), id); // the session stays selected
+}
+
+void tst_SessionWindow::sessionCount_pluralForms()
+{
+    QSignalSpy refreshed(m_window->controller(), &Ui::SessionController::refreshed);
+    Ui::FilterBar *filters = m_window->filterBar();
+    const QString one = createSession({{u"plural"_s, u"one"_s}});
+    QVERIFY(!one.isEmpty());
+    // The server's label filter leaves exactly this one.
+    filters->selectorEdit()->setText(u"plural=one"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->controller()->store()->count(), 1, 10000);
+    QTRY_COMPARE(filters->countLabel()->text(), u"1 session"_s);
+    QVERIFY(!createSession({{u"plural"_s, u"one"_s}}).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(filters->countLabel()->text(), u"2 sessions"_s, 10000);
+}
+
+void tst_SessionWindow::newSession_isSelected_evenUnderTheGlanceColumns()
+{
+    // Another proxy between the model and the window's filter, as the tray's glance columns are.
+    auto *between = new QIdentityProxyModel(m_window.get());
+    between->setSourceModel(m_window->model());
+    m_window->proxy()->setSourceModel(between);
+    const QString id = createSession();
+    QVERIFY(!id.isEmpty());
+    QTest::failOnWarning(QRegularExpression(u"."_s));
+    m_window->selectSession(id);
+    QCOMPARE(m_window->currentId(), id);
+}
+
+void tst_SessionWindow::unsandboxedLocalServer_windowWarns()
+{
+    // bubblewrap works here: plain processes are forced, as --allow-unsandboxed falls back to.
+    qputenv("AGENTBAY_LOCAL_ISOLATION", "process");
+    Test::LocalServer unsandboxed(m_dir.filePath(u"unsandboxed"_s));
+    unsandboxed.setExtraArguments({u"--allow-unsandboxed"_s});
+    const bool started = unsandboxed.start();
+    qunsetenv("AGENTBAY_LOCAL_ISOLATION");
+    QVERIFY2(started, qPrintable(unsandboxed.lastError()));
+    Ui::Banner *banner = m_window->sandboxBanner();
+    QVERIFY(!banner->isVisibleTo(m_window.get()));
+
+    m_window->launcher()->setDataDir(unsandboxed.dataDir());
+    m_window->launcher()->setProgram({}); // find this one, start none
+    QSignalSpy connected(m_window.get(), &MainWindow::connected);
+    m_window->activateProfile(Ui::Profile::localName());
+    QVERIFY(connected.wait(15000));
+    QVERIFY(!m_window->launcher()->serverInfo().sandboxed);
+    QTRY_VERIFY(banner->isVisibleTo(m_window.get()));
+    QVERIFY2(banner->text().contains(u"without a sandbox"_s), qPrintable(banner->text()));
+    QVERIFY(m_window->localServerStatus()->label()->text().contains(u"no sandbox"_s));
+
+    // Another server, sandboxed: the warning goes.
+    QSignalSpy back(m_window.get(), &MainWindow::connected);
+    m_window->connectTo(m_server->url(), m_server->apiKey());
+    QVERIFY(back.count() > 0 || back.wait(10000));
+    QTRY_VERIFY(!banner->isVisibleTo(m_window.get()));
 }
 
 QTEST_MAIN(tst_SessionWindow)

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void setCalling_onlyCancelEnabled_focusFollows();
     void narrowCallBar_buttonsKeepIconsAndDropLabels();
     void timeout_inMilliseconds();
+    void toolWithItsOwnTimeout_oneControl_theCallWaitsForIt();
 
 private:
     void typeCommand(ToolCallForm &form, const QString &command);
@@ -252,6 +253,46 @@ void tst_ToolCallForm::timeout_inMilliseconds()
     QCOMPARE(form.timeoutMs(), 60000);
     form.findChild<QSpinBox *>(u"timeout"_s)->setValue(5);
     QCOMPARE(form.timeoutMs(), 5000);
+}
+
+void tst_ToolCallForm::toolWithItsOwnTimeout_oneControl_theCallWaitsForIt()
+{
+    QWidget host;
+    auto *form = new ToolCallForm(&host);
+    host.show();
+    auto *timeout = form->findChild<QSpinBox *>(u"timeout"_s);
+    QVERIFY(timeout->isVisibleTo(&host));
+
+    // The shell tool says how long to let the command run: that is the only timeout shown,
+    // and the call waits for it plus a margin for the answer to travel back.
+    form->setTool(shellTool(), std::nullopt);
+    QCOMPARE(form->toolTimeoutArgument(), u"timeout_ms"_s);
+    QVERIFY(!timeout->isVisibleTo(&host));
+    form->loadArguments({{u"command"_s, u"sleep 100"_s}, {u"timeout_ms"_s, 120000}});
+    QVERIFY(form->timeoutMs() > 120000);
+    QVERIFY(form->timeoutMs() <= 120000 + 60000);
+    form->loadArguments({{u"command"_s, u"ls"_s}, {u"timeout_ms"_s, 1000}});
+    const int shortWait = form->timeoutMs();
+    QVERIFY(shortWait > 1000 && shortWait < 120000);
+
+    // Seconds, with the schema's default when nothing is typed.
+    McpTool code;
+    code.name = u"run_code"_s;
+    code.inputSchema = QJsonDocument::fromJson(R"({"type": "object",
+        "properties": {"code": {"type": "string"}, "timeout_s": {"type": "integer", "default": 300}},
+        "required": ["code"]})")
+                           .object();
+    form->setTool(code, std::nullopt);
+    QCOMPARE(form->toolTimeoutArgument(), u"timeout_s"_s);
+    QVERIFY(!timeout->isVisibleTo(&host));
+    QVERIFY(form->timeoutMs() > 300000);
+
+    // A tool without one: the call bar's own control is back.
+    form->setTool(refTool(), std::nullopt);
+    QVERIFY(form->toolTimeoutArgument().isEmpty());
+    QVERIFY(timeout->isVisibleTo(&host));
+    timeout->setValue(7);
+    QCOMPARE(form->timeoutMs(), 7000);
 }
 
 QTEST_MAIN(tst_ToolCallForm)

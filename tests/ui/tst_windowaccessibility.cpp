@@ -6,6 +6,7 @@
 #include <core/apiclient.h>
 #include <support/localserver.h>
 #include <ui/common/apppalette.h>
+#include <ui/common/banner.h>
 #include <ui/services/memorycredentialstore.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/urlopener.h>
@@ -18,6 +19,7 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
@@ -57,6 +59,9 @@ private Q_SLOTS:
     void everyControl_hasAnAccessibleName();
     void statusBadgeText_meetsAA_data();
     void statusBadgeText_meetsAA();
+    void banner_meetsAA_data();
+    void banner_meetsAA();
+    void dialogButtons_haveNoStockColouredIcons();
 
 private:
     void buildWindow();
@@ -233,6 +238,38 @@ void tst_WindowAccessibility::statusBadgeText_meetsAA()
                                .arg(text.name(), pill.name())
                                .arg(ratio, 0, 'f', 2)));
         }
+    }
+}
+
+void tst_WindowAccessibility::banner_meetsAA_data()
+{
+    paletteTextRoles_meetAA_data();
+}
+
+void tst_WindowAccessibility::banner_meetsAA()
+{
+    QFETCH(int, scheme);
+    QApplication::setPalette(AppPalette::palette(AppPalette::Scheme(scheme)));
+    Ui::Banner banner;
+    banner.showMessage(u"Sessions run without a sandbox."_s, QString(), {});
+    banner.resize(600, banner.sizeHint().height());
+    QVERIFY(QTest::qWaitForWindowExposed(&banner));
+    // The strip's own colour, left of the icon (inside the border, outside the text).
+    const QImage image = banner.grab().toImage();
+    const QColor strip = image.pixelColor(4, image.height() / 2);
+    const auto *text = banner.findChild<QLabel *>();
+    QVERIFY(text);
+    const QColor fg = text->palette().color(QPalette::Active, text->foregroundRole());
+    const double ratio = AppPalette::contrast(fg, strip);
+    QVERIFY2(ratio >= WcagAA, qPrintable(u"%1 on %2 is %3:1"_s.arg(fg.name(), strip.name()).arg(ratio, 0, 'f', 2)));
+}
+
+void tst_WindowAccessibility::dialogButtons_haveNoStockColouredIcons()
+{
+    AppPalette::apply(AppPalette::Scheme::Light);
+    QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Save);
+    for (QAbstractButton *button : buttons.buttons()) {
+        QVERIFY2(button->icon().isNull(), qPrintable(button->text()));
     }
 }
 

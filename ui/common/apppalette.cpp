@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QGuiApplication>
+#include <QProxyStyle>
 #include <QStyleFactory>
 
 #include <cmath>
@@ -23,6 +24,23 @@ double luminance(const QColor &color)
 {
     return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF());
 }
+
+// Fusion with one change: dialog buttons get no stock icons (the old coloured tick and cross);
+// buttons that need one get a line icon from our set.
+class LineIconStyle final : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+
+    int styleHint(
+        StyleHint hint, const QStyleOption *option, const QWidget *widget, QStyleHintReturn *ret) const override
+    {
+        if (hint == SH_DialogButtonBox_ButtonsHaveIcons) {
+            return 0;
+        }
+        return QProxyStyle::styleHint(hint, option, widget, ret);
+    }
+};
 
 void setAll(QPalette &palette, QPalette::ColorRole role, const QColor &color)
 {
@@ -107,7 +125,7 @@ QColor AppPalette::okText(const QPalette &palette)
 
 void AppPalette::apply(Scheme scheme)
 {
-    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+    QApplication::setStyle(new LineIconStyle(QStyleFactory::create(u"Fusion"_s)));
     QApplication::setPalette(palette(scheme));
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "banner.h"
 
+#include "apppalette.h"
+
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -16,7 +18,11 @@ Banner::Banner(QWidget *parent)
     , m_button(new QPushButton(this))
 {
     setObjectName(u"banner"_s);
-    setStyleSheet(u"QFrame#banner { background: #fff4e5; border: 1px solid #f3c98b; border-radius: 4px; }"_s);
+    // A warm strip on either palette; the text keeps the palette's own colour (>= 4.5:1 on both).
+    setProperty("bannerFrame", true);
+    setStyleSheet(AppPalette::isDark(palette())
+            ? u"QFrame[bannerFrame=\"true\"] { background: #3a2e14; border: 1px solid #8a6d2b; border-radius: 4px; }"_s
+            : u"QFrame[bannerFrame=\"true\"] { background: #fff4e5; border: 1px solid #f3c98b; border-radius: 4px; }"_s);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *layout = new QHBoxLayout(this);

@@ -16,11 +16,11 @@ DeleteSessionsDialog::Choice DeleteSessionsDialog::ask(
     box.setWindowTitle(tr("Delete Sessions"));
     box.setText(ids.size() == 1
             ? tr("Delete %1? Its processes and workspace are removed for good.").arg(ids.first())
-            : tr("Delete %1 sessions? Their processes and workspaces are removed for good.").arg(ids.size()));
+            : tr("Delete %n session(s)? Their processes and workspaces are removed for good.", nullptr, ids.size()));
     constexpr int MaxListed = 12;
     QStringList listed = ids.mid(0, MaxListed);
     if (ids.size() > MaxListed) {
-        listed.append(tr("… and %1 more").arg(ids.size() - MaxListed));
+        listed.append(tr("… and %n more", nullptr, ids.size() - MaxListed));
     }
     // One session is named in the question already; several are listed.
     QString info = ids.size() == 1 ? QString() : listed.join(u'\n');

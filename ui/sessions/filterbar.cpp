@@ -3,6 +3,8 @@
 
 #include "sessionlistmodel.h"
 
+#include <ui/common/apppalette.h>
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -91,13 +93,25 @@ QString FilterBar::idText() const
     return m_idEdit->text();
 }
 
+bool FilterBar::isFiltering() const
+{
+    return !m_selectorEdit->text().trimmed().isEmpty() || status().has_value() || !idText().trimmed().isEmpty();
+}
+
 void FilterBar::setCounts(int shown, int total)
 {
     if (shown != total) {
         m_count->setText(tr("%1 of %2").arg(shown).arg(total));
     } else {
-        m_count->setText(total == 1 ? tr("1 session") : tr("%1 sessions").arg(total));
+        m_count->setText(tr("%n session(s)", nullptr, total));
     }
+}
+
+void FilterBar::clearFilters()
+{
+    m_selectorEdit->clear();
+    m_statusCombo->setCurrentIndex(0);
+    m_idEdit->clear();
 }
 
 void FilterBar::focusSelector()
@@ -110,8 +124,9 @@ void FilterBar::onSelectorEdited(const QString &text)
 {
     const Core::LabelSelector parsed = Core::LabelSelector::parse(text);
     if (!parsed.isValid()) {
-        m_selectorEdit->setStyleSheet(
-            u"QLineEdit { border: 1px solid #d32f2f; background: #fff5f5; border-radius: 3px; padding: 2px; }"_s);
+        // The error colour as a border; the text stays on the palette's own background.
+        m_selectorEdit->setStyleSheet(u"QLineEdit { border: 2px solid %1; border-radius: 3px; padding: 1px; }"_s.arg(
+            AppPalette::errorText(palette()).name()));
         m_selectorEdit->setToolTip(tr("Not applied: %1").arg(parsed.errorString()));
         m_serverDelay.stop();
         return;

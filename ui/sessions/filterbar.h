@@ -31,6 +31,8 @@ public:
 
     std::optional<Core::SessionStatus> status() const;
     QString idText() const;
+    // Some filter is set (labels, status or id text, even a selector not valid yet).
+    bool isFiltering() const;
     void setCounts(int shown, int total);
 
     void setServerDelayMs(int ms) { m_serverDelay.setInterval(ms); }
@@ -45,6 +47,8 @@ public:
 
 public Q_SLOTS:
     void focusSelector();
+    // Empties the selector, the status and the id search: every session shows again.
+    void clearFilters();
 
 Q_SIGNALS:
     void selectorChanged(const AgentBay::Core::LabelSelector &selector);

@@ -101,13 +101,30 @@ void LabelEditor::setModified(bool modified)
 
 void LabelEditor::setLabels(const Core::Labels &labels)
 {
+    // The cursor stays on the same label (after a save reads the labels back, say), or on the
+    // same row when that label is gone.
+    const QTableWidgetItem *current = m_table->currentItem();
+    const int currentRow = current ? current->row() : -1;
+    const int currentColumn = current ? current->column() : 0;
+    const QTableWidgetItem *currentKeyItem = current ? m_table->item(currentRow, 0) : nullptr;
+    const QString currentKey = currentKeyItem ? currentKeyItem->text().trimmed() : QString();
     m_updating = true;
     m_table->setRowCount(0);
+    int restoreRow = -1;
     for (auto it = labels.constBegin(); it != labels.constEnd(); ++it) {
         const int row = m_table->rowCount();
         m_table->insertRow(row);
         m_table->setItem(row, 0, new QTableWidgetItem(it.key()));
         m_table->setItem(row, 1, new QTableWidgetItem(it.value()));
+        if (currentRow >= 0 && it.key() == currentKey) {
+            restoreRow = row;
+        }
+    }
+    if (currentRow >= 0 && restoreRow < 0 && m_table->rowCount() > 0) {
+        restoreRow = std::min(currentRow, m_table->rowCount() - 1);
+    }
+    if (restoreRow >= 0) {
+        m_table->setCurrentCell(restoreRow, currentColumn);
     }
     m_updating = false;
     setModified(false);
@@ -216,7 +233,8 @@ void LabelEditor::revalidate()
     for (const auto &row : all) {
         ++keyCount[row.first];
     }
-    const QColor bad(0xff, 0xeb, 0xee);
+    // A tint that keeps the palette's text readable (light text on a dark one).
+    const QColor bad = AppPalette::isDark(palette()) ? QColor(0x5c, 0x1f, 0x1f) : QColor(0xff, 0xeb, 0xee);
     for (int row = 0; row < all.size(); ++row) {
         const bool blank = all.at(row).first.isEmpty() && all.at(row).second.isEmpty();
         const bool keyBad = !blank && (all.at(row).first.isEmpty() || keyCount.value(all.at(row).first) > 1);

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace AgentBay::Ui {
@@ -126,6 +127,11 @@ void SessionLabelsPage::save()
     }
     const QString id = m_sessionId;
     m_error->hide();
+    // A disabled button drops the focus to whatever comes next (the detail tabs, or nothing):
+    // the labels table keeps it instead, on the label it was on.
+    if (m_save->hasFocus() || m_revert->hasFocus()) {
+        m_editor->table()->setFocus(Qt::OtherFocusReason);
+    }
     m_save->setEnabled(false);
     m_revert->setEnabled(false);
     m_operation =

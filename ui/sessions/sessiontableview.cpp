@@ -17,6 +17,9 @@ namespace AgentBay::Ui {
 
 SessionTableView::SessionTableView(QWidget *parent)
     : QTableView(parent)
+    , m_hint(new QLabel(viewport()))
+    , m_retry(new QPushButton(QIcon(u":/icons/refresh.svg"_s), tr("&Retry"), viewport()))
+    , m_clearFilters(new QPushButton(tr("C&lear filters"), viewport()))
 {
     setObjectName(u"sessionTable"_s);
     setItemDelegate(new SessionItemDelegate(this));
@@ -38,6 +41,25 @@ SessionTableView::SessionTableView(QWidget *parent)
     m_ageRepaint.setInterval(std::chrono::seconds(1));
     connect(&m_ageRepaint, &QTimer::timeout, this, &SessionTableView::repaintAges);
     m_ageRepaint.start();
+
+    m_hint->setObjectName(u"emptyHint"_s);
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    m_hint->setForegroundRole(QPalette::PlaceholderText); // not the disabled grey: 4.5:1
+    m_hint->hide();
+    m_retry->setObjectName(u"emptyRetry"_s);
+    m_retry->hide();
+    connect(m_retry, &QPushButton::clicked, this, &SessionTableView::retryRequested);
+    m_clearFilters->setObjectName(u"emptyClearFilters"_s);
+    m_clearFilters->setToolTip(tr("Empty the label, status and id filters"));
+    m_clearFilters->hide();
+    connect(m_clearFilters, &QPushButton::clicked, this, &SessionTableView::clearFiltersRequested);
+    auto *hintLayout = new QVBoxLayout(viewport());
+    hintLayout->addStretch();
+    hintLayout->addWidget(m_hint);
+    hintLayout->addWidget(m_retry, 0, Qt::AlignHCenter);
+    hintLayout->addWidget(m_clearFilters, 0, Qt::AlignHCenter);
+    hintLayout->addStretch();
 
     QHeaderView *header = horizontalHeader();
     header->setHighlightSections(false);
@@ -148,8 +170,7 @@ void SessionTableView::setConnectionProblem(const QString &problem)
 
 QString SessionTableView::emptyHintText() const
 {
-    const auto *hint = viewport()->findChild<QLabel *>(u"emptyHint"_s);
-    return hint && !hint->isHidden() ? hint->text() : QString();
+    return m_hint->isHidden() ? QString() : m_hint->text();
 }
 
 void SessionTableView::showEmptyHint()
@@ -168,26 +189,16 @@ void SessionTableView::showEmptyHint()
     } else {
         text = tr("No sessions yet.\nCreate one with New Session (Ctrl+N).");
     }
-    auto *hint = viewport()->findChild<QLabel *>(u"emptyHint"_s);
-    auto *retry = viewport()->findChild<QPushButton *>(u"emptyRetry"_s);
-    if (!hint) {
-        hint = new QLabel(viewport());
-        hint->setObjectName(u"emptyHint"_s);
-        hint->setAlignment(Qt::AlignCenter);
-        hint->setWordWrap(true);
-        hint->setForegroundRole(QPalette::PlaceholderText); // not the disabled grey: 4.5:1
-        retry = new QPushButton(QIcon(u":/icons/refresh.svg"_s), tr("&Retry"), viewport());
-        retry->setObjectName(u"emptyRetry"_s);
-        connect(retry, &QPushButton::clicked, this, &SessionTableView::retryRequested);
-        auto *layout = new QVBoxLayout(viewport());
-        layout->addStretch();
-        layout->addWidget(hint);
-        layout->addWidget(retry, 0, Qt::AlignHCenter);
-        layout->addStretch();
+    m_hint->setText(text);
+    m_hint->setVisible(!text.isEmpty());
+    // A button about to hide hands the focus back to the table rather than to whatever follows.
+    const bool retry = m_shown == 0 && !m_problem.isEmpty();
+    const bool clear = m_shown == 0 && m_problem.isEmpty() && m_filtered;
+    if ((m_retry->hasFocus() && !retry) || (m_clearFilters->hasFocus() && !clear)) {
+        setFocus(Qt::OtherFocusReason);
     }
-    hint->setText(text);
-    hint->setVisible(!text.isEmpty());
-    retry->setVisible(m_shown == 0 && !m_problem.isEmpty());
+    m_retry->setVisible(retry);
+    m_clearFilters->setVisible(clear);
 }
 
 void SessionTableView::restoreColumns(const QByteArray &state, int windowWidth)

@@ -5,6 +5,7 @@
 #include <QTimer>
 
 class QLabel;
+class QPushButton;
 
 namespace AgentBay::Ui {
 
@@ -34,7 +35,7 @@ public:
     void selectIndex(const QModelIndex &index);
 
     // Says over an empty table why it is empty: still loading, filtered, or no sessions yet.
-    // filtered: some sessions exist or a filter is set.
+    // filtered: a filter is set; a table that a filter empties offers Clear filters.
     void updateEmptyHint(int shown, bool filtered, bool loaded);
     // The server cannot be reached (empty: it can): an empty table says so, with Retry.
     void setConnectionProblem(const QString &problem);
@@ -43,11 +44,16 @@ public:
 
     QString emptyHintText() const; // what an empty table says, for tests
 
+    QPushButton *retryButton() const { return m_retry; }
+
+    QPushButton *clearFiltersButton() const { return m_clearFilters; }
+
     // The saved header state, or on first start the columns that fit a window this wide.
     void restoreColumns(const QByteArray &state, int windowWidth);
 
 Q_SIGNALS:
     void retryRequested();
+    void clearFiltersRequested();
 
 private:
     // Ages count in seconds at first: the visible Age cells are repainted every second (a
@@ -55,6 +61,10 @@ private:
     void repaintAges();
     void showEmptyHint();
 
+    QLabel *m_hint;
+    // Over the empty table, and next after it in the Tab order (they are its children).
+    QPushButton *m_retry;
+    QPushButton *m_clearFilters;
     QTimer m_ageRepaint;
     int m_selectAfterRemoval = -1;
     int m_shown = 0;

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "callhistorymodel.h"
 
+#include <ui/common/apppalette.h>
+
 #include <QBrush>
 #include <QColor>
 #include <QDate>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -97,7 +100,7 @@ QVariant CallHistoryModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ForegroundRole && index.column() == OutcomeColumn
         && (record.outcome == ToolCallRecord::Outcome::Failed
             || record.outcome == ToolCallRecord::Outcome::ToolError)) {
-        return QBrush(QColor(0xc6, 0x28, 0x28));
+        return QBrush(AppPalette::errorText(QGuiApplication::palette()));
     }
     if (role == Qt::TextAlignmentRole && index.column() == DurationColumn) {
         return int(Qt::AlignRight | Qt::AlignVCenter);

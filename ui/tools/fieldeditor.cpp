@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "fieldeditor.h"
 
+#include <ui/common/apppalette.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QFrame>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,8 +31,6 @@ using Core::ValidationProblem;
 using Kind = Core::SchemaField::Kind;
 
 namespace {
-
-constexpr auto ProblemColor = "#c0392b";
 
 bool sameJson(const QJsonValue &a, const QJsonValue &b)
 {
@@ -109,7 +110,7 @@ FieldEditor::FieldEditor(const SchemaField &field, QWidget *parent)
     m_problem->setWordWrap(true);
     m_problem->setTextFormat(Qt::PlainText);
     QPalette palette = m_problem->palette();
-    palette.setColor(QPalette::WindowText, QColor(QLatin1StringView(ProblemColor)));
+    palette.setColor(QPalette::WindowText, AppPalette::errorText(palette));
     m_problem->setPalette(palette);
     m_problem->hide();
     layout->addWidget(m_problem);
@@ -553,7 +554,8 @@ QString FieldEditor::labelText(const SchemaField &field)
 {
     const QString name = field.name.toHtmlEscaped();
     if (field.required) {
-        return u"<b>%1</b>&nbsp;<span style=\"color:%2\">*</span>"_s.arg(name, QLatin1StringView(ProblemColor));
+        return u"<b>%1</b>&nbsp;<span style=\"color:%2\">*</span>"_s.arg(
+            name, AppPalette::errorText(QGuiApplication::palette()).name());
     }
     return name;
 }

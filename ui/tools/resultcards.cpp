@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "resultcards.h"
 
+#include <ui/common/apppalette.h>
 #include <ui/common/jsonhighlighter.h>
 
 #include <QClipboard>
@@ -252,7 +253,7 @@ void ResultCards::addShellItem(int index, const QJsonObject &payload, bool isErr
         auto *label = captionLabel(caption, card);
         if (name == u"stderr"_s) {
             QPalette palette = label->palette();
-            palette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+            palette.setColor(QPalette::WindowText, AppPalette::errorText(palette));
             label->setPalette(palette);
         }
         row->addWidget(label);

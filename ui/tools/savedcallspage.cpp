@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "savedcallspage.h"
 
+#include <ui/common/apppalette.h>
+
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -319,7 +321,8 @@ QString SavedCallsPage::message() const
 void SavedCallsPage::setMessage(const QString &text, bool problem)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(problem ? u"color: #c62828;"_s : QString());
+    m_message->setStyleSheet(
+        problem ? u"color: %1;"_s.arg(AppPalette::errorText(m_message->palette()).name()) : QString());
 }
 
 } // namespace AgentBay::Ui

@@ -149,8 +149,7 @@ void ToolBrowser::showTools(const QList<Core::McpTool> &tools)
     m_tree->expandAll();
     const QString image = m_imageId.isEmpty() ? u"linux_latest"_s : m_imageId;
     m_status->setText(tools.isEmpty() ? tr("This image (%1) has no tools.").arg(image)
-            : tools.size() == 1       ? tr("1 tool · %1").arg(image)
-                                      : tr("%1 tools · %2").arg(tools.size()).arg(image));
+                                      : tr("%n tool(s) · %1", nullptr, tools.size()).arg(image));
     m_retry->hide();
     Q_EMIT toolsLoaded(int(tools.size()));
 }

@@ -3,6 +3,7 @@
 
 #include "schemaformwidget.h"
 
+#include <ui/common/apppalette.h>
 #include <ui/common/jsonhighlighter.h>
 
 #include <QEvent>
@@ -18,6 +19,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <limits>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace AgentBay::Ui {
@@ -31,9 +35,6 @@ enum ArgumentsTab {
     JsonTab,
     SchemaTab,
 };
-
-const QColor ProblemColor(0xc6, 0x28, 0x28);
-const QColor FineColor(0x2e, 0x7d, 0x32);
 
 QString indented(const QJsonObject &object)
 {
@@ -163,9 +164,30 @@ QWidget *ToolCallForm::buildCallBar()
     return m_callBar;
 }
 
+ToolCallForm::ToolTimeout ToolCallForm::findToolTimeout(const QJsonObject &inputSchema)
+{
+    const QJsonObject properties = inputSchema.value(u"properties"_s).toObject();
+    const std::pair<QString, int> known[] = {{u"timeout_ms"_s, 1},
+        {u"timeoutMs"_s, 1},
+        {u"timeout_s"_s, 1000},
+        {u"timeout_seconds"_s, 1000},
+        {u"timeoutSeconds"_s, 1000}};
+    for (const auto &[name, unitMs] : known) {
+        const QJsonObject property = properties.value(name).toObject();
+        const QString type = property.value(u"type"_s).toString();
+        if (type == u"integer"_s || type == u"number"_s) {
+            return {name, unitMs, property.value(u"default"_s).toDouble()};
+        }
+    }
+    return {};
+}
+
 void ToolCallForm::setTool(const std::optional<Core::McpTool> &tool, const std::optional<ToolCallSession::Draft> &draft)
 {
     m_tool = tool;
+    // One timeout control: the tool's own argument when it has one, else the call bar's.
+    m_toolTimeout = tool ? findToolTimeout(tool->inputSchema) : ToolTimeout();
+    m_timeout->setVisible(m_toolTimeout.name.isEmpty());
     if (!tool) {
         m_form->setSchema({});
         m_tabs->setEnabled(false);
@@ -236,7 +258,7 @@ void ToolCallForm::onTabChanged(int index)
             m_jsonStatus->setText(!args
                     ? tr("Fix the JSON before switching to the form. %1").arg(error)
                     : tr("These arguments cannot be shown in the form without changing them: %1").arg(reason));
-            setLabelColor(m_jsonStatus, ProblemColor);
+            setLabelColor(m_jsonStatus, AppPalette::errorText(palette()));
             showMode();
             return;
         }
@@ -285,7 +307,19 @@ std::optional<QJsonObject> ToolCallForm::argumentsToSend()
 
 int ToolCallForm::timeoutMs() const
 {
-    return m_timeout->value() * 1000;
+    if (m_toolTimeout.name.isEmpty()) {
+        return m_timeout->value() * 1000;
+    }
+    // The tool stops its work after its own timeout; the answer then still has to travel back.
+    constexpr qint64 MarginMs = 15000;
+    constexpr qint64 FallbackMs = 60000; // neither typed nor a default in the schema
+    const auto args = arguments();
+    double value = args ? args->value(m_toolTimeout.name).toDouble() : 0;
+    if (value <= 0) {
+        value = m_toolTimeout.defaultValue;
+    }
+    const qint64 toolMs = value > 0 ? qint64(value * m_toolTimeout.unitMs) : FallbackMs;
+    return int(std::min<qint64>(toolMs + MarginMs, std::numeric_limits<int>::max()));
 }
 
 void ToolCallForm::setBlocker(const QString &reason)
@@ -317,10 +351,10 @@ void ToolCallForm::refresh()
             m_jsonStatus->setText(m_form->isSupported()
                     ? tr("Valid arguments.")
                     : tr("Valid JSON. Only part of this schema can be checked: %1").arg(m_form->form().fallbackReason));
-            setLabelColor(m_jsonStatus, FineColor);
+            setLabelColor(m_jsonStatus, AppPalette::okText(palette()));
         } else {
             m_jsonStatus->setText(problemList(found));
-            setLabelColor(m_jsonStatus, ProblemColor);
+            setLabelColor(m_jsonStatus, AppPalette::errorText(palette()));
         }
     }
 
@@ -351,7 +385,7 @@ void ToolCallForm::refresh()
 void ToolCallForm::setHint(const QString &text, bool problem)
 {
     m_hint->setText(text);
-    setLabelColor(m_hint, problem ? ProblemColor : palette().color(QPalette::PlaceholderText));
+    setLabelColor(m_hint, problem ? AppPalette::errorText(palette()) : palette().color(QPalette::PlaceholderText));
 }
 
 bool ToolCallForm::eventFilter(QObject *watched, QEvent *event)

@@ -51,7 +51,13 @@ public:
     // The arguments if they may be sent; else every problem is shown and the hint says why.
     std::optional<QJsonObject> argumentsToSend();
 
+    // How long the call waits for its answer. A tool with a timeout argument of its own
+    // (timeout_ms, timeout_s) has no second control: the call waits that long plus a margin.
     int timeoutMs() const;
+
+    // The argument that sets the tool's own timeout, or empty (then the call bar has one).
+    QString toolTimeoutArgument() const { return m_toolTimeout.name; }
+
     // Why the tool cannot be called besides its arguments ("No session.", a paused session), or
     // empty.
     void setBlocker(const QString &reason);
@@ -76,7 +82,18 @@ private:
     void refresh();
     void fitCallBar();
 
+    // The tool's own timeout argument and how many milliseconds one of its units is.
+    struct ToolTimeout
+    {
+        QString name;
+        int unitMs = 0;
+        double defaultValue = 0;
+    };
+
+    static ToolTimeout findToolTimeout(const QJsonObject &inputSchema);
+
     std::optional<Core::McpTool> m_tool;
+    ToolTimeout m_toolTimeout;
     bool m_jsonMode = false;
     bool m_calling = false;
     QString m_blocker;

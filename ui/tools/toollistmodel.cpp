@@ -3,7 +3,10 @@
 
 #include "toolbadges.h"
 
+#include <ui/common/apppalette.h>
+
 #include <QColor>
+#include <QGuiApplication>
 #include <QMap>
 
 using namespace Qt::Literals::StringLiterals;
@@ -53,7 +56,8 @@ void ToolListModel::setTools(const QList<Core::McpTool> &tools)
                 SearchTextRole);
             item->setToolTip(badges.isEmpty() ? tool.description : u'[' + badges + u"]\n"_s + tool.description);
             if (tool.annotations.isDestructive()) {
-                item->setForeground(QColor(0xc6, 0x28, 0x28)); // the form asks before these run
+                item->setForeground(
+                    AppPalette::errorText(QGuiApplication::palette())); // the form asks before these run
             }
             server->appendRow(item);
         }

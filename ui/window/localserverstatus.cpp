@@ -43,6 +43,7 @@ LocalServerStatus::LocalServerStatus(
     connect(launcher, &LocalServerLauncher::ready, this, [this](const QString &url, const QString &, bool started) {
         m_url = url;
         m_pid = m_launcher->serverInfo().pid;
+        m_sandboxed = m_launcher->serverInfo().sandboxed;
         // Once started here it stays "ours" across reconnects to the same server.
         m_startedHere = started || (m_startedHere && m_pid == m_launcher->serverInfo().pid);
         update();
@@ -132,13 +133,25 @@ void LocalServerStatus::update()
 {
     m_label->setVisible(m_active);
     m_stop->setVisible(m_active && isRunning());
+    // agentbay-local --allow-unsandboxed without a working bubblewrap: its sessions are plain
+    // processes of this user. Said for as long as the window shows that server.
+    const QString warning = m_active && isRunning() && !m_sandboxed
+        ? tr("Sessions on the local server run without a sandbox, as plain processes with your rights: what "
+             "runs in them can read and change your files. Start agentbay-local where bubblewrap works "
+             "(without --allow-unsandboxed) to isolate them.")
+        : QString();
+    if (warning != m_warning) {
+        m_warning = warning;
+        Q_EMIT sandboxWarningChanged(warning);
+    }
     if (!isRunning()) {
         m_label->setText(tr("Local server: stopped"));
         m_label->setToolTip(QString());
         return;
     }
-    m_label->setText((m_store->count() == 1 ? tr("Local server at %1: 1 session").arg(m_url)
-                                            : tr("Local server at %1: %2 sessions").arg(m_url).arg(m_store->count())));
+    m_label->setText(m_sandboxed
+            ? tr("Local server at %1: %n session(s)", nullptr, m_store->count()).arg(m_url)
+            : tr("Local server at %1 (no sandbox): %n session(s)", nullptr, m_store->count()).arg(m_url));
     m_label->setToolTip(tr("agentbay-local, %1. On quit: %2.")
                             .arg(m_startedHere ? tr("started by this app") : tr("started elsewhere"),
                                 shouldStopOnQuit() ? tr("it is stopped") : tr("it keeps running")));

@@ -46,6 +46,9 @@ public:
 
     bool startedByThisApp() const { return m_startedHere; }
 
+    // Said in the window while the shown server runs sessions without a sandbox; else empty.
+    QString sandboxWarning() const { return m_warning; }
+
     bool othersUseIt() const;
     bool shouldStopOnQuit() const;
     // Sends agentbay-local SIGTERM (it ends its sessions and removes its discovery file).
@@ -59,6 +62,7 @@ public:
 
 Q_SIGNALS:
     void stopped();
+    void sandboxWarningChanged(const QString &warning);
 
 private:
     void update();
@@ -69,7 +73,9 @@ private:
     QLabel *m_label;
     QToolButton *m_stop;
     QString m_url;
+    QString m_warning;
     qint64 m_pid = 0;
+    bool m_sandboxed = true;
     bool m_startedHere = false;
     bool m_active = false;
     QSet<QString> m_created;

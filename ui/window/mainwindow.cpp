@@ -22,6 +22,7 @@
 #include <ui/sessions/sessionlistmodel.h>
 #include <ui/tools/toolpanel.h>
 
+#include <QAbstractProxyModel>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -53,6 +54,16 @@ namespace {
 QIcon icon(const QString &name)
 {
     return QIcon(u":/icons/"_s + name + u".svg"_s);
+}
+
+// index, of a model somewhere under view's chain of proxies, as an index of view.
+QModelIndex mapUpTo(const QAbstractItemModel *view, const QModelIndex &index)
+{
+    if (!index.isValid() || index.model() == view) {
+        return index;
+    }
+    const auto *proxy = qobject_cast<const QAbstractProxyModel *>(view);
+    return proxy ? proxy->mapFromSource(mapUpTo(proxy->sourceModel(), index)) : QModelIndex();
 }
 
 } // namespace
@@ -90,6 +101,13 @@ MainWindow::MainWindow(
     buildMenus();
     m_status = new StatusIndicators(statusBar());
     m_localServer = new LocalServerStatus(m_launcher, m_controller->store(), m_settings, statusBar());
+    connect(m_localServer, &LocalServerStatus::sandboxWarningChanged, this, [this](const QString &warning) {
+        if (warning.isEmpty()) {
+            m_sandboxBanner->dismiss();
+        } else {
+            m_sandboxBanner->showMessage(warning, QString(), {});
+        }
+    });
     restoreLayout();
     wireServices();
 
@@ -275,10 +293,18 @@ void MainWindow::buildCentral()
     connect(m_filterBar, &FilterBar::idTextChanged, this, &MainWindow::updateCounts);
 
     m_banner = new Banner(this);
+    m_sandboxBanner = new Banner(this);
+    m_sandboxBanner->setObjectName(u"sandboxBanner"_s);
     m_table = new SessionTableView(this);
     m_table->setModel(m_proxy);
     m_table->horizontalHeader()->setAccessibleName(tr("Session columns"));
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
+    // The filters emptied the table: its Clear filters brings every row back, and the focus
+    // stays in the table to pick one.
+    connect(m_table, &SessionTableView::clearFiltersRequested, this, [this] {
+        m_filterBar->clearFilters();
+        m_table->setFocus(Qt::OtherFocusReason);
+    });
     connect(m_table, &QAbstractItemView::doubleClicked, this, [this] {
         if (m_actions->openDesktop()->isEnabled()) {
             openDesktopSelected();
@@ -304,6 +330,7 @@ void MainWindow::buildCentral()
     leftLayout->setSpacing(6);
     leftLayout->addWidget(m_filterBar);
     leftLayout->addWidget(m_banner);
+    leftLayout->addWidget(m_sandboxBanner);
     leftLayout->addWidget(m_table, 1);
 
     m_detail = new SessionDetailPane(m_controller, m_client, this);
@@ -365,8 +392,7 @@ void MainWindow::updateStatusBar()
 void MainWindow::updateCounts()
 {
     const int total = m_model->rowCount();
-    const bool filtered = !m_filterBar->selector().isEmpty() || m_filterBar->status().has_value()
-        || !m_filterBar->idText().trimmed().isEmpty();
+    const bool filtered = m_filterBar->isFiltering();
     // Without a filter every session is shown: never "3 of 4".
     const int shown = filtered ? m_proxy->rowCount() : total;
     m_filterBar->setCounts(shown, total);
@@ -377,7 +403,8 @@ void MainWindow::selectSession(const QString &id)
 {
     const int sourceRow = m_controller->store()->rowOf(id);
     if (sourceRow >= 0) {
-        m_table->selectIndex(m_proxy->mapFromSource(m_model->index(sourceRow, 0)));
+        // Other proxies (the glance columns) may sit between the model and the filter.
+        m_table->selectIndex(mapUpTo(m_proxy, m_model->index(sourceRow, 0)));
     }
 }
 
@@ -456,7 +483,7 @@ void MainWindow::copySelectedIds()
     }
     QApplication::clipboard()->setText(ids.join(u'\n'));
     statusBar()->showMessage(
-        ids.size() == 1 ? tr("Copied %1").arg(ids.first()) : tr("Copied %1 session ids").arg(ids.size()), 3000);
+        ids.size() == 1 ? tr("Copied %1").arg(ids.first()) : tr("Copied %n session id(s)", nullptr, ids.size()), 3000);
 }
 
 void MainWindow::showTableContextMenu(const QPoint &pos)

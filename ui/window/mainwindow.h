@@ -90,6 +90,10 @@ public:
 
     QLabel *errorLabel() const { return m_status->errorLabel(); }
 
+    LocalServerStatus *localServerStatus() const { return m_localServer; }
+
+    Banner *sandboxBanner() const { return m_sandboxBanner; }
+
     QString currentProfileName() const { return m_connection->profile().name; }
 
     QAction *createAction() const { return m_actions->create(); }
@@ -162,6 +166,7 @@ private:
     QSplitter *m_splitter = nullptr;
     QDockWidget *m_logDock = nullptr;
     Banner *m_banner = nullptr;
+    Banner *m_sandboxBanner = nullptr; // the local server runs sessions without a sandbox
     StatusIndicators *m_status = nullptr;
     QString m_reselectId; // selected before a reconnect
 

@@ -88,7 +88,8 @@ void StatusIndicators::showError(
     // The time tells a stale error (kept as "the last error") from a fresh one.
     const QString shown = tr("%1 %2").arg(QTime::currentTime().toString(u"HH:mm"_s), text);
     const QFontMetrics metrics(m_error->font());
-    m_error->setText(u"<a href=\"#\" style=\"color:#c62828; text-decoration:none\">%1</a>"_s.arg(
+    m_error->setText(u"<a href=\"#\" style=\"color:%1; text-decoration:none\">%2</a>"_s.arg(
+        AppPalette::errorText(m_error->palette()).name(),
         metrics.elidedText(shown, Qt::ElideRight, 480).toHtmlEscaped()));
     m_error->setToolTip(text + u"\n"_s + m_errorDetails);
     qCInfo(lcStatus).noquote() << summary << error.details();
