@@ -70,9 +70,11 @@ private Q_SLOTS:
     void cleanupTestCase();
 
     void menu_listsRunningSessions_withTheirCount();
+    void keepAliveAction_asksForThatSession_onlyWhenRunning();
     void pauseAction_pausesThatSessionOnly_resumeBringsItBack();
     void pauseAll_pausesEveryRunningSession();
     void showWindow_isReachable();
+    void quit_isReachable();
     void notifierFallback_withoutTray_isSilentButSpyable();
 
 private:
@@ -140,6 +142,19 @@ void tst_TrayController::menu_listsRunningSessions_withTheirCount()
     QVERIFY(actionIn(m_tray->menu(), QStringLiteral("Pause all running"))->isEnabled());
 }
 
+void tst_TrayController::keepAliveAction_asksForThatSession_onlyWhenRunning()
+{
+    QTRY_COMPARE_WITH_TIMEOUT(m_tray->runningCount(), 2, 10000);
+    QSignalSpy asked(m_tray.get(), &Ui::TrayController::keepAliveRequested);
+    const QString id = m_ids.last();
+    QAction *keepAlive = actionIn(sessionMenu(m_tray->menu(), id), QStringLiteral("Keep alive"));
+    QVERIFY(keepAlive);
+    QVERIFY(keepAlive->isEnabled());
+    keepAlive->trigger();
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.first().at(0).toStringList(), QStringList{id});
+}
+
 void tst_TrayController::pauseAction_pausesThatSessionOnly_resumeBringsItBack()
 {
     const QString id = m_ids.first();
@@ -151,6 +166,7 @@ void tst_TrayController::pauseAction_pausesThatSessionOnly_resumeBringsItBack()
     QMenu *sub = sessionMenu(m_tray->menu(), id);
     QVERIFY(sub); // paused sessions stay in the menu, to be resumed from it
     QVERIFY(!actionIn(sub, QStringLiteral("Pause"))->isEnabled());
+    QVERIFY(!actionIn(sub, QStringLiteral("Keep alive"))->isEnabled()); // paused: no idle release
     actionIn(sub, QStringLiteral("Resume"))->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_controller.get(), id), Core::SessionStatus::Running, CallTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(m_tray->runningCount(), 2, 5000);
@@ -173,6 +189,13 @@ void tst_TrayController::showWindow_isReachable()
     QSignalSpy shown(m_tray.get(), &Ui::TrayController::showWindowRequested);
     actionIn(m_tray->menu(), QStringLiteral("Show window"))->trigger();
     QCOMPARE(shown.size(), 1);
+}
+
+void tst_TrayController::quit_isReachable()
+{
+    QSignalSpy quit(m_tray.get(), &Ui::TrayController::quitRequested);
+    actionIn(m_tray->menu(), QStringLiteral("Quit"))->trigger();
+    QCOMPARE(quit.size(), 1);
 }
 
 void tst_TrayController::notifierFallback_withoutTray_isSilentButSpyable()

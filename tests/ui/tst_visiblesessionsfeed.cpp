@@ -45,9 +45,15 @@ private Q_SLOTS:
         QVERIFY(!top.contains(QStringLiteral("s004"))); // paused
         QVERIFY(!top.contains(QStringLiteral("s199"))); // far below
 
+        // The current row (the detail pane graphs it) stays polled when scrolled away.
+        view.setCurrentIndex(model.index(10, 0));
         view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum());
         QTRY_VERIFY_WITH_TIMEOUT(poller.sessions().contains(QStringLiteral("s198")), 5000);
         QVERIFY(!poller.sessions().contains(QStringLiteral("s000")));
+        QVERIFY(poller.sessions().contains(QStringLiteral("s010")));
+        QVERIFY2(poller.sessions().size() < 30, qPrintable(poller.sessions().join(u',')));
+        view.setCurrentIndex(QModelIndex());
+        QTRY_VERIFY_WITH_TIMEOUT(!poller.sessions().contains(QStringLiteral("s010")), 5000);
 
         // A visible row that is paused drops out.
         store.setStatus(QStringLiteral("s198"), Core::SessionStatus::Paused);

@@ -9,6 +9,7 @@
 
 #include <ui/common/inlineerror.h>
 #include <ui/files/filespane.h>
+#include <ui/lifecycle/sessionlifecyclepanel.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessionstore.h>
 #include <ui/terminal/terminalpanel.h>
@@ -279,6 +280,7 @@ QWidget *SessionDetailPane::buildOverview()
 
     auto *inner = new QWidget;
     auto *layout = new QVBoxLayout(inner);
+    m_overviewLayout = layout;
     layout->addWidget(sessionBox);
     layout->addWidget(m_infoError);
     layout->addWidget(resourceBox);
@@ -322,6 +324,21 @@ QWidget *SessionDetailPane::buildTools()
     return m_toolPanel;
 }
 
+void SessionDetailPane::attachLifecycle(MetricsPoller *metrics, LifecycleTracker *tracker)
+{
+    if (m_lifecycle) {
+        return;
+    }
+    auto *box = new QGroupBox(tr("Lifecycle and usage"));
+    auto *boxLayout = new QVBoxLayout(box);
+    m_lifecycle = new SessionLifecyclePanel(metrics, tracker, box);
+    boxLayout->addWidget(m_lifecycle);
+    connect(m_lifecycle, &SessionLifecyclePanel::statusMessage, this, &SessionDetailPane::statusMessage);
+    m_overviewLayout->insertWidget(1, box); // under the Session box
+    const SessionRow *row = m_controller->store()->find(m_sessionId);
+    m_lifecycle->setSession(m_sessionId, row && row->status == Core::SessionStatus::Running);
+}
+
 void SessionDetailPane::setEndpoint(const QString &endpoint)
 {
     m_endpoint = endpoint;
@@ -358,11 +375,17 @@ void SessionDetailPane::setSession(const QString &sessionId)
     if (sessionId.isEmpty()) {
         m_stack->setCurrentIndex(0);
         m_toolPanel->setSession({}, {}, Core::SessionStatus::Unknown);
+        if (m_lifecycle) {
+            m_lifecycle->setSession({}, false);
+        }
         return;
     }
     m_stack->setCurrentIndex(1);
     m_title->setText(sessionId);
     m_controller->prioritizeDetails(sessionId);
+    if (m_lifecycle) {
+        m_lifecycle->setSession(sessionId, false); // updateFromModel() says whether it runs
+    }
     updateFromModel();
     reloadInfo();
 }
@@ -392,6 +415,9 @@ void SessionDetailPane::updateFromModel()
     m_labelsPage->followRow(*row);
     const bool running = row->status == Core::SessionStatus::Running;
     m_linksPage->setRunning(running, Core::canOpen(row->status));
+    if (m_lifecycle) {
+        m_lifecycle->setSession(m_sessionId, running);
+    }
     m_toolPanel->setSession(m_sessionId, row->detailsLoaded ? row->imageId : QString(), row->status);
 }
 

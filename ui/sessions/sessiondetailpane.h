@@ -17,6 +17,7 @@ class QSpinBox;
 class QStackedWidget;
 class QTabWidget;
 class QToolButton;
+class QVBoxLayout;
 
 namespace AgentBay::Core {
 class ApiClient;
@@ -27,15 +28,19 @@ namespace AgentBay::Ui {
 class FilesPane;
 class InlineError;
 class LabelEditor;
+class LifecycleTracker;
+class MetricsPoller;
 class SessionLabelsPage;
 class SessionLinksPage;
 class SessionController;
+class SessionLifecyclePanel;
 class TerminalPanel;
 class ToolPanel;
 
-// The current session in depth: Overview (status, image, labels and every field of info(), with
-// the auth code and ticket masked), Labels (edit and save), Links (desktop and port links) and
-// Tools (the MCP tool panel).
+// The current session in depth: Overview (status, image, labels, remaining time, keep-alive and
+// the metrics graph once attachLifecycle() was called, and every field of info(), with the auth
+// code and ticket masked), Labels (edit and save), Links (desktop and port links), Tools (the MCP
+// tool panel), Terminal and Files.
 class SessionDetailPane final : public QWidget
 {
     Q_OBJECT
@@ -62,6 +67,12 @@ public:
     QString sessionId() const { return m_sessionId; }
 
     void setEndpoint(const QString &endpoint);
+    // Adds the lifecycle panel to the Overview: time left, Keep alive (once or while shown
+    // here) and the CPU/memory graph of the last 10 minutes from the poller's samples.
+    void attachLifecycle(MetricsPoller *metrics, LifecycleTracker *tracker);
+
+    SessionLifecyclePanel *lifecyclePanel() const { return m_lifecycle; }
+
     // The Tools tab's split (empty, and false, in a build without the tool panel).
     QByteArray saveToolsLayout() const;
     bool restoreToolsLayout(const QByteArray &state);
@@ -149,6 +160,8 @@ private:
     QLabel *m_resourceType;
     InlineError *m_infoError;
     QPushButton *m_reloadInfo;
+    QVBoxLayout *m_overviewLayout = nullptr;
+    SessionLifecyclePanel *m_lifecycle = nullptr;
     // Labels
     SessionLabelsPage *m_labelsPage = nullptr;
     SessionLinksPage *m_linksPage = nullptr;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "visiblesessionsfeed.h"
 
-#include <ui/services/metricspoller.h>
 #include "sessionlistmodel.h"
+
+#include <ui/services/metricspoller.h>
 
 #include <QAbstractItemView>
 #include <QEvent>
+#include <QItemSelectionModel>
 #include <QScrollBar>
 
 namespace AgentBay::Ui {
@@ -21,6 +23,9 @@ VisibleSessionsFeed::VisibleSessionsFeed(QAbstractItemView *view, MetricsPoller 
     connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, &VisibleSessionsFeed::schedule);
     connect(view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &VisibleSessionsFeed::schedule);
     follow();
+    if (view->selectionModel()) {
+        connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, &VisibleSessionsFeed::schedule);
+    }
     schedule();
 }
 
@@ -63,6 +68,15 @@ void VisibleSessionsFeed::update()
             }
             if (model->data(index, SessionListModel::StatusRole).toInt() == int(Core::SessionStatus::Running)) {
                 ids.append(model->data(index, SessionListModel::SessionIdRole).toString());
+            }
+        }
+        // The current row stays polled when scrolled away: the detail pane graphs it.
+        const QModelIndex current = m_view->currentIndex();
+        if (current.isValid()
+            && model->data(current, SessionListModel::StatusRole).toInt() == int(Core::SessionStatus::Running)) {
+            const QString id = model->data(current, SessionListModel::SessionIdRole).toString();
+            if (!ids.contains(id)) {
+                ids.append(id);
             }
         }
     }

@@ -14,8 +14,9 @@ class MetricsPoller;
 
 // Tells the metrics poller which sessions the view shows as RUNNING right now: the rows in
 // the viewport (after scrolling, sorting, filtering, resizing or a status change), read
-// through SessionListModel's SessionIdRole and StatusRole. Paused and scrolled-away rows drop
-// out, so they cost no request.
+// through SessionListModel's SessionIdRole and StatusRole, plus the current row (the detail
+// pane shows its graph) wherever it is. Paused and scrolled-away rows drop out, so they cost no
+// request.
 class VisibleSessionsFeed final : public QObject
 {
     Q_OBJECT

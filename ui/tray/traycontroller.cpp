@@ -100,6 +100,11 @@ void TrayController::rebuild()
             m_sessions->openDesktop({id});
         });
         open->setEnabled(Core::canOpen(row.status));
+        // Restarts the idle release timer: a session the user means to come back to.
+        QAction *keepAlive = sub->addAction(tr("Keep alive"), this, [this, id] {
+            Q_EMIT keepAliveRequested({id});
+        });
+        keepAlive->setEnabled(isRunning);
     }
     if (unlisted > 0) {
         m_menu->addAction(tr("%n more in the window", nullptr, unlisted), this, &TrayController::showWindowRequested);
@@ -112,6 +117,8 @@ void TrayController::rebuild()
         m_sessions->pause(running);
     });
     pauseAll->setEnabled(!running.isEmpty());
+    m_menu->addSeparator();
+    m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
     if (m_running != running.size()) {
         m_running = int(running.size());
         updateIcon();

@@ -12,8 +12,8 @@ namespace AgentBay::Ui {
 class SessionController;
 
 // The system tray icon: the count of running sessions in its tooltip and badge, a menu that
-// lists the running and paused sessions with Pause / Resume / Open, "Pause all running" and
-// "Show window". The menu is rebuilt from the session store whenever it changes, so it is
+// lists the running and paused sessions with Pause / Resume / Open / Keep alive, "Pause all
+// running", "Show window" and "Quit". The menu is rebuilt from the session store whenever it changes, so it is
 // always current when opened. Works (menu and all) where no tray exists; then just invisible.
 class TrayController final : public QObject
 {
@@ -37,6 +37,9 @@ public:
 
 Q_SIGNALS:
     void showWindowRequested();
+    void quitRequested();
+    // Keep alive was picked for these sessions (the lifecycle tracker does it).
+    void keepAliveRequested(const QStringList &sessionIds);
     void runningCountChanged(int count);
 
 private:

@@ -4,18 +4,23 @@
 #include "traycontroller.h"
 #include "traynotifier.h"
 
-#include <ui/sessions/glancecolumnsproxy.h>
-#include <ui/sessions/visiblesessionsfeed.h>
+#include <ui/lifecycle/traysettings.h>
 #include <ui/services/lifecycletracker.h>
 #include <ui/services/metricspoller.h>
 #include <ui/services/sessioncontroller.h>
+#include <ui/sessions/glancecolumnsproxy.h>
+#include <ui/sessions/sessiondetailpane.h>
 #include <ui/sessions/sessionfilterproxymodel.h>
 #include <ui/sessions/sessionlistmodel.h>
 #include <ui/sessions/sessiontableview.h>
+#include <ui/sessions/visiblesessionsfeed.h>
 #include <ui/window/mainwindow.h>
 
 #include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
 #include <QSettings>
+#include <QSystemTrayIcon>
 #include <QWidget>
 
 namespace AgentBay::Ui {
@@ -29,9 +34,13 @@ TrayIntegration::TrayIntegration(
     , m_notifier(TrayNotifier::createBest(m_tray->icon(), this))
     , m_tracker(new LifecycleTracker(client, sessions->poller(), sessions->store(), m_notifier, this))
     , m_metrics(new MetricsPoller(client, this))
+    , m_trayAvailable(&QSystemTrayIcon::isSystemTrayAvailable)
 {
     applySettings();
     m_tray->show();
+    if (window) {
+        window->installEventFilter(this);
+    }
     connect(sessions,
         &SessionController::sessionCreated,
         this,
@@ -41,6 +50,8 @@ TrayIntegration::TrayIntegration(
             }
         });
     connect(m_tray, &TrayController::showWindowRequested, this, &TrayIntegration::showWindow);
+    connect(m_tray, &TrayController::quitRequested, this, &TrayIntegration::quit);
+    connect(m_tray, &TrayController::keepAliveRequested, m_tracker, &LifecycleTracker::keepAlive);
     // Pause, resume and delete can take minutes on the cloud: say when they end, unless the
     // window is in front and says it itself.
     connect(sessions, &SessionController::actionSucceeded, this, [this](const QString &, const QString &message) {
@@ -79,19 +90,54 @@ void TrayIntegration::attachTable(MainWindow *window)
     });
     window->addAction(m_keepAlive);
     window->table()->addAction(m_keepAlive);
+
+    window->detailPane()->attachLifecycle(m_metrics, m_tracker);
+    connect(window, &MainWindow::settingsChanged, this, &TrayIntegration::applySettings);
+}
+
+void TrayIntegration::setTrayAvailability(std::function<bool()> available)
+{
+    m_trayAvailable = std::move(available);
+    applySettings();
 }
 
 void TrayIntegration::applySettings()
 {
-    if (!m_settings) {
-        return;
+    for (const Notifier::Kind kind : TraySettings::notificationKinds()) {
+        m_notifier->setEnabled(kind, TraySettings::notificationEnabled(m_settings, kind));
     }
-    for (const Notifier::Kind kind : {Notifier::Kind::OperationFinished,
-             Notifier::Kind::OperationFailed,
-             Notifier::Kind::SessionVanished,
-             Notifier::Kind::ReleaseSoon}) {
-        m_notifier->setEnabled(kind, m_settings->value(Notifier::settingsKey(kind), true).toBool());
+    m_closeToTray = TraySettings::closeToTray(m_settings, m_trayAvailable && m_trayAvailable());
+}
+
+bool TrayIntegration::eventFilter(QObject *watched, QEvent *event)
+{
+    // Only the window system's close (title bar, Alt+F4) is spontaneous: File > Quit calls
+    // close() itself and ends the app as before.
+    if (watched == m_window && event->type() == QEvent::Close && event->spontaneous()) {
+        return closeToTray(static_cast<QCloseEvent *>(event));
     }
+    return QObject::eventFilter(watched, event);
+}
+
+bool TrayIntegration::closeToTray(QCloseEvent *event)
+{
+    if (!m_closeToTray || !m_window) {
+        return false;
+    }
+    event->ignore();
+    // A dialog closed while the window is hidden must not end the app.
+    QApplication::setQuitOnLastWindowClosed(false);
+    m_window->hide();
+    return true;
+}
+
+void TrayIntegration::quit()
+{
+    QApplication::setQuitOnLastWindowClosed(true);
+    if (m_window) {
+        m_window->close(); // saves the layout, stops polling and maybe the local server
+    }
+    QCoreApplication::quit();
 }
 
 void TrayIntegration::showWindow()
@@ -99,6 +145,7 @@ void TrayIntegration::showWindow()
     if (!m_window) {
         return;
     }
+    QApplication::setQuitOnLastWindowClosed(true);
     m_window->showNormal();
     m_window->raise();
     m_window->activateWindow();

@@ -38,6 +38,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -505,11 +506,13 @@ void MainWindow::editSettings()
     SettingsDialog dialog(
         profile.refreshIntervalMs, defaults.effectiveRefreshMs(), m_profiles.requestTimeoutMs(), this);
     dialog.setQuitPolicy(int(LocalServerStatus::quitPolicy(m_settings)));
+    dialog.setTraySettings(m_settings, QSystemTrayIcon::isSystemTrayAvailable());
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
     LocalServerStatus::setQuitPolicy(m_settings, LocalServerStatus::QuitPolicy(dialog.quitPolicy()));
     m_connection->applySettings(dialog.refreshMs(), dialog.timeoutMs());
+    Q_EMIT settingsChanged();
     statusBar()->showMessage(tr("Settings saved"), 3000);
 }
 

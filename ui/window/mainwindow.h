@@ -126,6 +126,8 @@ public Q_SLOTS:
     void editSettings();
 
 Q_SIGNALS:
+    // The Settings dialog saved its choices (the tray's and the notifications' among them).
+    void settingsChanged();
     // The client points somewhere and the poller runs.
     void connected(const QString &endpoint);
     void connectionFailed(const QString &message);

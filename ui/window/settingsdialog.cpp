@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "settingsdialog.h"
 
+#include <ui/lifecycle/traysettings.h>
+
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
+#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -15,6 +20,7 @@ SettingsDialog::SettingsDialog(int refreshMs, int defaultRefreshMs, int timeoutM
     , m_refresh(new QSpinBox(this))
     , m_timeout(new QSpinBox(this))
     , m_quitPolicy(new QComboBox(this))
+    , m_closeToTray(new QCheckBox(tr("&Keep running in the tray when the window is closed"), this))
     , m_defaultRefreshMs(defaultRefreshMs)
 {
     setWindowTitle(tr("Settings"));
@@ -41,11 +47,33 @@ SettingsDialog::SettingsDialog(int refreshMs, int defaultRefreshMs, int timeoutM
                                 "this run."));
     form->addRow(tr("On &quit, the local server:"), m_quitPolicy);
 
+    // Outside the window: the tray and the notifications (shown only once setTraySettings() says
+    // where they are kept).
+    auto *trayBox = new QGroupBox(tr("Tray and notifications"), this);
+    auto *trayLayout = new QVBoxLayout(trayBox);
+    m_closeToTray->setToolTip(tr("The tray icon brings the window back; Quit in the File or tray menu ends the app."));
+    trayLayout->addWidget(m_closeToTray);
+    trayLayout->addWidget(new QLabel(tr("Notify me when:"), trayBox));
+    const QList<QPair<Notifier::Kind, QString>> kinds{
+        {Notifier::Kind::OperationFinished, tr("A pause, resume or delete &finished")},
+        {Notifier::Kind::OperationFailed, tr("A pause, resume or delete f&ailed")},
+        {Notifier::Kind::SessionVanished, tr("A session &disappeared that this app did not delete")},
+        {Notifier::Kind::ReleaseSoon, tr("A session will be &released soon for being idle")},
+    };
+    for (const auto &[kind, text] : kinds) {
+        auto *box = new QCheckBox(text, trayBox);
+        box->setChecked(true);
+        m_notifications.insert(kind, box);
+        trayLayout->addWidget(box);
+    }
+    trayBox->hide();
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(trayBox);
     layout->addWidget(buttons);
 }
 
@@ -65,6 +93,33 @@ void SettingsDialog::setQuitPolicy(int policy)
 int SettingsDialog::quitPolicy() const
 {
     return m_quitPolicy->currentIndex();
+}
+
+void SettingsDialog::setTraySettings(QSettings *settings, bool trayAvailable)
+{
+    m_settings = settings;
+    m_closeToTray->setChecked(TraySettings::closeToTray(settings, trayAvailable));
+    m_closeToTray->setEnabled(trayAvailable);
+    if (!trayAvailable) {
+        m_closeToTray->setToolTip(tr("This desktop has no system tray: closing the window quits the app."));
+    }
+    for (auto it = m_notifications.cbegin(); it != m_notifications.cend(); ++it) {
+        it.value()->setChecked(TraySettings::notificationEnabled(settings, it.key()));
+    }
+    m_closeToTray->parentWidget()->show();
+}
+
+void SettingsDialog::accept()
+{
+    if (m_settings) {
+        if (m_closeToTray->isEnabled()) {
+            TraySettings::setCloseToTray(m_settings, m_closeToTray->isChecked());
+        }
+        for (auto it = m_notifications.cbegin(); it != m_notifications.cend(); ++it) {
+            TraySettings::setNotificationEnabled(m_settings, it.key(), it.value()->isChecked());
+        }
+    }
+    QDialog::accept();
 }
 
 int SettingsDialog::timeoutMs() const
