@@ -7,6 +7,9 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 
 #include <sys/types.h>
 
@@ -31,6 +34,30 @@ QString shellQuoted(const QString &value)
 }
 
 } // namespace
+
+QString ClientEnvironment::trustBundle(const QString &dataDir, const QString &caPath)
+{
+    QFile ca(caPath);
+    if (!ca.open(QIODevice::ReadOnly)) {
+        return caPath;
+    }
+    QByteArray pem;
+    for (const QSslCertificate &certificate : QSslConfiguration::systemCaCertificates()) {
+        pem += certificate.toPem();
+    }
+    if (pem.isEmpty()) {
+        return caPath; // nothing to keep beside the local CA
+    }
+    pem += ca.readAll();
+    const QString path = tlsDirectory(dataDir) + QStringLiteral("/trust-bundle.pem");
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(pem) != pem.size() || !out.commit()) {
+        return caPath; // a data folder this user cannot write: the CA alone still works
+    }
+    QFile::setPermissions(
+        path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther); // certificates only
+    return path;
+}
 
 QString ClientEnvironment::tlsDirectory(const QString &dataDir)
 {
@@ -75,9 +102,13 @@ QString ClientEnvironment::exportLines(const QString &dataDir, QString *error)
     // No scheme: the SDKs then speak https, which this server offers with its own CA.
     line("AGENTBAY_ENDPOINT", QStringLiteral("127.0.0.1:%1").arg(port));
     line("AGENTBAY_API_KEY", token);
+    // Node adds NODE_EXTRA_CA_CERTS to its own store; SSL_CERT_FILE and REQUESTS_CA_BUNDLE
+    // replace a program's whole store (Python requests and pip, OpenSSL's default file), so
+    // they get the system's CAs too: the shell still reaches the rest of the world.
+    const QString bundle = trustBundle(dataDir, ca);
     line("NODE_EXTRA_CA_CERTS", ca);
-    line("SSL_CERT_FILE", ca);
-    line("REQUESTS_CA_BUNDLE", ca);
+    line("SSL_CERT_FILE", bundle);
+    line("REQUESTS_CA_BUNDLE", bundle);
     out += QStringLiteral(
         "# Run this command to configure your shell:\n# eval \"$(agentbay-local --print-env --data-dir %1)\"\n")
                .arg(shellQuoted(dataDir));

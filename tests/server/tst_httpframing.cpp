@@ -422,9 +422,26 @@ void tst_HttpFraming::printEnv_givesTheExportLinesOfTheRunningServer()
     QVERIFY2(out.contains(QStringLiteral("export AGENTBAY_ENDPOINT='127.0.0.1:%1'\n").arg(QUrl(m_server.url()).port())),
         qPrintable(out));
     QVERIFY(out.contains(QStringLiteral("export AGENTBAY_API_KEY='%1'\n").arg(m_server.apiKey())));
-    for (const char *name : {"NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "REQUESTS_CA_BUNDLE"}) {
-        QVERIFY(out.contains(QStringLiteral("export %1='%2'\n").arg(QLatin1String(name), ca)));
+    QVERIFY(out.contains(QStringLiteral("export NODE_EXTRA_CA_CERTS='%1'\n").arg(ca))); // added to Node's own
+    // SSL_CERT_FILE and REQUESTS_CA_BUNDLE replace a program's whole store: the system's CAs
+    // are kept beside the local one, so the shell still reaches the rest of the world.
+    const QList<QSslCertificate> system = QSslConfiguration::systemCaCertificates();
+    const QString bundle = system.isEmpty() ? ca : m_server.dataDir() + QStringLiteral("/tls/trust-bundle.pem");
+    for (const char *name : {"SSL_CERT_FILE", "REQUESTS_CA_BUNDLE"}) {
+        QVERIFY2(out.contains(QStringLiteral("export %1='%2'\n").arg(QLatin1String(name), bundle)), qPrintable(out));
     }
+    const QList<QSslCertificate> trusted = QSslCertificate::fromPath(bundle);
+    QCOMPARE(trusted.size(), system.size() + 1);
+    QVERIFY(trusted.contains(QSslCertificate::fromPath(ca).value(0)));
+    for (const QSslCertificate &certificate : system) {
+        QVERIFY(trusted.contains(certificate));
+    }
+    QSslSocket tls; // a client that trusts the bundle alone reaches the server
+    QSslConfiguration onlyTheBundle = QSslConfiguration::defaultConfiguration();
+    onlyTheBundle.setCaCertificates(trusted);
+    tls.setSslConfiguration(onlyTheBundle);
+    tls.connectToHostEncrypted(QStringLiteral("127.0.0.1"), QUrl(m_server.url()).port());
+    QVERIFY2(tls.waitForEncrypted(10000), qPrintable(tls.errorString()));
 
     LocalServer stopped;
     QVERIFY(stopped.start());
