@@ -124,6 +124,7 @@ private Q_SLOTS:
     void saveLabels_focusStaysInTheLabelsTable_onTheSameLabel();
     void sessionCount_pluralForms();
     void newSession_isSelected_evenUnderTheGlanceColumns();
+    void selection_keptWhileTypingAFilter();
     void unsandboxedLocalServer_windowWarns();
 
 private:
@@ -492,6 +493,26 @@ void tst_SessionWindow::newSession_isSelected_evenUnderTheGlanceColumns()
     QTest::failOnWarning(QRegularExpression(u"."_s));
     m_window->selectSession(id);
     QCOMPARE(m_window->currentId(), id);
+}
+
+void tst_SessionWindow::selection_keptWhileTypingAFilter()
+{
+    const QString other = createSession({{u"env"_s, u"other"_s}});
+    const QString id = createSession({{u"env"_s, u"keep"_s}});
+    QVERIFY(!id.isEmpty() && !other.isEmpty());
+    m_window->selectSession(id);
+    QCOMPARE(m_window->currentId(), id);
+    // On the way to "env=keep", "env=k" hides the row for a moment (and the server's filter
+    // may drop it from the list): once the selector matches it again, it is selected again.
+    Ui::FilterBar *filters = m_window->filterBar();
+    QTest::keyClicks(filters->selectorEdit(), u"env=k"_s);
+    QTRY_VERIFY(m_window->currentId().isEmpty());
+    QTest::keyClicks(filters->selectorEdit(), u"eep"_s);
+    QTRY_COMPARE(m_window->currentId(), id);
+    QSignalSpy refreshed(m_window->controller(), &Ui::SessionController::refreshed);
+    QVERIFY(refreshed.wait(5000)); // the server's filter has answered too
+    QCOMPARE(m_window->currentId(), id);
+    QCOMPARE(m_window->detailPane()->sessionId(), id);
 }
 
 void tst_SessionWindow::unsandboxedLocalServer_windowWarns()

@@ -123,6 +123,9 @@ MainWindow::MainWindow(
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCounts);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::reselectAfterFilter);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::reselectAfterFilter);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::reselectAfterFilter);
     updateActions();
     updateCounts();
     updateStatusBar();
@@ -318,6 +321,9 @@ void MainWindow::buildCentral()
             selectSession(m_detail->sessionId());
             return;
         }
+        if (!currentId().isEmpty()) {
+            m_lastSelectedId = currentId();
+        }
         m_detail->setSession(currentId());
         m_detail->toolPanel()->setSelectedSessions(selectedIds()); // the Tools tab's fan-out targets
         updateActions();
@@ -406,6 +412,13 @@ void MainWindow::selectSession(const QString &id)
     if (sourceRow >= 0) {
         // Other proxies (the glance columns) may sit between the model and the filter.
         m_table->selectIndex(mapUpTo(m_proxy, m_model->index(sourceRow, 0)));
+    }
+}
+
+void MainWindow::reselectAfterFilter()
+{
+    if (!m_lastSelectedId.isEmpty() && m_table->selectionModel()->selectedRows().isEmpty()) {
+        selectSession(m_lastSelectedId); // nothing happens while the filter still hides it
     }
 }
 

@@ -147,6 +147,7 @@ private:
     void restoreLayout();
     void saveLayout();
     void showTableContextMenu(const QPoint &pos);
+    void reselectAfterFilter();
 
     Core::ApiClient *m_client;
     QSettings *m_settings;
@@ -171,6 +172,9 @@ private:
     Banner *m_sandboxBanner = nullptr; // the local server runs sessions without a sandbox
     StatusIndicators *m_status = nullptr;
     QString m_reselectId; // selected before a reconnect
+    // The session the user last selected: a filter being typed may hide it for a moment; it is
+    // selected again as soon as it shows.
+    QString m_lastSelectedId;
 
     QAction *m_settingsAction = nullptr;
     QAction *m_quit = nullptr;
