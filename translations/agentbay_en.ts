@@ -110,7 +110,7 @@
 <context>
     <name>AgentBay::Ui::LocalServerStatus</name>
     <message numerus="yes">
-        <location filename="../ui/window/localserverstatus.cpp" line="+152"/>
+        <location filename="../ui/window/localserverstatus.cpp" line="+153"/>
         <source>Local server at %1: %n session(s)</source>
         <translation>
             <numerusform>Local server at %1: %n session</numerusform>
@@ -140,7 +140,7 @@
 <context>
     <name>AgentBay::Ui::SavedCallsPage</name>
     <message numerus="yes">
-        <location filename="../ui/tools/savedcallspage.cpp" line="+295"/>
+        <location filename="../ui/tools/savedcallspage.cpp" line="+296"/>
         <source>Imported %n call(s).</source>
         <translation>
             <numerusform>Imported %n call.</numerusform>

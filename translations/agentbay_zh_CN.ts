@@ -381,7 +381,7 @@
 <context>
     <name>AgentBay::Ui::CallHistoryModel</name>
     <message>
-        <location filename="../ui/tools/callhistorymodel.cpp" line="+77"/>
+        <location filename="../ui/tools/callhistorymodel.cpp" line="+78"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
@@ -960,7 +960,7 @@
 <context>
     <name>AgentBay::Ui::FieldEditor</name>
     <message>
-        <location filename="../ui/tools/fieldeditor.cpp" line="+62"/>
+        <location filename="../ui/tools/fieldeditor.cpp" line="+63"/>
         <source>expected exactly one value</source>
         <translation>应当恰好有一个值</translation>
     </message>
@@ -1688,7 +1688,7 @@
         <translation>本地服务器：已停止</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Local server at %1: %n session(s)</source>
         <translation>
             <numerusform>%1 上的本地服务器：%n 个会话</numerusform>
@@ -1702,7 +1702,7 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>agentbay-local, %1. On quit: %2.</source>
         <translation>agentbay-local，%1。退出时：%2。</translation>
     </message>
@@ -1837,7 +1837,7 @@
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
@@ -2396,7 +2396,7 @@
 <context>
     <name>AgentBay::Ui::SavedCallsPage</name>
     <message>
-        <location filename="../ui/tools/savedcallspage.cpp" line="+41"/>
+        <location filename="../ui/tools/savedcallspage.cpp" line="+42"/>
         <source>Collection:</source>
         <translation>集合：</translation>
     </message>
@@ -2938,7 +2938,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>AgentBay::Ui::SessionLabelsPage</name>
     <message>
-        <location filename="../ui/sessions/sessionlabelspage.cpp" line="+22"/>
+        <location filename="../ui/sessions/sessionlabelspage.cpp" line="+23"/>
         <source>&amp;Save labels</source>
         <translation>保存标签(&amp;S)</translation>
     </message>
@@ -3434,6 +3434,21 @@ Create one with New Session (Ctrl+N).</source>
         <source>This desktop has no system tray: closing the window quits the app.</source>
         <translation>此桌面没有系统托盘：关闭窗口将退出应用。</translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Takes effect the next time AgentBay Desktop starts.</source>
+        <translation>下次启动 AgentBay Desktop 时生效。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
 </context>
 <context>
     <name>AgentBay::Ui::StatusIndicators</name>
@@ -3753,7 +3768,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>AgentBay::Ui::ToolListModel</name>
     <message>
-        <location filename="../ui/tools/toollistmodel.cpp" line="+31"/>
+        <location filename="../ui/tools/toollistmodel.cpp" line="+32"/>
         <source>(no server)</source>
         <translation>（无服务器）</translation>
     </message>
@@ -4434,9 +4449,32 @@ Create one with New Session (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>QDockWidget</name>
+    <message>
+        <location filename="qtstandardtexts.cpp" line="+52"/>
+        <source>Float</source>
+        <translation>浮动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undocks and re-attaches the dock widget</source>
+        <translation>使停靠窗口脱离或重新停靠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes the dock widget</source>
+        <translation>关闭停靠窗口</translation>
+    </message>
+</context>
+<context>
     <name>QGnomeTheme</name>
     <message>
-        <location filename="qtstandardtexts.cpp" line="+30"/>
+        <location line="-25"/>
         <source>&amp;OK</source>
         <translation>确定(&amp;O)</translation>
     </message>
@@ -4593,9 +4631,22 @@ Create one with New Session (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>QTabBar</name>
+    <message>
+        <location line="+21"/>
+        <source>Scroll Left</source>
+        <translation>向左滚动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scroll Right</source>
+        <translation>向右滚动</translation>
+    </message>
+</context>
+<context>
     <name>QWidgetTextControl</name>
     <message>
-        <location line="+13"/>
+        <location line="-9"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>

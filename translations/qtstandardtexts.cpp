@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Texts that Qt's own widgets put in our windows (standard dialog buttons, a field's context
-// menu). Listed here so lupdate puts them in our .ts files and the Chinese window does not
-// depend on Qt's translation package being installed; Qt's own .qm, when present, covers the rest.
+// menu, the tab bar's and dock's buttons). Listed here so lupdate puts them in our .ts files and the Chinese window
+// does not depend on Qt's translation package being installed; Qt's own .qm, when present, covers the rest.
 #include "translationloader.h"
 
 #include <QtGlobal>
@@ -47,6 +47,12 @@ const TranslationLoader::QtText TranslationLoader::QtStandardTexts[] = {
     {"QWidgetTextControl", QT_TRANSLATE_NOOP("QWidgetTextControl", "&Paste")},
     {"QWidgetTextControl", QT_TRANSLATE_NOOP("QWidgetTextControl", "Delete")},
     {"QWidgetTextControl", QT_TRANSLATE_NOOP("QWidgetTextControl", "Select All")},
+    {"QTabBar", QT_TRANSLATE_NOOP("QTabBar", "Scroll Left")},
+    {"QTabBar", QT_TRANSLATE_NOOP("QTabBar", "Scroll Right")},
+    {"QDockWidget", QT_TRANSLATE_NOOP("QDockWidget", "Float")},
+    {"QDockWidget", QT_TRANSLATE_NOOP("QDockWidget", "Undocks and re-attaches the dock widget")},
+    {"QDockWidget", QT_TRANSLATE_NOOP("QDockWidget", "Close")},
+    {"QDockWidget", QT_TRANSLATE_NOOP("QDockWidget", "Closes the dock widget")},
 };
 
 const std::size_t TranslationLoader::QtStandardTextCount = std::size(TranslationLoader::QtStandardTexts);

@@ -519,6 +519,7 @@ void MainWindow::editSettings()
     SettingsDialog dialog(
         profile.refreshIntervalMs, defaults.effectiveRefreshMs(), m_profiles.requestTimeoutMs(), this);
     dialog.setQuitPolicy(int(LocalServerStatus::quitPolicy(m_settings)));
+    dialog.editLanguageIn(m_settings);
     dialog.setTraySettings(m_settings, QSystemTrayIcon::isSystemTrayAvailable());
     if (dialog.exec() != QDialog::Accepted) {
         return;

@@ -122,6 +122,25 @@ void SettingsDialog::accept()
     QDialog::accept();
 }
 
+void SettingsDialog::editLanguageIn(QSettings *settings)
+{
+    auto *language = new QComboBox(this);
+    language->setObjectName(QStringLiteral("languageCombo"));
+    language->addItem(tr("System language"), QString());
+    // Each language in its own words, so it can be found whatever the window shows now.
+    language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    language->setCurrentIndex(qMax(0, language->findData(settings->value(QStringLiteral("ui/language")).toString())));
+    auto *hint = new QLabel(tr("Takes effect the next time AgentBay Desktop starts."), this);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    auto *form = findChild<QFormLayout *>();
+    form->addRow(tr("&Language:"), language);
+    form->addRow(QString(), hint);
+    connect(this, &QDialog::accepted, this, [language, settings] {
+        settings->setValue(QStringLiteral("ui/language"), language->currentData().toString());
+    });
+}
+
 int SettingsDialog::timeoutMs() const
 {
     return m_timeout->value() * 1000;

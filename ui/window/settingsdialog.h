@@ -29,6 +29,9 @@ public:
     // What Quit does to the local server: 0 auto, 1 always stop, 2 keep it (LocalServerStatus).
     void setQuitPolicy(int policy);
     int quitPolicy() const;
+    // Adds the Language choice (System / English / 简体中文) read from settings; OK writes it
+    // back as "ui/language", which the app reads at its next start.
+    void editLanguageIn(QSettings *settings);
     // Shows the tray and notification choices saved in settings; OK writes them back.
     // trayAvailable: the desktop has a system tray (else "keep in the tray" is off and disabled).
     void setTraySettings(QSettings *settings, bool trayAvailable);
