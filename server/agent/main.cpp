@@ -117,8 +117,33 @@ int takeChannel()
 
 } // namespace
 
+// agentbay-agent --gate FD PROGRAM ARGS...: the server's launcher. Waits for one byte on FD
+// (the server moves this process into the session's cgroups meanwhile), then becomes
+// PROGRAM (bwrap): the cgroup namespace bwrap makes is then rooted at the session's cgroup.
+static int gate(int argc, char **argv)
+{
+    const int fd = argc > 3 ? std::atoi(argv[2]) : -1;
+    if (fd < 3) {
+        std::fprintf(stderr, "usage: agentbay-agent --gate FD PROGRAM [ARGS...]\n");
+        return 2;
+    }
+    char go = 0;
+    ssize_t n = 0;
+    while ((n = ::read(fd, &go, 1)) < 0 && errno == EINTR) { }
+    ::close(fd);
+    if (n != 1) {
+        return 126; // the server gave up on this session
+    }
+    ::execv(argv[3], argv + 3);
+    std::fprintf(stderr, "agentbay-agent: cannot start %s: %s\n", argv[3], std::strerror(errno));
+    return 126;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc > 1 && std::strcmp(argv[1], "--gate") == 0) {
+        return gate(argc, argv);
+    }
     std::string workspace = AgentProtocol::kDefaultWorkspace;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--workspace") == 0 && i + 1 < argc) {

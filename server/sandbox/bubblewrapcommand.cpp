@@ -184,8 +184,10 @@ bool probe(QString *reason)
 BubblewrapCommand::~BubblewrapCommand()
 {
     closeChildEnds();
-    if (m_blockWrite >= 0) {
-        ::close(m_blockWrite);
+    for (const int fd : {m_blockWrite, m_gateWrite}) {
+        if (fd >= 0) {
+            ::close(fd);
+        }
     }
 }
 
@@ -386,6 +388,7 @@ bool BubblewrapCommand::prepare(const Options &options, QString *error)
     }
     args << QStringLiteral("--seccomp") << QString::number(seccompFd);
 
+    int gateFd = -1;
     int block[2] = {-1, -1};
     if (::pipe2(block, O_CLOEXEC) != 0) {
         *error = QCoreApplication::translate("BubblewrapCommand", "Cannot make a pipe for the sandbox");
@@ -393,6 +396,16 @@ bool BubblewrapCommand::prepare(const Options &options, QString *error)
     }
     m_childFds.append(block[0]);
     m_blockWrite = block[1];
+    if (options.gate) {
+        int gate[2] = {-1, -1};
+        if (::pipe2(gate, O_CLOEXEC) != 0) {
+            *error = QCoreApplication::translate("BubblewrapCommand", "Cannot make a pipe for the sandbox");
+            return false;
+        }
+        m_childFds.append(gate[0]);
+        m_gateWrite = gate[1];
+        gateFd = gate[0];
+    }
     args << QStringLiteral("--block-fd") << QString::number(block[0]);
     // Everything is set up; nothing the session does can write to its root any more.
     args << QStringLiteral("--remount-ro") << QStringLiteral("/");
@@ -407,6 +420,16 @@ bool BubblewrapCommand::prepare(const Options &options, QString *error)
     }
     m_arguments = QStringList{QStringLiteral("--args"), QString::number(argsFd), QStringLiteral("--")};
     m_arguments << options.command;
+    m_program = bwrapPath();
+    if (gateFd >= 0) {
+        // QProcess::start() returns only once the child exec'd, so the child cannot wait
+        // itself: the agent binary waits (agentbay-agent --gate FD PROGRAM ARGS...), then
+        // execs bwrap in the same process.
+        m_arguments.prepend(m_program);
+        m_arguments.prepend(QString::number(gateFd));
+        m_arguments.prepend(QStringLiteral("--gate"));
+        m_program = root ? QString::fromLatin1(kStagedAgent) : options.agentHostPath;
+    }
     return true;
 }
 
@@ -499,6 +522,15 @@ void BubblewrapCommand::closeChildEnds()
         ::close(fd);
     }
     m_childFds.clear();
+}
+
+void BubblewrapCommand::openGate()
+{
+    if (m_gateWrite >= 0) {
+        [[maybe_unused]] const ssize_t written = ::write(m_gateWrite, "1", 1);
+        ::close(m_gateWrite);
+        m_gateWrite = -1;
+    }
 }
 
 void BubblewrapCommand::unblock()

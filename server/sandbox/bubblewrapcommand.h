@@ -46,6 +46,10 @@ public:
         QByteArray resolvConf;
         QList<QByteArray> procsFiles; // cgroups to join
         int stdinFd = -1; // becomes the agent's fd 0 when >= 0
+        // The child waits in enterChild, before bwrap starts, until openGate(): the server
+        // moves it into the session's cgroups meanwhile, so the cgroup namespace bwrap makes
+        // is rooted at the session's own cgroup (no host cgroup path shows inside).
+        bool gate = false;
     };
 
     BubblewrapCommand() = default;
@@ -57,7 +61,8 @@ public:
 
     bool prepare(const Options &options, QString *error);
 
-    QString program() const { return bwrapPath(); }
+    // bwrap, or with Options::gate the agent binary that waits at the gate and then execs bwrap.
+    QString program() const { return m_program; }
 
     QStringList arguments() const { return m_arguments; }
 
@@ -69,6 +74,8 @@ public:
     void closeChildEnds();
     // Lets the agent start (bwrap waits on --block-fd until then).
     void unblock();
+    // Lets the child exec bwrap (Options::gate).
+    void openGate();
 
     // A root server's sessions run as hostUid(), which must own the workspace (and what an
     // older server left in it); no session process runs yet, so nothing races this.
@@ -89,6 +96,8 @@ private:
     QStringList m_arguments;
     QList<int> m_childFds; // memory files and pipe ends the child inherits
     int m_blockWrite = -1;
+    int m_gateWrite = -1;
+    QString m_program;
     // enterChild's data, prepared up front (no allocation after fork).
     QList<QByteArray> m_procsFiles;
     QByteArray m_workspace;

@@ -179,7 +179,9 @@ bool SessionSandbox::start(QString *error)
         options.tmpSize = d->limits.tmpSize;
         options.fileSizeMax = d->limits.workspaceQuota;
         options.resolvConf = d->network->resolvConf();
-        // The cgroups are joined after the start (adoptLater), not between fork and exec.
+        // The cgroups are joined after the fork (adoptLater, from a thread: a first cgroup
+        // move can take the kernel ~15 ms), while the child waits at its gate.
+        options.gate = !procsFiles.isEmpty();
         d->command = std::make_unique<BubblewrapCommand>();
         if (!d->command->prepare(options, error)) {
             delete process;
@@ -276,7 +278,12 @@ bool SessionSandbox::start(QString *error)
         };
         connect(d->network, &SessionNetwork::ready, this, oneReady);
         d->network->start(d->agentPid, {});
-        d->cgroups.adoptLater({d->agentPid, d->network->helperPid()}, oneReady);
+        d->cgroups.adoptLater({d->agentPid, d->network->helperPid()}, [this, oneReady, process] {
+            if (d->process == process && d->command) {
+                d->command->openGate();
+            }
+            oneReady();
+        });
     }
     qCDebug(lcSandbox) << "session" << d->sessionId << "started as" << isolationName() << "pid" << d->agentPid
                        << "pause method" << d->cgroups.pauseMethod() << "in ms: cgroups" << cgroupsNs / 1e6 << "prepare"

@@ -183,6 +183,41 @@ private Q_SLOTS:
         }
         QVERIFY2(!r->stdOut.contains("AGENTBAY_LOCAL") && !r->stdOut.contains("HOME=/root"), r->stdOut.constData());
     }
+
+    void hostCgroupPaths_doNotShowInProc()
+    {
+        QTemporaryDir dir;
+        auto sandbox = startEscapeSandbox(dir, QStringLiteral("ws"));
+        QVERIFY(sandbox);
+        // The host's own cgroup path, and the session's, as the server sees them.
+        QFile own(QStringLiteral("/proc/self/cgroup"));
+        QVERIFY(own.open(QIODevice::ReadOnly));
+        QByteArrayList hostPaths;
+        for (const QByteArray &line : own.readAll().split('\n')) {
+            const QByteArray path = line.mid(line.indexOf(':', line.indexOf(':') + 1) + 1);
+            if (path.size() > 1) {
+                hostPaths << path;
+            }
+        }
+        const auto r = runInSession(*sandbox,
+            QStringLiteral("cat /proc/self/cgroup; echo ===; cat /proc/1/cgroup; echo ===; "
+                           "grep cgroup /proc/self/mountinfo; ls /sys/fs/cgroup 2>&1 | head -3"));
+        QVERIFY(r && r->error.isEmpty());
+        const QByteArray seen = r->stdOut.left(r->stdOut.indexOf("===\n", r->stdOut.indexOf("===\n") + 4));
+        QVERIFY2(!seen.isEmpty(), r->stdOut.constData());
+        for (const QByteArray &line : seen.split('\n')) {
+            if (line.isEmpty() || line == "===") {
+                continue;
+            }
+            // Inside a cgroup namespace rooted at the session's own cgroup: every path is "/".
+            QVERIFY2(line.endsWith(":/"), line.constData());
+        }
+        for (const QByteArray &path : std::as_const(hostPaths)) {
+            QVERIFY2(!r->stdOut.contains(path), r->stdOut.constData());
+        }
+        QVERIFY2(!r->stdOut.contains("agentbay-sessions") && !r->stdOut.contains(sandbox->workspace().toUtf8()),
+            r->stdOut.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_SandboxEscape)
