@@ -125,6 +125,7 @@ private Q_SLOTS:
     void sessionCount_pluralForms();
     void newSession_isSelected_evenUnderTheGlanceColumns();
     void selection_keptWhileTypingAFilter();
+    void keyboard_tabFromTheTabBarEntersThePage();
     void unsandboxedLocalServer_windowWarns();
 
 private:
@@ -513,6 +514,30 @@ void tst_SessionWindow::selection_keptWhileTypingAFilter()
     QVERIFY(refreshed.wait(5000)); // the server's filter has answered too
     QCOMPARE(m_window->currentId(), id);
     QCOMPARE(m_window->detailPane()->sessionId(), id);
+}
+
+void tst_SessionWindow::keyboard_tabFromTheTabBarEntersThePage()
+{
+    const QString id = createSession({{u"env"_s, u"tab"_s}});
+    QVERIFY(!id.isEmpty());
+    m_window->resize(1000, 700); // narrow: the tab bar shows its scroll arrows
+    m_window->selectSession(id);
+    Ui::SessionTableView *table = m_window->table();
+    table->setFocus();
+    QTRY_VERIFY(table->hasFocus());
+    QTest::keyClick(table, Qt::Key_Tab);
+    QTabBar *tabBar = m_window->detailPane()->tabs()->tabBar();
+    QCOMPARE(QApplication::focusWidget(), tabBar); // the header's copy button is no stop between
+    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), tabBar);
+    // One Tab from the tab bar lands in the page: the labels table, then its buttons.
+    QTest::keyClick(tabBar, Qt::Key_Tab);
+    QTableWidget *labels = m_window->detailPane()->labelEditor()->table();
+    QCOMPARE(QApplication::focusWidget(), labels);
+    QTest::keyClick(labels, Qt::Key_Tab);
+    auto *add = qobject_cast<QPushButton *>(QApplication::focusWidget());
+    QVERIFY(add);
+    QCOMPARE(add->text(), u"Add label"_s);
 }
 
 void tst_SessionWindow::unsandboxedLocalServer_windowWarns()

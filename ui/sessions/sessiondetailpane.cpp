@@ -103,6 +103,9 @@ SessionDetailPane::SessionDetailPane(SessionController *controller, Core::ApiCli
         return m_sessionId;
     });
     copyId->setToolTip(tr("Copy session id"));
+    copyId->setAccessibleName(tr("Copy session id"));
+    // Not a Tab stop between the table and the tabs: the keyboard has Copy Session ID (Session menu).
+    copyId->setFocusPolicy(Qt::NoFocus);
 
     auto *header = new QHBoxLayout;
     header->setContentsMargins(4, 4, 4, 4);

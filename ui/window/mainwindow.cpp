@@ -42,6 +42,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -359,6 +360,11 @@ void MainWindow::buildCentral()
     // Session actions' shortcuts belong to the table; Tab goes from the table to the detail tabs.
     m_actions->scopeShortcutsTo(m_table);
     QWidget::setTabOrder(m_table, m_detail->tabs()->tabBar());
+    // The tab bar's scroll arrows are no Tab stops (Left/Right on the tab bar reach every tab).
+    const auto scrollers = m_detail->tabs()->tabBar()->findChildren<QToolButton *>();
+    for (QToolButton *scroller : scrollers) {
+        scroller->setFocusPolicy(Qt::NoFocus);
+    }
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(u"mainSplitter"_s);
@@ -390,7 +396,7 @@ void MainWindow::buildActivityDock()
 
 void MainWindow::updateStatusBar()
 {
-    m_status->setProfile(m_connection->profile().name, m_client->config().baseUrl().toDisplayString());
+    m_status->setProfile(m_connection->profile().displayName(), m_client->config().baseUrl().toDisplayString());
     m_localServer->setActive(m_connection->profile().isLocal());
     m_status->setLastRefresh(m_controller->lastRefresh());
     m_status->setInFlight(m_client->inFlightCount());
