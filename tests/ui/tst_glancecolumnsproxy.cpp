@@ -65,6 +65,36 @@ private Q_SLOTS:
         QVERIFY(sortKey(1) < sortKey(2));
     }
 
+    void wholeRefresh_changesTheColumnOnce()
+    {
+        // Each change of the Remaining column makes a sorted table sort again: a list refresh
+        // with new deadlines for every row is one change, not one per row.
+        Ui::SessionStore store;
+        QList<Core::SessionSummary> sessions;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < 50; ++i) {
+            Core::SessionSummary s{QStringLiteral("s%1").arg(i), Core::SessionStatus::Running, {}, {}, {}};
+            s.times.idleReleaseDeadline = now.addSecs(60 + i);
+            sessions.append(s);
+        }
+        store.applyRefresh(sessions);
+        Ui::SessionListModel model(&store);
+        Ui::LifecycleTracker tracker(nullptr, nullptr, &store, nullptr);
+        Ui::MetricsPoller metrics(nullptr);
+        Ui::GlanceColumnsProxy proxy(&tracker, &metrics);
+        proxy.setSourceModel(&model);
+        QSignalSpy timesChanged(&tracker, &Ui::LifecycleTracker::timesChanged);
+        tracker.setTimes(sessions);
+        QCOMPARE(timesChanged.size(), 1);
+        tracker.setTimes(sessions); // nothing new: no change at all
+        QCOMPARE(timesChanged.size(), 1);
+        sessions[7].times.idleReleaseDeadline = now.addSecs(600);
+        sessions[9].times.idleReleaseDeadline = now.addSecs(600);
+        tracker.setTimes(sessions);
+        QCOMPARE(timesChanged.size(), 2);
+        QVERIFY(*tracker.remaining(QStringLiteral("s7")).secondsLeft(now) > 590);
+    }
+
     void metricsColumns_emptyUntilPolled()
     {
         Ui::SessionStore store;

@@ -22,7 +22,10 @@ LifecycleTracker::LifecycleTracker(
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &LifecycleTracker::check);
     if (poller) {
-        connect(poller, &Core::SessionPoller::sessionsRefreshed, this, &LifecycleTracker::onRefreshed);
+        connect(poller,
+            &Core::SessionPoller::sessionsRefreshed,
+            this,
+            qOverload<const QList<Core::SessionSummary> &>(&LifecycleTracker::setTimes));
     }
     if (store) {
         connect(store, &SessionStore::sessionsRemoved, this, &LifecycleTracker::onRemoved);
@@ -73,15 +76,33 @@ void LifecycleTracker::noteDeleting(const QStringList &ids)
 
 void LifecycleTracker::setTimes(const QString &id, const Core::SessionTimes &times)
 {
+    if (storeTimes(id, times)) {
+        Q_EMIT timesChanged();
+    }
+}
+
+void LifecycleTracker::setTimes(const QList<Core::SessionSummary> &sessions)
+{
+    bool changed = false;
+    for (const Core::SessionSummary &summary : sessions) {
+        changed = storeTimes(summary.sessionId, summary.times) || changed;
+    }
+    if (changed) {
+        Q_EMIT timesChanged();
+    }
+}
+
+bool LifecycleTracker::storeTimes(const QString &id, const Core::SessionTimes &times)
+{
     Record &record = m_records[id];
     if (record.times == times) {
-        return;
+        return false;
     }
     record.times = times;
     if (times.idleReleaseDeadline.isValid() || times.maxRuntimeDeadline.isValid()) {
         m_timer.start();
     }
-    Q_EMIT timesChanged();
+    return true;
 }
 
 Core::RemainingTime LifecycleTracker::remaining(const QString &id) const
@@ -133,13 +154,6 @@ void LifecycleTracker::check()
     }
     if (!any) {
         m_timer.stop();
-    }
-}
-
-void LifecycleTracker::onRefreshed(const QList<Core::SessionSummary> &sessions)
-{
-    for (const Core::SessionSummary &summary : sessions) {
-        setTimes(summary.sessionId, summary.times);
     }
 }
 

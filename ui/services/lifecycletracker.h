@@ -60,6 +60,8 @@ public:
     void noteDeleting(const QStringList &ids);
     // The server's times, as a refresh or a GetSession reported them.
     void setTimes(const QString &id, const Core::SessionTimes &times);
+    // Those of a whole list refresh: one timesChanged for all (each makes the table re-sort).
+    void setTimes(const QList<Core::SessionSummary> &sessions);
 
     Core::RemainingTime remaining(const QString &id) const;
 
@@ -85,7 +87,7 @@ private:
         QDateTime warnedFor; // the deadline already warned about
     };
 
-    void onRefreshed(const QList<Core::SessionSummary> &sessions);
+    bool storeTimes(const QString &id, const Core::SessionTimes &times); // true when changed
     void onRemoved(const QStringList &ids);
 
     Core::ApiClient *m_client;

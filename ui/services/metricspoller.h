@@ -25,7 +25,8 @@ namespace AgentBay::Ui {
 // status is RUNNING); nothing else is ever asked, so paused and scrolled-away sessions cost no
 // request. Each tick sends at most one request per such session, and none for a session whose
 // previous request is still out: never more requests per interval than visible running rows.
-// Note: on agentbay-local a tool call counts as activity, so polled sessions stay alive.
+// Reading metrics is no activity (agentbay-local does not count get_metrics as use), so polling
+// never keeps a session from its idle release.
 class MetricsPoller final : public QObject
 {
     Q_OBJECT
