@@ -467,6 +467,16 @@ void tst_SessionWindow::saveLabels_focusStaysInTheLabelsTable_onTheSameLabel()
     QCOMPARE(labels->item(labels->currentRow(), 0)->text(), u"b"_s);
     QCOMPARE(labels->selectionModel()->selectedRows().size(), 1);
     QCOMPARE(m_window->currentId(), id); // the session stays selected
+
+    // Ctrl+S saves from the table itself (Alt+S is the Session menu's).
+    labels->setCurrentCell(2, 1);
+    labels->item(2, 1)->setText(u"33"_s);
+    saved.clear();
+    QTest::keyClick(labels, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(m_window->controller()->store()->find(id)->labels.value(u"c"_s), u"33"_s);
+    QCOMPARE(QApplication::focusWidget(), labels);
+    QCOMPARE(labels->item(labels->currentRow(), 0)->text(), u"c"_s);
 }
 
 void tst_SessionWindow::sessionCount_pluralForms()

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -20,11 +21,19 @@ SessionLabelsPage::SessionLabelsPage(SessionController *controller, QWidget *par
     : QWidget(parent)
     , m_controller(controller)
     , m_editor(new LabelEditor(this))
-    , m_save(new QPushButton(tr("&Save labels"), this))
+    , m_save(new QPushButton(tr("Save &labels"), this))
     , m_revert(new QPushButton(tr("Revert"), this))
     , m_error(new InlineError(this))
 {
     m_save->setDefault(true);
+    // Alt+S is the Session menu's; Ctrl+S saves from anywhere on the page (the table included).
+    m_save->setToolTip(tr("Save the labels (Ctrl+S)"));
+    auto *saveShortcut = new QShortcut(QKeySequence::Save, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(saveShortcut, &QShortcut::activated, this, [this] {
+        if (m_save->isEnabled()) {
+            save();
+        }
+    });
     auto *hint = new QLabel(tr("Saving replaces all labels of the session."), this);
     hint->setForegroundRole(QPalette::PlaceholderText); // not the disabled grey: 4.5:1
     hint->setWordWrap(true);
