@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include <ui/sessions/glancecolumnsproxy.h>
 #include <ui/services/lifecycletracker.h>
 #include <ui/services/metricspoller.h>
 #include <ui/services/sessionstore.h>
+#include <ui/sessions/glancecolumnsproxy.h>
 #include <ui/sessions/sessionlistmodel.h>
 
 #include <QBrush>
@@ -93,6 +93,29 @@ private Q_SLOTS:
         tracker.setTimes(sessions);
         QCOMPARE(timesChanged.size(), 2);
         QVERIFY(*tracker.remaining(QStringLiteral("s7")).secondsLeft(now) > 590);
+    }
+
+    void clockTick_repaintsTheTimes_withoutSortingAgain()
+    {
+        Ui::SessionStore store;
+        Core::SessionSummary s{QStringLiteral("s1"), Core::SessionStatus::Running, {}, {}, {}};
+        s.times.idleReleaseDeadline = QDateTime::currentDateTimeUtc().addSecs(300);
+        store.applyRefresh({s});
+        Ui::SessionListModel model(&store);
+        Ui::LifecycleTracker tracker(nullptr, nullptr, &store, nullptr);
+        tracker.setTimes(s.sessionId, s.times);
+        Ui::MetricsPoller metrics(nullptr);
+        Ui::GlanceColumnsProxy proxy(&tracker, &metrics);
+        proxy.setSourceModel(&model);
+        const QModelIndex remaining = proxy.index(0, proxy.firstExtraColumn() + Ui::GlanceColumnsProxy::RemainingExtra);
+        const qint64 key = remaining.data(Ui::SessionListModel::SortRole).toLongLong();
+        QSignalSpy changed(&proxy, &QAbstractItemModel::dataChanged);
+        QVERIFY(changed.wait(5000)); // the once-a-second tick
+        const QList<int> roles = changed.first().at(2).value<QList<int>>();
+        QVERIFY(roles.contains(Qt::DisplayRole));
+        QVERIFY(!roles.isEmpty() && !roles.contains(Ui::SessionListModel::SortRole));
+        QCOMPARE(
+            remaining.data(Ui::SessionListModel::SortRole).toLongLong(), key); // the deadline, not the seconds left
     }
 
     void metricsColumns_emptyUntilPolled()

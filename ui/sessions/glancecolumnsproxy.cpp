@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "glancecolumnsproxy.h"
 
+#include "sessionlistmodel.h"
+
 #include <ui/services/lifecycletracker.h>
 #include <ui/services/metricspoller.h>
-#include "sessionlistmodel.h"
 
 #include <QBrush>
 #include <QColor>
@@ -19,8 +20,10 @@ GlanceColumnsProxy::GlanceColumnsProxy(LifecycleTracker *tracker, MetricsPoller 
     , m_metrics(metrics)
 {
     m_tick.setInterval(1000);
+    // The clock moves the texts and colours, never the order (the sort key is the deadline): a
+    // sorted table need not sort 500 rows again every second.
     connect(&m_tick, &QTimer::timeout, this, [this] {
-        extraChanged(RemainingExtra, 0, rowCount() - 1);
+        extraChanged(RemainingExtra, 0, rowCount() - 1, {Qt::DisplayRole, Qt::ForegroundRole, Qt::ToolTipRole});
     });
     m_tick.start();
     if (tracker) {
@@ -113,8 +116,8 @@ QVariant GlanceColumnsProxy::data(const QModelIndex &index, int role) const
         case Qt::DisplayRole:
             return left.text(now);
         case SessionListModel::SortRole:
-            // Unknown and never sort after every known time.
-            return left.isKnown() ? *left.secondsLeft(now) : std::numeric_limits<qint64>::max();
+            // The deadline, which the clock does not move; unknown and never after every known time.
+            return left.isKnown() ? left.deadline().toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
         case Qt::ToolTipRole:
             if (!left.isKnown()) {
                 return left.source() == Core::RemainingTime::Source::Never
@@ -193,13 +196,13 @@ QVariant GlanceColumnsProxy::headerData(int section, Qt::Orientation orientation
     }
 }
 
-void GlanceColumnsProxy::extraChanged(int extra, int firstRow, int lastRow)
+void GlanceColumnsProxy::extraChanged(int extra, int firstRow, int lastRow, const QList<int> &roles)
 {
     if (lastRow < firstRow) {
         return;
     }
     const int column = firstExtraColumn() + extra;
-    Q_EMIT dataChanged(index(firstRow, column), index(lastRow, column));
+    Q_EMIT dataChanged(index(firstRow, column), index(lastRow, column), roles);
 }
 
 void GlanceColumnsProxy::sessionChanged(const QString &id, int firstExtra, int lastExtra)

@@ -49,7 +49,7 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
 private:
-    void extraChanged(int extra, int firstRow, int lastRow);
+    void extraChanged(int extra, int firstRow, int lastRow, const QList<int> &roles = {}); // {} = all
     void sessionChanged(const QString &id, int firstExtra, int lastExtra);
     QString sessionAt(int row) const;
 
