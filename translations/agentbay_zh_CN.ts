@@ -1735,7 +1735,7 @@
         <translation>AgentBay Desktop</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>%1 failed</source>
         <translation>%1 失败</translation>
     </message>
@@ -1815,7 +1815,7 @@
         <translation>会话列</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
@@ -1825,7 +1825,7 @@
         <translation>活动日志(&amp;A)</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+116"/>
         <source>Copied %1</source>
         <translation>已复制 %1</translation>
     </message>
@@ -1871,7 +1871,12 @@
 <context>
     <name>AgentBay::Ui::Profile</name>
     <message>
-        <location filename="../ui/services/profilestore.cpp" line="+72"/>
+        <location filename="../ui/services/profilestore.cpp" line="+70"/>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Local (agentbay-local on this machine)</source>
         <translation>本地（本机上的 agentbay-local）</translation>
     </message>

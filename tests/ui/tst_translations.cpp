@@ -217,8 +217,7 @@ const QSet<QString> &sameInEveryLanguage()
         u"json"_s,
         u"KEY"_s,
         u"Linux"_s,
-        // Data and names shown as they are: the default profile's stored name, a language in its own words.
-        u"Local"_s,
+        // A language in its own words (the Language choice in Settings).
         u"English"_s};
     return words;
 }

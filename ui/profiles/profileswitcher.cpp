@@ -59,7 +59,7 @@ void ProfileSwitcher::rebuild()
     m_menu->clear();
     auto *group = new QActionGroup(m_menu);
     for (const Profile &profile : profiles) {
-        QAction *action = m_menu->addAction(profile.name);
+        QAction *action = m_menu->addAction(profile.displayName());
         action->setCheckable(true);
         action->setChecked(profile.name == current.name);
         action->setToolTip(Profile::kindName(profile.kind));
@@ -84,7 +84,7 @@ void ProfileSwitcher::rebuild()
     m_combo->clear();
     // A computer for the local server, a cloud for the service: which one is on is seen at once.
     for (const Profile &profile : profiles) {
-        m_combo->addItem(icon(profile.isLocal() ? u"computer"_s : u"cloud"_s), profile.name, profile.name);
+        m_combo->addItem(icon(profile.isLocal() ? u"computer"_s : u"cloud"_s), profile.displayName(), profile.name);
     }
     if (!current.name.isEmpty() && m_combo->findData(current.name) < 0) {
         m_combo->addItem(icon(u"cloud"_s), current.name, current.name); // command-line endpoint

@@ -65,6 +65,11 @@ QString Profile::localName()
     return u"Local"_s;
 }
 
+QString Profile::displayName() const
+{
+    return name == localName() ? tr("Local") : name;
+}
+
 QString Profile::kindName(Kind kind)
 {
     switch (kind) {

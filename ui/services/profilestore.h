@@ -34,6 +34,8 @@ struct Profile
     static QString singaporeEndpoint();
     static QString kindName(Kind kind); // translated
     static QString localName(); // "Local"
+    // The name as the window shows it: the Local profile's in the user's language, others as saved.
+    QString displayName() const;
 
     QString effectiveEndpoint() const; // empty for Local until the server is found
     int effectiveRefreshMs() const;

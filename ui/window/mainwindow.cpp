@@ -396,7 +396,7 @@ void MainWindow::buildActivityDock()
 
 void MainWindow::updateStatusBar()
 {
-    m_status->setProfile(m_connection->profile().name, m_client->config().baseUrl().toDisplayString());
+    m_status->setProfile(m_connection->profile().displayName(), m_client->config().baseUrl().toDisplayString());
     m_localServer->setActive(m_connection->profile().isLocal());
     m_status->setLastRefresh(m_controller->lastRefresh());
     m_status->setInFlight(m_client->inFlightCount());
