@@ -29,6 +29,7 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
@@ -59,6 +60,18 @@ QLabel *valueLabel(QWidget *parent)
 QString orDash(const QString &text)
 {
     return text.isEmpty() ? SessionDetailPane::tr("—") : text;
+}
+
+// A page that needs more room than a narrow pane has (the Tools and Files pages want about 650 px,
+// the pane has 500 at 1024x768) scrolls instead of being cut; as wide as the pane otherwise.
+QScrollArea *scrollable(QWidget *page)
+{
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // no stop of its own between the tab bar and the page
+    scroll->setWidget(page);
+    return scroll;
 }
 
 QPixmap badgePixmap(Core::SessionStatus status, const QString &text, const QFont &baseFont, qreal dpr)
@@ -117,11 +130,17 @@ SessionDetailPane::SessionDetailPane(SessionController *controller, Core::ApiCli
     m_tabs->addTab(buildOverview(), QIcon(u":/icons/info.svg"_s), tr("Overview"));
     m_tabs->addTab(buildLabels(), QIcon(u":/icons/labels.svg"_s), tr("Labels"));
     m_tabs->addTab(buildLinks(), QIcon(u":/icons/link.svg"_s), tr("Links"));
-    m_tabs->addTab(buildTools(), QIcon(u":/icons/tools.svg"_s), tr("Tools"));
+    m_tabs->addTab(scrollable(buildTools()), QIcon(u":/icons/tools.svg"_s), tr("Tools"));
     m_terminalPanel = new TerminalPanel(m_toolsClient);
     m_tabs->addTab(m_terminalPanel, QIcon(u":/icons/code.svg"_s), tr("Terminal"));
     m_filesPane = new FilesPane;
-    m_tabs->addTab(m_filesPane, style()->standardIcon(QStyle::SP_DirIcon), tr("Files"));
+    m_tabs->addTab(scrollable(m_filesPane), style()->standardIcon(QStyle::SP_DirIcon), tr("Files"));
+
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        m_tabIcons.append(m_tabs->tabIcon(i));
+    }
+    m_tabs->setUsesScrollButtons(true); // the last resort (a large font, a long translation)
+    m_tabs->tabBar()->setElideMode(Qt::ElideNone);
 
     // Alt+1 … Alt+6 pick a tab and put the focus on the tab bar (Tab then enters the page).
     for (int i = 0; i < m_tabs->count(); ++i) {
@@ -164,6 +183,27 @@ SessionDetailPane::SessionDetailPane(SessionController *controller, Core::ApiCli
 }
 
 SessionDetailPane::~SessionDetailPane() = default;
+
+void SessionDetailPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitTabs();
+}
+
+void SessionDetailPane::fitTabs()
+{
+    // Every title whole and no scroll arrows: where the tabs with their icons are wider than the
+    // pane (500 px at 1024x768), the titles go without icons.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        m_tabs->setTabIcon(i, m_tabIcons.value(i));
+    }
+    if (m_tabs->tabBar()->sizeHint().width() <= width()) {
+        return;
+    }
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        m_tabs->setTabIcon(i, QIcon());
+    }
+}
 
 QToolButton *SessionDetailPane::makeRevealButton(QLineEdit *edit)
 {

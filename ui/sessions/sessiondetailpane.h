@@ -5,6 +5,8 @@
 #include <core/session.h>
 #include <core/sessioninfo.h>
 
+#include <QIcon>
+#include <QList>
 #include <QWidget>
 
 class QComboBox;
@@ -120,7 +122,11 @@ Q_SIGNALS:
     void linkReady(const QString &url);
     void statusMessage(const QString &message);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void fitTabs();
     QWidget *buildOverview();
     QWidget *buildLabels();
     QWidget *buildLinks();
@@ -141,6 +147,7 @@ private:
 
     QStackedWidget *m_stack;
     QTabWidget *m_tabs;
+    QList<QIcon> m_tabIcons; // shown while the titles fit beside them
     QLabel *m_title;
     QLabel *m_statusBadge;
     // Overview
