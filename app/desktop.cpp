@@ -66,12 +66,9 @@ int main(int argc, char *argv[])
     // The language before any text is made: the system's, unless Settings chose one ("ui/language",
     // written by the settings dialog, applies from the next start).
     QSettings settings;
-    const QString chosenLanguage = settings.value(u"ui/language"_s).toString();
     Ui::TranslationLoader translations;
-    translations.install(Ui::TranslationLoader::resolve(chosenLanguage, QLocale::system().uiLanguages()));
-    if (!chosenLanguage.isEmpty()) {
-        QLocale::setDefault(QLocale(translations.language())); // dates and numbers match the texts
-    }
+    translations.install(
+        Ui::TranslationLoader::resolve(settings.value(u"ui/language"_s).toString(), QLocale::system().uiLanguages()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -99,7 +99,7 @@
 <context>
     <name>AgentBay::Ui::GlanceColumnsProxy</name>
     <message numerus="yes">
-        <location filename="../ui/sessions/glancecolumnsproxy.cpp" line="+162"/>
+        <location filename="../ui/sessions/glancecolumnsproxy.cpp" line="+165"/>
         <source>%1% of %n core(s)</source>
         <translation>
             <numerusform>%1% of %n core</numerusform>
@@ -129,7 +129,7 @@
 <context>
     <name>AgentBay::Ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="+500"/>
+        <location filename="../ui/window/mainwindow.cpp" line="+506"/>
         <source>Copied %n session id(s)</source>
         <translation>
             <numerusform>Copied %n session id</numerusform>

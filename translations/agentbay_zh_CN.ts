@@ -1448,7 +1448,7 @@
 <context>
     <name>AgentBay::Ui::GlanceColumnsProxy</name>
     <message>
-        <location filename="../ui/sessions/glancecolumnsproxy.cpp" line="+121"/>
+        <location filename="../ui/sessions/glancecolumnsproxy.cpp" line="+124"/>
         <source>Released only when deleted.</source>
         <translation>仅在删除时释放。</translation>
     </message>
@@ -1607,7 +1607,7 @@
 <context>
     <name>AgentBay::Ui::LifecycleTracker</name>
     <message>
-        <location filename="../ui/services/lifecycletracker.cpp" line="+128"/>
+        <location filename="../ui/services/lifecycletracker.cpp" line="+149"/>
         <source>Session %1 will be released soon</source>
         <translation>会话 %1 即将被释放</translation>
     </message>
@@ -1622,7 +1622,7 @@
         <translation>其最长运行时间将在 %1 后结束。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>Session %1 is gone</source>
         <translation>会话 %1 已不存在</translation>
     </message>
@@ -1730,7 +1730,7 @@
 <context>
     <name>AgentBay::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="+88"/>
+        <location filename="../ui/window/mainwindow.cpp" line="+89"/>
         <source>AgentBay Desktop</source>
         <translation>AgentBay Desktop</translation>
     </message>
@@ -1815,7 +1815,7 @@
         <translation>会话列</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
@@ -2721,12 +2721,12 @@
 <context>
     <name>AgentBay::Ui::SessionDetailPane</name>
     <message>
-        <location filename="../ui/sessions/sessiondetailpane.cpp" line="+61"/>
+        <location filename="../ui/sessions/sessiondetailpane.cpp" line="+62"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+42"/>
         <source>Select a session to see its details.
 
 Create one with New Session (Ctrl+N).</source>
@@ -2736,22 +2736,23 @@ Create one with New Session (Ctrl+N).</source>
     </message>
     <message>
         <location line="+14"/>
+        <location line="+1"/>
         <source>Copy session id</source>
         <translation>复制会话 ID</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+192"/>
+        <location line="+219"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-218"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
@@ -2771,12 +2772,12 @@ Create one with New Session (Ctrl+N).</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>%1 (Alt+%2)</source>
         <translation>%1（Alt+%2）</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+61"/>
         <location line="+5"/>
         <source>Show</source>
         <translation>显示</translation>
@@ -2943,9 +2944,9 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>AgentBay::Ui::SessionLabelsPage</name>
     <message>
-        <location filename="../ui/sessions/sessionlabelspage.cpp" line="+23"/>
-        <source>&amp;Save labels</source>
-        <translation>保存标签(&amp;S)</translation>
+        <location filename="../ui/sessions/sessionlabelspage.cpp" line="+24"/>
+        <source>Save &amp;labels</source>
+        <translation>保存标签(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2953,12 +2954,17 @@ Create one with New Session (Ctrl+N).</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Save the labels (Ctrl+S)</source>
+        <translation>保存标签（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Saving replaces all labels of the session.</source>
         <translation>保存将替换该会话的所有标签。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Unsaved Labels</source>
         <translation>未保存的标签</translation>
     </message>
@@ -4031,6 +4037,14 @@ Create one with New Session (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>CloseButton</name>
+    <message>
+        <location filename="qtstandardtexts.cpp" line="+52"/>
+        <source>Close Tab</source>
+        <translation>关闭标签页</translation>
+    </message>
+</context>
+<context>
     <name>Config</name>
     <message>
         <location filename="../core/config.cpp" line="+86"/>
@@ -4456,7 +4470,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>QDockWidget</name>
     <message>
-        <location filename="qtstandardtexts.cpp" line="+52"/>
+        <location filename="qtstandardtexts.cpp" line="+1"/>
         <source>Float</source>
         <translation>浮动</translation>
     </message>
@@ -4479,7 +4493,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>QGnomeTheme</name>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>&amp;OK</source>
         <translation>确定(&amp;O)</translation>
     </message>
@@ -4963,7 +4977,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop.cpp" line="+78"/>
+        <location filename="../app/desktop.cpp" line="+75"/>
         <source>Manage AgentBay sessions: local or in the cloud.</source>
         <translation>管理 AgentBay 会话：本地或云端。</translation>
     </message>

@@ -49,6 +49,7 @@ const TranslationLoader::QtText TranslationLoader::QtStandardTexts[] = {
     {"QWidgetTextControl", QT_TRANSLATE_NOOP("QWidgetTextControl", "Select All")},
     {"QTabBar", QT_TRANSLATE_NOOP("QTabBar", "Scroll Left")},
     {"QTabBar", QT_TRANSLATE_NOOP("QTabBar", "Scroll Right")},
+    {"CloseButton", QT_TRANSLATE_NOOP("CloseButton", "Close Tab")},
     {"QDockWidget", QT_TRANSLATE_NOOP("QDockWidget", "Float")},
     {"QDockWidget", QT_TRANSLATE_NOOP("QDockWidget", "Undocks and re-attaches the dock widget")},
     {"QDockWidget", QT_TRANSLATE_NOOP("QDockWidget", "Close")},

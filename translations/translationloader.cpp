@@ -72,6 +72,11 @@ bool TranslationLoader::install(const QString &language)
     QCoreApplication::installTranslator(own);
     m_own = own;
     m_language = language;
+    // Dates and numbers in the same language as the texts (a Chinese window on an English system
+    // says 2026/11/30, not "30 Nov 2026"); a system already in that language keeps its own format.
+    if (QLocale().language() != QLocale(language).language()) {
+        QLocale::setDefault(QLocale(language));
+    }
     return true;
 }
 

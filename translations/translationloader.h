@@ -31,7 +31,8 @@ public:
     // The resource that holds a language's translation, e.g. ":/i18n/agentbay_zh_CN.qm".
     static QString qmFile(const QString &language);
 
-    // Installs the translators for a language; false when ours cannot be loaded (English then).
+    // Installs the translators for a language, and makes it the default locale when the current
+    // one is another language; false when ours cannot be loaded (English then).
     bool install(const QString &language);
 
     QString language() const { return m_language; }

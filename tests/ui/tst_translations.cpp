@@ -33,6 +33,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -217,8 +218,11 @@ const QSet<QString> &sameInEveryLanguage()
         u"json"_s,
         u"KEY"_s,
         u"Linux"_s,
-        // A language in its own words (the Language choice in Settings).
-        u"English"_s};
+        // A language in its own words (the Language choice in Settings); values agentbay-local
+        // reports (its region id and resource type).
+        u"English"_s,
+        u"local"_s,
+        u"AIAgent"_s};
     return words;
 }
 
@@ -545,8 +549,10 @@ void tst_Translations::install_loadsEmbeddedChinese()
     QCOMPARE(m_loader.language(), u"zh_CN"_s);
     QCOMPARE(QCoreApplication::translate("AgentBay::Ui::SessionListModel", "Running"), u"运行中"_s);
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"取消"_s);
+    QCOMPARE(QLocale().language(), QLocale::Chinese); // dates read 2026/11/30, not "30 Nov 2026"
     QVERIFY(m_loader.install(u"en"_s));
     QCOMPARE(QCoreApplication::translate("AgentBay::Ui::SessionListModel", "Running"), u"Running"_s);
+    QCOMPARE(QLocale().language(), QLocale::English);
     // English plural forms come from agentbay_en.qm.
     QCOMPARE(QCoreApplication::translate("AgentBay::Ui::SavedCallsPage", "Imported %n call(s).", nullptr, 1),
         u"Imported 1 call."_s);
