@@ -10,7 +10,8 @@
 //     is handed to SandboxAgent. fd 1 is /dev/null; fd 2 may be a pipe for diagnostics (the
 //     agent writes a line there only when it gives up). No other fd needs to be open; the
 //     agent closes every other fd itself.
-//   - argv: agentbay-agent [--workspace DIR]. DIR (default /workspace) is where relative
+//   - argv: agentbay-agent [--workspace DIR] [--quota BYTES]. BYTES: the workspace's total
+//     quota (workspacequota.h), 0 or absent = none. DIR (default /workspace) is where relative
 //     paths and exec cwds resolve. With a DIR other than /workspace (a plain process session,
 //     not a boundary) paths under "/workspace" are mapped onto DIR.
 //   - Inside bwrap the binary is bound read-only at kAgentPathInside. On the host it lives in
@@ -106,13 +107,17 @@ enum class Tag : uint8_t {
     Truncated = 45,
     Pid = 46,
     HasFd = 47,
+    // On an Exec reply that ended over the workspace quota, and on a Write refused with
+    // EDQUOT: the workspace's bytes in use and its quota.
+    QuotaUsed = 48,
+    QuotaLimit = 49,
 
     // Metrics: the session's own usage. CPU time in microseconds of every process of the
     // session (its cgroup's cpu.stat when visible, else the agent, its reaped children and
     // every live process of the pid namespace); memory in bytes (cgroup memory.current /
-    // memory.max when visible, else the sum of resident sets / MemTotal); disk of the
-    // workspace's file system; network bytes of every interface but lo of the session's own
-    // network namespace; MonotonicUs is the clock the CPU figure is compared against.
+    // memory.max when visible, else the sum of resident sets / MemTotal); disk: the
+    // workspace's usage and quota (its file system's when it has no quota); network bytes of every interface but lo of
+    // the session's own network namespace; MonotonicUs is the clock the CPU figure is compared against.
     CpuCount = 64,
     CpuUsageUs = 65,
     MonotonicUs = 66,

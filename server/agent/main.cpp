@@ -7,6 +7,7 @@
 #include <server/agent/fileoperations.h>
 #include <server/agent/sessionmetrics.h>
 #include <server/agent/streamopener.h>
+#include <server/agent/workspacequota.h>
 
 #include <fcntl.h>
 #include <poll.h>
@@ -18,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -87,6 +89,30 @@ void send(const AgentMessage &message, int fd = -1)
     }
 }
 
+// Every process the session started (the agent is their subreaper, so all are descendants).
+void stopSessionProcesses()
+{
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const pid_t pid : ExecRunner::tree(::getpid())) {
+            if (pid != ::getpid()) {
+                ::kill(pid, SIGKILL);
+            }
+        }
+    }
+}
+
+bool hasChildren()
+{
+    siginfo_t info{};
+    return ::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) == 0;
+}
+
+void addQuota(AgentMessage &message, WorkspaceQuota &quota)
+{
+    message.addInt(Tag::QuotaUsed, quota.used());
+    message.addInt(Tag::QuotaLimit, quota.limit());
+}
+
 int64_t nowMs()
 {
     timespec ts{};
@@ -145,11 +171,14 @@ int main(int argc, char **argv)
         return gate(argc, argv);
     }
     std::string workspace = AgentProtocol::kDefaultWorkspace;
+    int64_t quotaBytes = 0;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--workspace") == 0 && i + 1 < argc) {
             workspace = argv[++i];
+        } else if (std::strcmp(argv[i], "--quota") == 0 && i + 1 < argc) {
+            quotaBytes = std::strtoll(argv[++i], nullptr, 10);
         } else {
-            std::fprintf(stderr, "usage: agentbay-agent [--workspace DIR] (channel on fd 0)\n");
+            std::fprintf(stderr, "usage: agentbay-agent [--workspace DIR] [--quota BYTES] (channel on fd 0)\n");
             return 2;
         }
     }
@@ -173,9 +202,18 @@ int main(int argc, char **argv)
     if (!files.valid() || signals < 0) {
         shutdown(2, "cannot open the workspace");
     }
-    ExecRunner exec(workspace, [](const AgentMessage &message) {
-        send(message);
+    WorkspaceQuota quota(workspace, quotaBytes);
+    ExecRunner exec(workspace, [&quota](const AgentMessage &message) {
+        if (!quota.exceeded()) {
+            return send(message);
+        }
+        // The call ends over the quota: it fails with the usage, and whatever still writes stops.
+        stopSessionProcesses();
+        AgentMessage over = message;
+        addQuota(over, quota);
+        send(over);
     });
+    int64_t lastWatchMs = 0;
     std::set<pid_t> ptys;
 
     AgentMessage ready(Op::Ready, 0);
@@ -186,7 +224,20 @@ int main(int argc, char **argv)
     std::string buffer(256 * 1024, '\0');
     for (;;) {
         pollfd fds[2] = {{g_channel, POLLIN, 0}, {signals, POLLIN, 0}};
-        const int timeout = exec.check(nowMs());
+        int timeout = exec.check(nowMs());
+        if (quota.enabled() && hasChildren()) {
+            // Session processes may be writing: watch the quota while any runs.
+            const int64_t now = nowMs();
+            const int interval = quota.watchIntervalMs();
+            if (now - lastWatchMs >= interval) {
+                lastWatchMs = now;
+                if (quota.growingPastLimit()) {
+                    stopSessionProcesses(); // their calls answer as killed, with the usage
+                }
+            }
+            const int due = int(std::max<int64_t>(1, lastWatchMs + quota.watchIntervalMs() - now));
+            timeout = timeout < 0 ? due : std::min(timeout, due);
+        }
         if (::poll(fds, 2, timeout) < 0 && errno != EINTR) {
             shutdown(2, "poll failed");
         }
@@ -246,14 +297,24 @@ int main(int argc, char **argv)
             case Op::Read:
                 files.read(request, reply);
                 break;
-            case Op::Write:
+            case Op::Write: {
+                const int64_t bytes = int64_t(request.text(Tag::Data).size());
+                if (!quota.allows(bytes)) {
+                    reply.addInt(Tag::Errno, EDQUOT);
+                    addQuota(reply, quota);
+                    break;
+                }
                 files.write(request, reply);
+                quota.added(bytes);
                 break;
+            }
             case Op::MakeDir:
                 files.makeDir(request, reply);
+                quota.changed();
                 break;
             case Op::Remove:
                 files.remove(request, reply);
+                quota.changed();
                 break;
             case Op::Rename:
                 files.rename(request, reply);
@@ -262,7 +323,7 @@ int main(int argc, char **argv)
                 files.walk(request, reply);
                 break;
             case Op::Metrics:
-                SessionMetrics::collect(workspace, reply);
+                SessionMetrics::collect(workspace, reply, quota.used(), quota.limit());
                 break;
             case Op::OpenPty: {
                 pid_t pid = 0;

@@ -81,7 +81,7 @@ int64_t processTicks(const char *pid, bool withChildren, int64_t *rssPages)
 
 } // namespace
 
-void SessionMetrics::collect(const std::string &workspace, AgentMessage &reply)
+void SessionMetrics::collect(const std::string &workspace, AgentMessage &reply, int64_t quotaUsed, int64_t quotaBytes)
 {
     cpu_set_t cpus;
     CPU_ZERO(&cpus);
@@ -126,7 +126,10 @@ void SessionMetrics::collect(const std::string &workspace, AgentMessage &reply)
     {
     };
 
-    if (::statvfs(workspace.c_str(), &disk) == 0) {
+    if (quotaBytes > 0) {
+        reply.addInt(Tag::DiskTotal, quotaBytes);
+        reply.addInt(Tag::DiskUsed, quotaUsed);
+    } else if (::statvfs(workspace.c_str(), &disk) == 0) {
         reply.addInt(Tag::DiskTotal, int64_t(disk.f_blocks) * int64_t(disk.f_frsize));
         reply.addInt(Tag::DiskUsed, int64_t(disk.f_blocks - disk.f_bfree) * int64_t(disk.f_frsize));
     }

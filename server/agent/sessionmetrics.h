@@ -12,7 +12,10 @@ namespace AgentBay::Server {
 class SessionMetrics
 {
 public:
-    static void collect(const std::string &workspace, AgentMessage &reply);
+    // With a workspace quota (quotaBytes > 0) the disk is the workspace's usage against it,
+    // not the host's file system.
+    static void collect(
+        const std::string &workspace, AgentMessage &reply, int64_t quotaUsed = 0, int64_t quotaBytes = 0);
 };
 
 } // namespace AgentBay::Server

@@ -81,11 +81,12 @@ QByteArray SessionPage::render(const LocalSession &session)
                 return SandboxLimits::formatSize(limits.value(QLatin1String(key)).toInteger());
             };
             row(SessionPage::tr("Limits"),
-                SessionPage::tr("%1 processes, memory %2, CPU weight %3, /tmp %4")
+                SessionPage::tr("%1 processes, memory %2, CPU weight %3, /tmp %4, workspace %5")
                     .arg(limits.value(QStringLiteral("pidsMax")).toInteger())
                     .arg(size("memoryMaxBytes"))
                     .arg(limits.value(QStringLiteral("cpuWeight")).toInt())
-                    .arg(size("tmpSizeBytes")));
+                    .arg(size("tmpSizeBytes"))
+                    .arg(size("workspaceQuotaBytes")));
             if (limits.contains(QStringLiteral("notEnforced"))) {
                 row(SessionPage::tr("Limits not enforced"), limits.value(QStringLiteral("notEnforced")).toString());
             }

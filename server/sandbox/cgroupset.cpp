@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cgroupset.h"
 
+#include <server/agent/workspacequota.h>
 #include <server/sandbox/processscanner.h>
 
 #include <QCoreApplication>
@@ -168,7 +169,10 @@ QJsonObject CgroupSet::toJson() const
         json.insert(QStringLiteral("notEnforced"), m_limits.missing());
     }
     json.insert(QStringLiteral("tmp"), QStringLiteral("private tmpfs, size-limited, kept while the session runs"));
-    json.insert(QStringLiteral("workspaceQuota"), QStringLiteral("largest file (RLIMIT_FSIZE); no total yet"));
+    json.insert(QStringLiteral("workspaceQuota"),
+        QStringLiteral("total of the workspace, kept by the session's agent (checked every %1 ms while "
+                       "processes run); each file also by RLIMIT_FSIZE")
+            .arg(QStringLiteral("%1-%2").arg(WorkspaceQuota::kWatchMs).arg(WorkspaceQuota::kQuietWatchMs)));
     if (m_limits.pidsCurrent() >= 0) {
         json.insert(QStringLiteral("pidsCurrent"), m_limits.pidsCurrent());
     }

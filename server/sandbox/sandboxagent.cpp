@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -180,6 +181,9 @@ void SandboxAgent::exec(const QString &command,
             result.timedOut = reply.message.integer(Tag::TimedOut) != 0;
             result.stdOut = output(reply.message, Tag::Out, Tag::OutTail, Tag::OutSize);
             result.stdErr = output(reply.message, Tag::Err, Tag::ErrTail, Tag::ErrSize);
+            if (reply.message.has(Tag::QuotaUsed)) {
+                result.error = quotaText(reply.message);
+            }
             if (reply.message.has(Tag::Overflow)) {
                 if (!result.stdErr.isEmpty() && !result.stdErr.endsWith('\n')) {
                     result.stdErr += '\n';
@@ -191,6 +195,14 @@ void SandboxAgent::exec(const QString &command,
         }
         done(result);
     });
+}
+
+QString SandboxAgent::quotaText(const AgentMessage &reply)
+{
+    return tr("The session's workspace is over its quota: %1 in use of %2 (--workspace-quota); "
+              "the session's processes were stopped. Delete files to go on.")
+        .arg(QLocale::c().formattedDataSize(reply.integer(Tag::QuotaUsed), 1, QLocale::DataSizeTraditionalFormat),
+            QLocale::c().formattedDataSize(reply.integer(Tag::QuotaLimit), 1, QLocale::DataSizeTraditionalFormat));
 }
 
 void SandboxAgent::setPaused(bool paused)

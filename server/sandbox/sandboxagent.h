@@ -61,6 +61,8 @@ public:
 
     // Where agentbay-agent is on the host: $AGENTBAY_AGENT_BIN, else next to this executable.
     static QString programPath();
+    // The error of a call the workspace quota failed (a reply carrying QuotaUsed/QuotaLimit).
+    static QString quotaText(const AgentMessage &reply);
 
     bool isOpen() const { return m_fd >= 0; }
 

@@ -174,6 +174,9 @@ bool SessionSandbox::start(QString *error)
         options.agentHostPath = agentProgram;
         options.agentInside = QString::fromLatin1(AgentProtocol::kAgentPathInside);
         options.command = QStringList{options.agentInside};
+        if (d->limits.workspaceQuota > 0) {
+            options.command << QStringLiteral("--quota") << QString::number(d->limits.workspaceQuota);
+        }
         options.stdinFd = agentEnd;
         options.environment = env;
         options.tmpSize = d->limits.tmpSize;
@@ -209,7 +212,11 @@ bool SessionSandbox::start(QString *error)
         process->setProcessEnvironment(processEnv);
         process->setWorkingDirectory(d->workspace);
         process->setProgram(agentProgram);
-        process->setArguments({QStringLiteral("--workspace"), d->workspace});
+        QStringList arguments{QStringLiteral("--workspace"), d->workspace};
+        if (d->limits.workspaceQuota > 0) {
+            arguments << QStringLiteral("--quota") << QString::number(d->limits.workspaceQuota);
+        }
+        process->setArguments(arguments);
         process->setChildProcessModifier([procsFiles, agentEnd] {
             ::setsid();
             ::dup2(agentEnd, 0);

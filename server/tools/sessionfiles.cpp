@@ -5,6 +5,7 @@
 #include <server/tools/toolinvocation.h>
 
 #include <QDir>
+#include <QLocale>
 #include <QPointer>
 
 #include <cerrno>
@@ -68,6 +69,13 @@ QString SessionFiles::errorText(const SandboxAgent::Reply &reply, const QString 
         return tr("Access denied: %1 leads through too many or forbidden symbolic links").arg(path);
     case EBUSY:
         return tr("The workspace root itself cannot be changed");
+    case EDQUOT:
+        return tr("Cannot write %1: the session's workspace quota (%2) has %3 in use")
+            .arg(path,
+                QLocale::c().formattedDataSize(
+                    reply.message.integer(AgentProtocol::Tag::QuotaLimit), 1, QLocale::DataSizeTraditionalFormat),
+                QLocale::c().formattedDataSize(
+                    reply.message.integer(AgentProtocol::Tag::QuotaUsed), 1, QLocale::DataSizeTraditionalFormat));
     case EACCES:
     case EPERM:
         return tr("Permission denied: %1").arg(path);

@@ -49,8 +49,9 @@ struct AgentProcess
     int raw = -1; // a second descriptor of the client's end, to send what the client never would
     std::unique_ptr<SandboxAgent> client;
 
-    bool start(const QString &workspace, bool dropToNobody)
+    bool start(const QString &workspace, bool dropToNobody, qint64 quota = 0)
     {
+        const QByteArray quotaText = QByteArray::number(quota);
         int sv[2];
         if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
             return false;
@@ -65,7 +66,13 @@ struct AgentProcess
                 ::_exit(125);
             }
             ::dup2(sv[1], 0);
-            ::execl(program.constData(), program.constData(), "--workspace", dir.constData(), nullptr);
+            ::execl(program.constData(),
+                program.constData(),
+                "--workspace",
+                dir.constData(),
+                "--quota",
+                quotaText.constData(),
+                nullptr);
             ::_exit(127);
         }
         ::close(sv[1]);
@@ -285,6 +292,34 @@ private Q_SLOTS:
         QVERIFY(reply.ok());
         QCOMPARE(bytes(reply.message.text(Tag::Data)), QByteArray("89A"));
         QCOMPARE(reply.message.integer(Tag::Size), int64_t(12));
+    }
+
+    void quota_refusesWrites_andFailsCallsThatPassIt()
+    {
+        m_agent = std::make_unique<AgentProcess>();
+        QVERIFY(m_agent->start(ws(), m_asNobody, qint64(1) << 20));
+        QSignalSpy ready(m_agent->client.get(), &SandboxAgent::ready);
+        QVERIFY(ready.wait(kAnswerMs));
+        AgentMessage first = pathRequest(Op::Write, QStringLiteral("one.bin"));
+        first.add(Tag::Data, std::string(600 * 1024, 'x'));
+        QVERIFY(call(first).ok());
+        AgentMessage second = pathRequest(Op::Write, QStringLiteral("two.bin"));
+        second.add(Tag::Data, std::string(600 * 1024, 'y'));
+        const SandboxAgent::Reply refused = call(second);
+        QCOMPARE(refused.errorNumber(), EDQUOT);
+        QCOMPARE(refused.message.integer(Tag::QuotaLimit), int64_t(1) << 20);
+        QVERIFY(refused.message.integer(Tag::QuotaUsed) >= 600 * 1024);
+        QVERIFY(!QFile::exists(ws(QStringLiteral("two.bin"))));
+
+        // Many small files from a command: the call that passes the quota fails with the usage.
+        const SandboxAgent::ExecResult over =
+            exec(QStringLiteral("for i in 1 2 3 4 5 6 7 8; do head -c 128K /dev/zero > s$i; done; echo wrote"));
+        QVERIFY2(over.error.contains(QStringLiteral("quota")), qPrintable(over.error));
+        QVERIFY(call(pathRequest(Op::Remove, QStringLiteral("one.bin"))).ok());
+        const SandboxAgent::ExecResult below = exec(QStringLiteral("rm -f s*; echo fine"));
+        QVERIFY2(below.error.isEmpty(), qPrintable(below.error));
+        QCOMPARE(below.stdOut, QByteArray("fine\n"));
+        QVERIFY(call(second).ok());
     }
 
     void read_fifo_failsAtOnce_andTheAgentKeepsAnswering()

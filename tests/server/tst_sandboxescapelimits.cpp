@@ -5,7 +5,9 @@
 #include "sandboxescapesupport.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +27,17 @@ bool enforces(const SessionSandbox &sandbox, const QString &controller)
         }
     }
     return false;
+}
+
+// Bytes allocated under path, as du counts them (the host's view of a workspace).
+qint64 diskUsage(const QString &path)
+{
+    QProcess du;
+    du.start(QStringLiteral("du"), {QStringLiteral("-s"), QStringLiteral("-B1"), path});
+    if (!du.waitForFinished(30000)) {
+        return -1;
+    }
+    return du.readAllStandardOutput().split('\t').value(0).toLongLong();
 }
 
 QString notEnforced(const SessionSandbox &sandbox)
@@ -145,14 +158,63 @@ private Q_SLOTS:
         limits.workspaceQuota = qint64(4) << 20;
         auto sandbox = startEscapeSandbox(dir, QStringLiteral("ws"), std::nullopt, limits);
         QVERIFY(sandbox);
-        const auto r = runInSession(
-            *sandbox, QStringLiteral("(head -c 8M /dev/zero > big) 2>/dev/null; echo rc=$?; wc -c < big; rm -f big"));
-        QVERIFY(r && r->error.isEmpty());
-        QVERIFY2(!r->stdOut.startsWith("rc=0"), r->stdOut.constData());
-        QVERIFY2(r->stdOut.endsWith("\n4194304\n"), r->stdOut.constData());
-        const auto after = runInSession(*sandbox, QStringLiteral("echo alive"));
-        QVERIFY(after);
-        QCOMPARE(after->stdOut, QByteArray("alive\n"));
+        const auto r = runInSession(*sandbox, QStringLiteral("head -c 8M /dev/zero > big; echo rc=$?"));
+        QVERIFY(r);
+        // The file stops at the quota (RLIMIT_FSIZE: no slack for one file); with the folder's
+        // own block the workspace is then over its total, so the call fails saying so.
+        QVERIFY2(!r->stdOut.contains("rc=0"), r->stdOut.constData());
+        QVERIFY2(r->error.contains(QStringLiteral("quota")), qPrintable(r->error));
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("ws/big"))).size(), qint64(4) << 20);
+        const auto removed = runInSession(*sandbox, QStringLiteral("rm -f big; echo alive"));
+        QVERIFY(removed);
+        QVERIFY2(removed->error.isEmpty(), qPrintable(removed->error));
+        QCOMPARE(removed->stdOut, QByteArray("alive\n"));
+    }
+
+    void workspace_manySmallFiles_cannotPassTheTotalQuota()
+    {
+        QTemporaryDir dir;
+        SandboxLimits limits;
+        limits.workspaceQuota = qint64(4) << 20;
+        auto sandbox = startEscapeSandbox(dir, QStringLiteral("ws"), std::nullopt, limits);
+        auto other = startEscapeSandbox(dir, QStringLiteral("other"));
+        QVERIFY(sandbox && other);
+        QVERIFY(sandbox->describe()[QStringLiteral("limits")][QStringLiteral("workspaceQuotaBytes")].toInteger()
+            == qint64(4) << 20);
+        // 400 files of 1 MiB each, every one under the per-file limit: 100 times the quota.
+        const auto r = runInSession(*sandbox,
+            QStringLiteral(
+                "i=0; while [ $i -lt 400 ]; do head -c 1M /dev/zero > f$i; i=$((i+1)); done; echo WROTE-ALL"));
+        QVERIFY(r);
+        QVERIFY2(!r->stdOut.contains("WROTE-ALL"), r->stdOut.constData());
+        QVERIFY2(r->error.contains(QStringLiteral("quota")), qPrintable(r->error));
+        // What got past the agent's watch is its slack (the writer's rate times the watch's
+        // 20-100 ms, longer when a loaded machine runs the agent late): far from the 400 MiB.
+        const qint64 onDisk = diskUsage(dir.filePath(QStringLiteral("ws")));
+        qInfo("on disk after 400 x 1 MiB against a 4 MiB quota: %lld bytes", qlonglong(onDisk));
+        QVERIFY2(onDisk < qint64(96) << 20, QByteArray::number(onDisk).constData());
+
+        // A background writer outlives its call; the watch stops it all the same.
+        const qsizetype idle = sandbox->processIds().size();
+        const auto started = runInSession(*sandbox,
+            QStringLiteral("rm -f f*; (i=0; while :; do head -c 1M /dev/zero > g$i; i=$((i+1)); done) "
+                           ">/dev/null 2>&1 & echo started"));
+        QVERIFY(started);
+        QCOMPARE(started->stdOut, QByteArray("started\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(sandbox->processIds().size() <= idle, 20000);
+        const qint64 afterWriter = diskUsage(dir.filePath(QStringLiteral("ws")));
+        QVERIFY2(afterWriter < qint64(96) << 20, QByteArray::number(afterWriter).constData());
+        // Over the quota every call fails; below it again the session goes on.
+        const auto over = runInSession(*sandbox, QStringLiteral("echo still"));
+        QVERIFY(over);
+        QVERIFY2(over->error.contains(QStringLiteral("quota")), qPrintable(over->error));
+        const auto cleaned = runInSession(*sandbox, QStringLiteral("rm -f g*; echo cleaned"));
+        QVERIFY(cleaned);
+        QVERIFY2(cleaned->error.isEmpty(), qPrintable(cleaned->error));
+        QCOMPARE(cleaned->stdOut, QByteArray("cleaned\n"));
+        const auto elsewhere = runInSession(*other, QStringLiteral("echo alive"));
+        QVERIFY(elsewhere);
+        QCOMPARE(elsewhere->stdOut, QByteArray("alive\n"));
     }
 
     void tmp_isPrivate_sizeLimited_andKeptBetweenCalls()
