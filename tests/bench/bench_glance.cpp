@@ -35,6 +35,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMenu>
+#include <QPainter>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTimer>
@@ -66,7 +67,8 @@ QString compact(const QJsonObject &object)
 }
 
 // The columns, the graph and the tray menu with made-up but plausible figures.
-void writeScreenshots(const QString &dir, Ui::SessionController &controller, Ui::MetricsPoller &poller)
+void writeScreenshots(
+    const QString &dir, Core::ApiClient *client, Ui::SessionController &controller, Ui::MetricsPoller &poller)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     Ui::LifecycleTracker tracker(nullptr, nullptr, controller.store(), nullptr);
@@ -115,9 +117,32 @@ void writeScreenshots(const QString &dir, Ui::SessionController &controller, Ui:
     graph.resize(420, 120);
     graph.grab().save(dir + QStringLiteral("/glance-graph.png"));
 
-    Ui::TrayController tray(&controller);
-    tray.menu()->adjustSize();
-    tray.menu()->grab().save(dir + QStringLiteral("/glance-tray.png"));
+    // The tray menu of a handful of sessions (one paused), with the first one's submenu open
+    // beside it as the desktop shows it.
+    NoOpener opener;
+    Ui::SessionController few(client, &opener);
+    QList<Core::SessionSummary> listed;
+    for (const char *id :
+        {"session-7k2m9qz4xw1c", "session-b81vn0r5ht6e", "session-q4e6ty8ui2op", "session-3xz5lk9jv0ws"}) {
+        listed.append({QString::fromLatin1(id), Core::SessionStatus::Running, {}, {}, {}});
+    }
+    listed.append({QStringLiteral("session-m2n4b6v8c0xz"), Core::SessionStatus::Paused, {}, {}, {}});
+    few.store()->applyRefresh(listed);
+    Ui::TrayController tray(&few);
+    QMenu *menu = tray.menu();
+    menu->adjustSize();
+    QMenu *sub = menu->findChild<QMenu *>(listed.first().sessionId);
+    sub->adjustSize();
+    const QPixmap main = menu->grab();
+    const QPixmap side = sub->grab();
+    const int subTop = menu->actionGeometry(sub->menuAction()).top();
+    QPixmap both(main.width() + side.width() - 2, qMax(main.height(), subTop + side.height()));
+    both.fill(Qt::transparent);
+    QPainter painter(&both);
+    painter.drawPixmap(0, 0, main);
+    painter.drawPixmap(main.width() - 2, subTop, side);
+    painter.end();
+    both.save(dir + QStringLiteral("/glance-tray.png"));
 }
 
 struct RefreshTimes
@@ -402,7 +427,7 @@ int main(int argc, char **argv)
         ui.metricsMs,
         ui.paintMs);
     if (parser.isSet(QStringLiteral("screenshots"))) {
-        writeScreenshots(parser.value(QStringLiteral("screenshots")), controller, poller);
+        writeScreenshots(parser.value(QStringLiteral("screenshots")), &client, controller, poller);
     }
     return requestsWithinBound && ui.medianMs < 16.0 ? 0 : 1;
 }
