@@ -161,6 +161,21 @@ QStringList CgroupSet::limitNotes(const Counters &before) const
     return notes;
 }
 
+void CgroupSet::addLimitNotes(const Counters &before, QByteArray *stdErr, QString *error) const
+{
+    const QStringList notes = limitNotes(before);
+    if (notes.isEmpty()) {
+        return;
+    }
+    if (!stdErr->isEmpty() && !stdErr->endsWith('\n')) {
+        *stdErr += '\n';
+    }
+    *stdErr += notes.join(u'\n').toUtf8() + '\n';
+    if (!error->isEmpty()) {
+        *error += u' ' + notes.join(u' ');
+    }
+}
+
 QJsonObject CgroupSet::toJson() const
 {
     QJsonObject json = m_values.toJson();

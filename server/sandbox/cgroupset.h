@@ -57,6 +57,8 @@ public:
     Counters counters() const;
     // "[the session reached its process limit ...]" for each limit hit since before.
     QStringList limitNotes(const Counters &before) const;
+    // The notes appended to a call's stderr (and to its error, when it has one).
+    void addLimitNotes(const Counters &before, QByteArray *stdErr, QString *error) const;
     // The limits, which cgroup controllers enforce them (or why not), current usage.
     QJsonObject toJson() const;
 

@@ -31,6 +31,12 @@ const QString kPath = QStringLiteral("/usr/local/sbin:/usr/local/bin:/usr/sbin:/
 // How long past its own timeout an exec may stay unanswered before the host gives up on it.
 constexpr int kBackstopGraceMs = SandboxAgent::execGraceMs;
 
+QStringList quotaArguments(const SandboxLimits &limits)
+{
+    return limits.workspaceQuota > 0 ? QStringList{QStringLiteral("--quota"), QString::number(limits.workspaceQuota)}
+                                     : QStringList();
+}
+
 QString randomToken()
 {
     return QString::number(QRandomGenerator::global()->generate64(), 36);
@@ -173,17 +179,13 @@ bool SessionSandbox::start(QString *error)
         options.workspace = d->workspace;
         options.agentHostPath = agentProgram;
         options.agentInside = QString::fromLatin1(AgentProtocol::kAgentPathInside);
-        options.command = QStringList{options.agentInside};
-        if (d->limits.workspaceQuota > 0) {
-            options.command << QStringLiteral("--quota") << QString::number(d->limits.workspaceQuota);
-        }
+        options.command = QStringList{options.agentInside} + quotaArguments(d->limits);
         options.stdinFd = agentEnd;
         options.environment = env;
         options.tmpSize = d->limits.tmpSize;
         options.fileSizeMax = d->limits.workspaceQuota;
         options.resolvConf = d->network->resolvConf();
-        // The cgroups are joined after the fork (adoptLater, from a thread: a first cgroup
-        // move can take the kernel ~15 ms), while the child waits at its gate.
+        // Cgroups joined after the fork (adoptLater: a move can take ~15 ms) at the gate.
         options.gate = !procsFiles.isEmpty();
         d->command = std::make_unique<BubblewrapCommand>();
         if (!d->command->prepare(options, error)) {
@@ -198,8 +200,7 @@ bool SessionSandbox::start(QString *error)
         // The environment is set by bwrap itself (--clearenv): the server's own, which may
         // hold an API key, never reaches the session.
         process->setProcessEnvironment(QProcessEnvironment());
-        // Between fork and exec: the session's cgroups before any process of the sandbox
-        // exists (nothing escapes the freezer or the limits), then the namespaces and uid.
+        // Between fork and exec: the namespaces and the uid (BubblewrapCommand::enterChild).
         const BubblewrapCommand *command = d->command.get();
         process->setChildProcessModifier([command] {
             command->enterChild();
@@ -212,11 +213,7 @@ bool SessionSandbox::start(QString *error)
         process->setProcessEnvironment(processEnv);
         process->setWorkingDirectory(d->workspace);
         process->setProgram(agentProgram);
-        QStringList arguments{QStringLiteral("--workspace"), d->workspace};
-        if (d->limits.workspaceQuota > 0) {
-            arguments << QStringLiteral("--quota") << QString::number(d->limits.workspaceQuota);
-        }
-        process->setArguments(arguments);
+        process->setArguments(QStringList{QStringLiteral("--workspace"), d->workspace} + quotaArguments(d->limits));
         process->setChildProcessModifier([procsFiles, agentEnd] {
             ::setsid();
             ::dup2(agentEnd, 0);
@@ -275,8 +272,7 @@ bool SessionSandbox::start(QString *error)
     d->agentPid = process->processId();
     d->processes.reset(d->agentPid, d->isolation == Isolation::Bubblewrap, d->marker);
     if (d->network) {
-        // The agent starts once the network is up (or known to be absent) and every process
-        // so far is in the session's cgroups.
+        // The agent starts once the network is up (or absent) and the cgroups hold everything.
         auto waiting = std::make_shared<int>(2);
         const auto oneReady = [this, waiting] {
             if (--*waiting == 0 && d->command) {
@@ -541,17 +537,7 @@ void SessionSandbox::finishPending(quint64 id, const ExecResult &result, bool qu
 
 void SessionSandbox::noteLimits(const CgroupSet::Counters &before, ExecResult *result) const
 {
-    const QStringList notes = d->cgroups.limitNotes(before);
-    if (notes.isEmpty()) {
-        return;
-    }
-    if (!result->stdErr.isEmpty() && !result->stdErr.endsWith('\n')) {
-        result->stdErr += '\n';
-    }
-    result->stdErr += notes.join(u'\n').toUtf8() + '\n';
-    if (!result->error.isEmpty()) {
-        result->error += u' ' + notes.join(u' ');
-    }
+    d->cgroups.addLimitNotes(before, &result->stdErr, &result->error);
 }
 
 void SessionSandbox::agentGone(QProcess *process)
