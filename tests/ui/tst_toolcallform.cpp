@@ -3,6 +3,7 @@
 #include <ui/tools/schemaformwidget.h>
 #include <ui/tools/toolcallform.h>
 
+#include <QApplication>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -10,6 +11,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
@@ -67,6 +69,7 @@ private Q_SLOTS:
     void setCalling_onlyCancelEnabled_focusFollows();
     void narrowCallBar_buttonsKeepIconsAndDropLabels();
     void timeout_inMilliseconds();
+    void tabFromTheFormTab_reachesTheFirstField();
     void toolWithItsOwnTimeout_oneControl_theCallWaitsForIt();
 
 private:
@@ -293,6 +296,25 @@ void tst_ToolCallForm::toolWithItsOwnTimeout_oneControl_theCallWaitsForIt()
     QVERIFY(timeout->isVisibleTo(&host));
     timeout->setValue(7);
     QCOMPARE(form->timeoutMs(), 7000);
+}
+
+void tst_ToolCallForm::tabFromTheFormTab_reachesTheFirstField()
+{
+    QWidget host;
+    auto *form = new ToolCallForm(&host);
+    form->setTool(shellTool(), std::nullopt);
+    host.resize(600, 500);
+    host.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host));
+    auto *tabBar = form->findChild<QTabWidget *>(u"argumentsTabs"_s)->findChild<QTabBar *>();
+    tabBar->setFocus();
+    QTRY_VERIFY(tabBar->hasFocus());
+    QTest::keyClick(tabBar, Qt::Key_Tab);
+    // Typing goes into the command at once (not into the form's scroll area first).
+    auto *command = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY2(command, qPrintable(QApplication::focusWidget()->objectName() + QApplication::focusWidget()->toolTip()));
+    QTest::keyClicks(command, u"echo hi"_s);
+    QCOMPARE(form->arguments()->value(u"command"_s).toString(), u"echo hi"_s);
 }
 
 QTEST_MAIN(tst_ToolCallForm)

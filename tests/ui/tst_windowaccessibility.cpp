@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -129,6 +130,9 @@ void tst_WindowAccessibility::paletteTextRoles_meetAA()
         {"hint on alternate rows", p.color(QPalette::PlaceholderText), p.color(QPalette::AlternateBase)},
         {"button text", p.color(QPalette::ButtonText), p.color(QPalette::Button)},
         {"selection", p.color(QPalette::HighlightedText), p.color(QPalette::Highlight)},
+        {"selection without focus",
+            p.color(QPalette::Inactive, QPalette::HighlightedText),
+            p.color(QPalette::Inactive, QPalette::Highlight)},
         {"tool tip", p.color(QPalette::ToolTipText), p.color(QPalette::ToolTipBase)},
         {"link", p.color(QPalette::Link), p.color(QPalette::Base)},
         {"link on window", p.color(QPalette::Link), p.color(QPalette::Window)},
@@ -270,6 +274,12 @@ void tst_WindowAccessibility::dialogButtons_haveNoStockColouredIcons()
     QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Save);
     for (QAbstractButton *button : buttons.buttons()) {
         QVERIFY2(button->icon().isNull(), qPrintable(button->text()));
+    }
+    // And the view with the keyboard focus is the one whose selection is not muted.
+    QVERIFY(QApplication::style()->styleHint(QStyle::SH_ItemView_ChangeHighlightOnFocus));
+    for (const auto scheme : {AppPalette::Scheme::Light, AppPalette::Scheme::Dark}) {
+        const QPalette p = AppPalette::palette(scheme);
+        QVERIFY(p.color(QPalette::Active, QPalette::Highlight) != p.color(QPalette::Inactive, QPalette::Highlight));
     }
 }
 

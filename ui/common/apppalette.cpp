@@ -38,6 +38,11 @@ public:
         if (hint == SH_DialogButtonBox_ButtonsHaveIcons) {
             return 0;
         }
+        // A list or table without the focus shows its selection muted (the palette's Inactive
+        // highlight): the one in bright blue is the one the keys go to.
+        if (hint == SH_ItemView_ChangeHighlightOnFocus) {
+            return 1;
+        }
         return QProxyStyle::styleHint(hint, option, widget, ret);
     }
 };
@@ -88,6 +93,9 @@ QPalette AppPalette::palette(Scheme scheme)
         setAll(p, role, color);
         p.setColor(QPalette::Disabled, role, color);
     }
+    // The selection of a view without the focus (see LineIconStyle): muted, its text the plain text.
+    p.setColor(QPalette::Inactive, QPalette::Highlight, dark ? QColor(0x3c, 0x4a, 0x5e) : QColor(0xd3, 0xdc, 0xe8));
+    p.setColor(QPalette::Inactive, QPalette::HighlightedText, text);
     // Disabled controls (not hints) stay visibly off.
     const QColor disabledText = dark ? QColor(0x6f, 0x72, 0x76) : QColor(0x9e, 0x9e, 0x9e);
     for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText}) {

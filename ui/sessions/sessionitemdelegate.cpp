@@ -138,7 +138,12 @@ void SessionItemDelegate::paintLabels(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const bool selected = option.state.testFlag(QStyle::State_Selected);
-    const QPalette &palette = option.palette;
+    // The row's colours as the style draws them: a table without the focus mutes its selection
+    // (the Inactive group), and the chips' text must follow it.
+    QPalette palette = option.palette;
+    palette.setCurrentColorGroup(!option.state.testFlag(QStyle::State_Enabled) ? QPalette::Disabled
+            : option.state.testFlag(QStyle::State_Active)                      ? QPalette::Active
+                                                                               : QPalette::Inactive);
     const QRect rect = option.rect.adjusted(CellPadding, 0, -CellPadding, 0);
     painter->save();
     painter->setClipRect(option.rect);

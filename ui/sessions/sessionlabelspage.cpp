@@ -42,6 +42,7 @@ SessionLabelsPage::SessionLabelsPage(SessionController *controller, QWidget *par
     buttons->addWidget(hint, 1);
     buttons->addWidget(m_revert);
     buttons->addWidget(m_save);
+    QWidget::setTabOrder(m_revert, m_save); // Tab follows the row: Revert, then Save
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_editor, 1);

@@ -28,6 +28,9 @@ SchemaFormWidget::SchemaFormWidget(QWidget *parent)
     m_scroll = new QScrollArea(this);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    // No Tab stop of its own: Tab from the Form tab goes straight to the first field (the area
+    // still scrolls to whichever field takes the focus).
+    m_scroll->setFocusPolicy(Qt::NoFocus);
     layout->addWidget(m_scroll, 1);
     setSchema({});
 }
@@ -76,6 +79,29 @@ void SchemaFormWidget::setSchema(const QJsonObject &schema)
         m_notice->hide();
     }
     m_scroll->setWidget(content); // deletes the previous form
+    // The fields were made before the form joined the window, which put them last in its Tab
+    // order: they go where the form is shown instead (before the call bar below it), in the
+    // order they were made (top to bottom).
+    QList<QWidget *> fields;
+    for (QWidget *w = content->nextInFocusChain(); w != content && content->isAncestorOf(w);
+         w = w->nextInFocusChain()) {
+        if (w->focusPolicy() & Qt::TabFocus) {
+            fields.append(w);
+        }
+    }
+    // setTabOrder() only moves between widgets that take the focus: start from the last one
+    // before this form (the Form tab, in the call form).
+    QWidget *previous = previousInFocusChain();
+    while (previous != this && (isAncestorOf(previous) || !(previous->focusPolicy() & Qt::TabFocus))) {
+        previous = previous->previousInFocusChain();
+    }
+    for (QWidget *field : std::as_const(fields)) {
+        if (previous == this) {
+            break; // nothing before the form to follow
+        }
+        QWidget::setTabOrder(previous, field);
+        previous = field;
+    }
     setValue(JsonSchemaForm::initialArguments(m_form));
 }
 
