@@ -84,12 +84,16 @@ QString RemainingTime::formatSeconds(qint64 seconds)
 {
     seconds = std::max<qint64>(0, seconds);
     if (seconds >= 3600) {
-        return QStringLiteral("%1h %2m").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
+        return QCoreApplication::translate("RemainingTime", "%1h %2m")
+            .arg(seconds / 3600)
+            .arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
     }
     if (seconds >= 60) {
-        return QStringLiteral("%1m %2s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+        return QCoreApplication::translate("RemainingTime", "%1m %2s")
+            .arg(seconds / 60)
+            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
     }
-    return QStringLiteral("%1s").arg(seconds);
+    return QCoreApplication::translate("RemainingTime", "%1s").arg(seconds);
 }
 
 QString RemainingTime::text(const QDateTime &now) const

@@ -2548,7 +2548,7 @@
 <context>
     <name>AgentBay::Ui::SchemaFormWidget</name>
     <message>
-        <location filename="../ui/tools/schemaformwidget.cpp" line="+66"/>
+        <location filename="../ui/tools/schemaformwidget.cpp" line="+69"/>
         <source>This tool&apos;s input schema is beyond the form: %1 Edit the arguments as JSON; they are still checked for what the form understands.</source>
         <translation>此工具的输入 schema 超出了表单的能力：%1 请以 JSON 编辑参数；表单能理解的部分仍会被检查。</translation>
     </message>
@@ -4708,7 +4708,22 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>RemainingTime</name>
     <message>
-        <location filename="../core/remainingtime.cpp" line="+99"/>
+        <location filename="../core/remainingtime.cpp" line="+87"/>
+        <source>%1h %2m</source>
+        <translation>%1小时%2分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1m %2s</source>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>

@@ -17,6 +17,8 @@
 #include <ui/sessions/labeleditor.h>
 #include <ui/sessions/sessiondetailpane.h>
 #include <ui/sessions/sessiontableview.h>
+#include <ui/tray/traycontroller.h>
+#include <ui/tray/trayintegration.h>
 #include <ui/window/mainwindow.h>
 #include <ui/window/settingsdialog.h>
 
@@ -233,20 +235,28 @@ bool isCjk(QChar c)
 }
 
 // True when a text a user sees is English: it has a word of letters that is not a name, a key or a
-// format, and no Chinese at all. Data reads the same in every language, so a chunk with a digit,
-// "_", "-", ".", "/", "=", ":" or "@" (ids, images, URLs, labels, paths, times) is not a word.
+// format, and no Chinese at all; or a number with an English unit ("29m 56s"), Chinese around it
+// or not. Data reads the same in every language, so a chunk with a digit, "_", "-", ".", "/", "=",
+// ":" or "@" (ids, images, URLs, labels, paths, times) is not a word.
 bool looksEnglish(QString text)
 {
     if (Qt::mightBeRichText(text)) {
         text = QTextDocumentFragment::fromHtml(text).toPlainText();
     }
     text.remove(u'&');
+    static const QRegularExpression separators(u"[\\s,;+()\\[\\]{}\"“”'!?…·，：（）]+"_s);
+    const QStringList chunks = text.split(separators, Qt::SkipEmptyParts);
+    static const QRegularExpression englishUnit(u"^~?\\d+(ms|s|m|h|d)$"_s);
+    if (std::any_of(chunks.cbegin(), chunks.cend(), [](const QString &c) {
+            return c.contains(englishUnit);
+        })) {
+        return true;
+    }
     if (std::any_of(text.cbegin(), text.cend(), isCjk)) {
         return false;
     }
     static const QRegularExpression dataChunk(u"[0-9_./=:@$-]"_s);
     static const QRegularExpression word(u"[A-Za-z]{3,}|\\b[A-Za-z]{2}\\b"_s);
-    const QStringList chunks = text.split(QRegularExpression(u"[\\s,;+()\\[\\]{}\"“”'!?…·]+"_s), Qt::SkipEmptyParts);
     for (const QString &chunk : chunks) {
         if (chunk.contains(dataChunk) || sameInEveryLanguage().contains(chunk)) {
             continue;
@@ -376,6 +386,7 @@ private:
     Ui::MemoryCredentialStore m_credentials;
     NoUrlOpener m_opener;
     std::unique_ptr<Ui::MainWindow> m_window;
+    std::unique_ptr<Ui::TrayIntegration> m_tray;
     TranslationLoader m_loader;
 };
 
@@ -387,6 +398,7 @@ void tst_Translations::initTestCase()
 
 void tst_Translations::cleanup()
 {
+    m_tray.reset();
     m_window.reset();
     m_client.reset();
     m_settings.reset();
@@ -579,6 +591,9 @@ void tst_Translations::looksEnglish_data()
     QTest::newRow("time and number") << u"21:04 12%"_s << false;
     QTest::newRow("product name") << u"AgentBay Desktop"_s << false;
     QTest::newRow("keys") << u"Ctrl+N"_s << false;
+    QTest::newRow("English duration in Chinese") << u"将在 29m 56s 后释放"_s << true;
+    QTest::newRow("English duration alone") << u"29m 56s"_s << true;
+    QTest::newRow("Chinese duration") << u"29分56秒"_s << false;
 }
 
 void tst_Translations::looksEnglish()
@@ -593,6 +608,10 @@ void tst_Translations::buildWindow()
     m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
     m_client = std::make_unique<Core::ApiClient>(Core::Config{});
     m_window = std::make_unique<Ui::MainWindow>(m_client.get(), &m_opener, &m_credentials, m_settings.get());
+    // As the app has it: the glance columns, the lifecycle panel and the tray menu.
+    m_tray =
+        std::make_unique<Ui::TrayIntegration>(m_client.get(), m_window->controller(), m_window.get(), m_settings.get());
+    m_tray->attachTable(m_window.get());
     m_window->resize(1280, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -631,6 +650,9 @@ void tst_Translations::window_inChinese_showsNoEnglish()
         QTest::qWait(0); // let the page fill itself once shown
         english += englishTexts(m_window.get());
     }
+    // The tray menu with a running session in it (its own window, not the main window's child).
+    QTRY_VERIFY(!m_tray->tray()->menu()->actions().isEmpty());
+    english += englishTexts(m_tray->tray()->menu());
     // What the session table shows for the row (status, age, labels).
     const QAbstractItemModel *model = m_window->table()->model();
     for (int c = 0; c < model->columnCount(); ++c) {
