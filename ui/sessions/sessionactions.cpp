@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QIcon>
 #include <QMenu>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -17,6 +18,12 @@ QAction *makeAction(const QString &iconName, const QString &text, const QKeySequ
 {
     auto *action = new QAction(QIcon(u":/icons/"_s + iconName + u".svg"_s), text, parent);
     action->setShortcut(shortcut);
+    // A toolbar button drops the "&" but would keep the brackets of a Chinese-style mnemonic
+    // ("暂停(&P)" read "暂停(P)").
+    static const QRegularExpression bracketMnemonic(u"\\s*\\(&\\w\\)"_s);
+    if (text.contains(bracketMnemonic)) {
+        action->setIconText(QString(text).remove(bracketMnemonic));
+    }
     return action;
 }
 
