@@ -32,6 +32,8 @@ SessionLifecyclePanel::SessionLifecyclePanel(MetricsPoller *metrics, LifecycleTr
     m_graph->setToolTip(tr("Filled: CPU; line: memory; both in percent. Sampled while the session is running "
                            "and shown in the table or here."));
 
+    m_graph->setMinimumHeight(m_graph->sizeHint().height()); // room for a shape, not just a line
+
     auto *actions = new QHBoxLayout;
     actions->setContentsMargins(0, 0, 0, 0);
     actions->addWidget(m_keepAlive);
