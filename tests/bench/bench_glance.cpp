@@ -108,8 +108,8 @@ void writeScreenshots(
     for (int step = 0; step <= 60; ++step, at = at.addSecs(10)) {
         Core::SessionMetrics m;
         m.cpuUsedPct = step > 25 && step < 45 ? 85 + (step % 3) * 4 : 4 + (step % 5);
-        m.memTotal = 100;
-        m.memUsed = 20 + step / 4;
+        m.memTotal = qint64(4) << 30;
+        m.memUsed = (qint64(800) + step * 9) << 20;
         history.record(QStringLiteral("s"), m);
     }
     Ui::MetricsGraph graph(&history);

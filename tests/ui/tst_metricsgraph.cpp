@@ -36,11 +36,15 @@ private Q_SLOTS:
         QCOMPARE(cpu.last(), QPointF(0, 60));
         QCOMPARE(cpu.first(), QPointF(600, 10));
         QCOMPARE(graph.memoryPoints().last().y(), 20.0);
+        // The newest figures under it, memory in bytes as well (200 of 1000 bytes here).
+        QVERIFY2(graph.caption().startsWith(QStringLiteral("CPU 60% · memory 200 bytes (20%)")),
+            qPrintable(graph.caption()));
         graph.resize(320, 90);
         QImage image(graph.size(), QImage::Format_ARGB32);
         graph.render(&image); // paints without a sample-less crash either
         graph.setSession(QStringLiteral("none"));
         QVERIFY(graph.cpuPoints().isEmpty());
+        QVERIFY(graph.caption().startsWith(QStringLiteral("No metrics yet")));
         graph.render(&image);
     }
 };

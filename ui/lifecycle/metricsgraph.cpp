@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "metricsgraph.h"
 
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -54,6 +55,21 @@ QList<QPointF> MetricsGraph::memoryPoints() const
     return m_poller ? points(m_poller->history(m_id), false) : QList<QPointF>();
 }
 
+QString MetricsGraph::caption() const
+{
+    const QList<QPointF> cpu = cpuPoints();
+    if (cpu.isEmpty()) {
+        return tr("No metrics yet (polled while the session is visible and running)");
+    }
+    // The memory in bytes too: a share of a large machine reads 0-1% whatever the session does.
+    const Core::SessionMetrics latest = m_poller->latest(m_id);
+    return tr("CPU %1% · memory %2 (%3%) · last 10 min")
+        .arg(cpu.last().y(), 0, 'f', 0)
+        .arg(QLocale().formattedDataSize(
+            latest.memUsed, latest.memUsed >= (qint64(1) << 30) ? 1 : 0, QLocale::DataSizeTraditionalFormat))
+        .arg(latest.memUsedPct(), 0, 'f', 0);
+}
+
 void MetricsGraph::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
@@ -88,9 +104,7 @@ void MetricsGraph::paintEvent(QPaintEvent *)
         painter.drawPath(line);
     }
     painter.setPen(palette().color(QPalette::PlaceholderText));
-    const QString caption = cpu.isEmpty()
-        ? tr("No metrics yet (polled while the session is visible and running)")
-        : tr("CPU %1% · memory %2% · last 10 min").arg(cpu.last().y(), 0, 'f', 0).arg(memory.last().y(), 0, 'f', 0);
+    const QString caption = this->caption();
     painter.drawText(QRectF(4, height() - 15, width() - 8, 14), Qt::AlignLeft | Qt::AlignVCenter, caption);
 }
 

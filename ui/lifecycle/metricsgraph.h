@@ -26,6 +26,8 @@ public:
     // The points drawn (x in seconds before the newest sample, y in percent), for tests.
     QList<QPointF> cpuPoints() const;
     QList<QPointF> memoryPoints() const;
+    // The line under the graph: the newest CPU and memory figures.
+    QString caption() const;
 
     QSize sizeHint() const override { return {320, 90}; }
 
