@@ -275,6 +275,11 @@ void tst_WindowAccessibility::dialogButtons_haveNoStockColouredIcons()
     for (QAbstractButton *button : buttons.buttons()) {
         QVERIFY2(button->icon().isNull(), qPrintable(button->text()));
     }
+    // Message boxes show the window's flat icons.
+    const QIcon warning = QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    QVERIFY(!warning.isNull());
+    QVERIFY(!warning.pixmap(32).isNull());
+    QCOMPARE(warning.pixmap(32).toImage(), QIcon(u":/icons/error.svg"_s).pixmap(32).toImage());
     // And the view with the keyboard focus is the one whose selection is not muted.
     QVERIFY(QApplication::style()->styleHint(QStyle::SH_ItemView_ChangeHighlightOnFocus));
     for (const auto scheme : {AppPalette::Scheme::Light, AppPalette::Scheme::Dark}) {

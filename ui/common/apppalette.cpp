@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QProxyStyle>
 #include <QStyleFactory>
 
@@ -44,6 +45,21 @@ public:
             return 1;
         }
         return QProxyStyle::styleHint(hint, option, widget, ret);
+    }
+
+    // Message boxes take the window's own flat icons, not the old glossy triangle and bubbles.
+    QIcon standardIcon(StandardPixmap icon, const QStyleOption *option, const QWidget *widget) const override
+    {
+        switch (icon) {
+        case SP_MessageBoxWarning:
+        case SP_MessageBoxCritical:
+            return QIcon(u":/icons/error.svg"_s);
+        case SP_MessageBoxInformation:
+        case SP_MessageBoxQuestion:
+            return QIcon(u":/icons/info.svg"_s);
+        default:
+            return QProxyStyle::standardIcon(icon, option, widget);
+        }
     }
 };
 

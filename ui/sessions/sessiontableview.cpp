@@ -209,8 +209,11 @@ void SessionTableView::restoreColumns(const QByteArray &state, int windowWidth)
     // Every local session says "local": leave the room to the labels (the header menu shows it).
     setColumnHidden(SessionListModel::RegionColumn, true);
     if (windowWidth < 1150) {
-        // A small screen: the labels matter more here than the image (shown in Overview).
+        // A small screen: the labels matter more here than the image (shown in Overview), and
+        // ids elide in the middle ("session-89to…1eezrk") to leave them room.
         setColumnHidden(SessionListModel::ImageColumn, true);
+        const QFontMetrics fixedMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        setColumnWidth(SessionListModel::IdColumn, fixedMetrics.horizontalAdvance(u"session-0123456789"_s) + 24);
     }
 }
 

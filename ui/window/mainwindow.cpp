@@ -557,7 +557,9 @@ void MainWindow::restoreLayout()
     if (!m_splitter->restoreState(m_settings->value(u"window/splitter"_s).toByteArray())) {
         // Half and half: the table keeps room for its labels and the Tools tab for its form.
         // Widening the window gives more to the table (stretch 3:2).
-        m_splitter->setSizes({500, 500});
+        // Below 1200 px the detail pane gets the larger part: the Tools tab needs its width
+        // more than the table, whose ids elide in the middle.
+        m_splitter->setSizes(width() < 1200 ? QList<int>{450, 550} : QList<int>{500, 500});
     }
     m_detail->restoreToolsLayout(m_settings->value(u"window/toolsSplitter"_s).toByteArray());
 }
