@@ -135,9 +135,9 @@ void FileCompositeTools::editFile(const ToolInvocation &call)
         write.add(Tag::Data, std::string_view(bytes.constData(), size_t(bytes.size())));
         SessionFiles::ask(call, write, [call, path, text](const SandboxAgent::Reply &w) {
             if (!w.ok()) {
-                return call.deliver(ToolResult::error(w.error.isEmpty()
+                return call.deliver(ToolResult::error(w.error.isEmpty() && w.errorNumber() != EDQUOT
                         ? tr("Cannot write %1: %2").arg(path, qt_error_string(w.errorNumber()))
-                        : w.error));
+                        : SessionFiles::errorText(w, path)));
             }
             call.deliver(ToolResult::text(text));
         });

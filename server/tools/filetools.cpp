@@ -149,7 +149,7 @@ void FileTools::writeFile(const ToolInvocation &call)
     SessionFiles::ask(call, write, [deliver, path, inside](const SandboxAgent::Reply &r) {
         if (!r.ok()) {
             const int error = r.errorNumber();
-            return deliver(ToolResult::error(r.error.isEmpty() && error != EISDIR && error != EINVAL
+            return deliver(ToolResult::error(r.error.isEmpty() && error != EISDIR && error != EINVAL && error != EDQUOT
                     ? tr("Cannot write %1: %2").arg(path, qt_error_string(error))
                     : SessionFiles::errorText(r, path)));
         }

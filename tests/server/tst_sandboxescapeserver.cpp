@@ -202,6 +202,8 @@ private Q_SLOTS:
             q("42"),
             q("--session-tmp-size"),
             q("16M"),
+            q("--workspace-quota"),
+            q("1M"),
             q("--network"),
             q("none")});
         QVERIFY2(server.start(), qPrintable(server.lastError()));
@@ -214,9 +216,26 @@ private Q_SLOTS:
         QCOMPARE(limits.value(q("memoryMaxBytes")).toInteger(), qint64(300) << 20);
         QCOMPARE(limits.value(q("cpuWeight")).toInt(), 42);
         QCOMPARE(limits.value(q("tmpSizeBytes")).toInteger(), qint64(16) << 20);
+        QCOMPARE(limits.value(q("workspaceQuotaBytes")).toInteger(), qint64(1) << 20);
         QCOMPARE(properties[q("network")][q("mode")].toString(), q("none"));
         QCOMPARE(serverJson(server).value(q("network")).toString(), q("none"));
         QCOMPARE(shell(api, session, q("df -k /tmp | tail -1 | awk '{print $2}'")).trimmed(), q("16384"));
+        // A tool write past the workspace quota fails that call, saying why.
+        const RawAnswer written = api.call(q("CallMcpTool"),
+            {{q("SessionId"), session},
+                {q("Name"), q("write_file")},
+                {q("Args"),
+                    QString::fromUtf8(
+                        QJsonDocument(QJsonObject{{q("path"), q("big.txt")}, {q("content"), QString(2 << 20, u'x')}})
+                            .toJson(QJsonDocument::Compact))}});
+        QVERIFY2(written.body.contains("quota (1.0 MB)"), written.body.left(600).constData());
+        QVERIFY(shell(api, session, q("ls")).trimmed().isEmpty());
+        // The session's page shows the quota with the other limits.
+        const QString resourceUrl =
+            api.call(q("GetSession"), {{q("SessionId"), session}}).json[q("Data")][q("ResourceUrl")].toString();
+        RawApi page{QString(), QString()};
+        const RawAnswer shown = page.send(resourceUrl.toUtf8(), {}, {}, "GET");
+        QVERIFY2(shown.body.contains("/tmp 16M, workspace 1M"), shown.body.constData());
 
         QProcess bad;
         bad.start(qEnvironmentVariable("AGENTBAY_LOCAL_BIN"), {q("--session-memory"), q("lots"), q("--port"), q("0")});
