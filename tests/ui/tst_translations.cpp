@@ -17,6 +17,7 @@
 #include <ui/sessions/labeleditor.h>
 #include <ui/sessions/sessiondetailpane.h>
 #include <ui/sessions/sessiontableview.h>
+#include <ui/tools/toolpanel.h>
 #include <ui/tray/traycontroller.h>
 #include <ui/tray/trayintegration.h>
 #include <ui/window/mainwindow.h>
@@ -270,10 +271,30 @@ bool looksEnglish(QString text)
     return false;
 }
 
+// Whether w shows what the session's MCP server says about a tool: its name, server and
+// description, and in the argument form the schema's field names, descriptions and choices
+// (placeholders and the form's own buttons are still ours).
+bool showsServerText(const QWidget *w, const char *what)
+{
+    static const QStringList toolHeader{u"toolName"_s, u"toolServer"_s, u"toolDescription"_s};
+    bool inForm = false;
+    for (const QWidget *p = w; p; p = p->parentWidget()) {
+        if (toolHeader.contains(p->objectName())) {
+            return true;
+        }
+        inForm = inForm || p->objectName() == u"form";
+    }
+    return inForm && qstrcmp(what, "placeholder") != 0 && !qobject_cast<const QAbstractButton *>(w);
+}
+
 // Every text a widget shows or says (tool tips, placeholders, accessible names included).
 void collectTexts(QWidget *root, QStringList &out)
 {
     auto add = [&out](const QObject *owner, const char *what, const QString &text) {
+        const auto *widget = qobject_cast<const QWidget *>(owner);
+        if (widget && showsServerText(widget, what)) {
+            return;
+        }
         if (!text.trimmed().isEmpty()) {
             out.append(u"%1 %2 (%3): %4"_s.arg(QString::fromLatin1(owner->metaObject()->className()),
                 owner->objectName(),
@@ -661,6 +682,15 @@ void tst_Translations::window_inChinese_showsNoEnglish()
         QTest::qWait(0); // let the page fill itself once shown
         english += englishTexts(m_window.get());
     }
+    // The Tools tab with a tool picked: its form, call bar and result area.
+    Ui::ToolPanel *tools = m_window->detailPane()->toolPanel();
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (tabs->widget(i) == tools || tabs->widget(i)->isAncestorOf(tools)) {
+            tabs->setCurrentIndex(i);
+        }
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(tools->selectTool(u"shell"_s), 15000);
+    english += englishTexts(m_window.get());
     // The tray menu with a running session in it (its own window, not the main window's child).
     QTRY_VERIFY(!m_tray->tray()->menu()->actions().isEmpty());
     english += englishTexts(m_tray->tray()->menu());
