@@ -88,7 +88,7 @@
 <context>
     <name>AgentBay::Ui::FilterBar</name>
     <message numerus="yes">
-        <location filename="../ui/sessions/filterbar.cpp" line="+106"/>
+        <location filename="../ui/sessions/filterbar.cpp" line="+108"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n session</numerusform>
@@ -151,7 +151,7 @@
 <context>
     <name>AgentBay::Ui::ToolBrowser</name>
     <message numerus="yes">
-        <location filename="../ui/tools/toolbrowser.cpp" line="+152"/>
+        <location filename="../ui/tools/toolbrowser.cpp" line="+162"/>
         <source>%n tool(s) · %1</source>
         <translation>
             <numerusform>%n tool · %1</numerusform>

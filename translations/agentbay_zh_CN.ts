@@ -1418,7 +1418,7 @@
         <translation>会话 ID 搜索</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -1853,19 +1853,19 @@
 <context>
     <name>AgentBay::Ui::MetricsGraph</name>
     <message>
-        <location filename="../ui/lifecycle/metricsgraph.cpp" line="+31"/>
+        <location filename="../ui/lifecycle/metricsgraph.cpp" line="+32"/>
         <source>CPU and memory of the last 10 minutes</source>
         <translation>最近 10 分钟的 CPU 和内存</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+30"/>
         <source>No metrics yet (polled while the session is visible and running)</source>
         <translation>暂无指标（会话可见且运行时才会轮询）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>CPU %1% · memory %2% · last 10 min</source>
-        <translation>CPU %1% · 内存 %2% · 最近 10 分钟</translation>
+        <location line="+4"/>
+        <source>CPU %1% · memory %2 (%3%) · last 10 min</source>
+        <translation>CPU %1% · 内存 %2（%3%）· 最近 10 分钟</translation>
     </message>
 </context>
 <context>
@@ -2561,7 +2561,7 @@
 <context>
     <name>AgentBay::Ui::SessionActions</name>
     <message>
-        <location filename="../ui/sessions/sessionactions.cpp" line="+27"/>
+        <location filename="../ui/sessions/sessionactions.cpp" line="+34"/>
         <source>&amp;New Session…</source>
         <translation>新建会话(&amp;N)…</translation>
     </message>
@@ -3023,7 +3023,7 @@ Create one with New Session (Ctrl+N).</source>
         <translation>填充区域：CPU；折线：内存；均为百分比。会话运行且显示在表格或此处时进行采样。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Could not keep %1 alive: %2</source>
         <translation>无法使 %1 保持活动：%2</translation>
     </message>
@@ -3596,7 +3596,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>AgentBay::Ui::ToolBrowser</name>
     <message>
-        <location filename="../ui/tools/toolbrowser.cpp" line="+29"/>
+        <location filename="../ui/tools/toolbrowser.cpp" line="+30"/>
         <source>Search tools</source>
         <translation>搜索工具</translation>
     </message>
@@ -3616,7 +3616,7 @@ Create one with New Session (Ctrl+N).</source>
         <translation>无法加载工具：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>This image (%1) has no tools.</source>
         <translation>此镜像（%1）没有工具。</translation>
     </message>
@@ -3832,7 +3832,7 @@ Create one with New Session (Ctrl+N).</source>
         <translation>还没有调用。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+74"/>
         <location line="+201"/>
         <source>This session has no tool named %1.</source>
         <translation>此会话没有名为 %1 的工具。</translation>
@@ -4713,12 +4713,12 @@ Create one with New Session (Ctrl+N).</source>
         <translation>%1小时%2分</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%1m %2s</source>
         <translation>%1分%2秒</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1s</source>
         <translation>%1秒</translation>
     </message>
