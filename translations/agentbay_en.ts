@@ -151,7 +151,7 @@
 <context>
     <name>AgentBay::Ui::ToolBrowser</name>
     <message numerus="yes">
-        <location filename="../ui/tools/toolbrowser.cpp" line="+162"/>
+        <location filename="../ui/tools/toolbrowser.cpp" line="+160"/>
         <source>%n tool(s) · %1</source>
         <translation>
             <numerusform>%n tool · %1</numerusform>

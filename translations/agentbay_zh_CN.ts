@@ -855,7 +855,7 @@
     <message>
         <location line="+3"/>
         <source>Differs in %1</source>
-        <translation>在 %1 上不同</translation>
+        <translation>不同之处：%1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1737,12 +1737,12 @@
     <message>
         <location line="+79"/>
         <source>%1 failed</source>
-        <translation>%1 失败</translation>
+        <translation>%1失败</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 failed for %2</source>
-        <translation>%2 的 %1 失败</translation>
+        <translation>%1失败（%2）</translation>
     </message>
     <message>
         <location line="+51"/>
@@ -3616,7 +3616,7 @@ Create one with New Session (Ctrl+N).</source>
         <translation>无法加载工具：%1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>This image (%1) has no tools.</source>
         <translation>此镜像（%1）没有工具。</translation>
     </message>
@@ -3792,7 +3792,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>AgentBay::Ui::ToolPanel</name>
     <message>
-        <location filename="../ui/tools/toolpanel.cpp" line="+90"/>
+        <location filename="../ui/tools/toolpanel.cpp" line="+91"/>
         <source>Running %1… %2 s</source>
         <translation>正在运行 %1… %2 秒</translation>
     </message>
@@ -3807,7 +3807,7 @@ Create one with New Session (Ctrl+N).</source>
         <translation>选择一个会话以查看并调用其 MCP 工具。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -3832,7 +3832,7 @@ Create one with New Session (Ctrl+N).</source>
         <translation>还没有调用。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+82"/>
         <location line="+201"/>
         <source>This session has no tool named %1.</source>
         <translation>此会话没有名为 %1 的工具。</translation>
@@ -4023,7 +4023,7 @@ Create one with New Session (Ctrl+N).</source>
     <message>
         <location line="+9"/>
         <source>%1 failed for %2</source>
-        <translation>%2 的 %1 失败</translation>
+        <translation>%1失败（%2）</translation>
     </message>
     <message>
         <location line="+17"/>
