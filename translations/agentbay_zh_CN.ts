@@ -4468,9 +4468,42 @@ Create one with New Session (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>QCommandLineParser</name>
+    <message>
+        <location filename="qtstandardtexts.cpp" line="+5"/>
+        <source>Usage: %1</source>
+        <translation>用法：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arguments:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Displays help on commandline options.</source>
+        <translation>显示命令行选项的帮助。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Displays help including Qt specific options.</source>
+        <translation>显示帮助，包括 Qt 特有的选项。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Displays version information.</source>
+        <translation>显示版本信息。</translation>
+    </message>
+</context>
+<context>
     <name>QDockWidget</name>
     <message>
-        <location filename="qtstandardtexts.cpp" line="+1"/>
+        <location line="-9"/>
         <source>Float</source>
         <translation>浮动</translation>
     </message>

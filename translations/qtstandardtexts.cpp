@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Texts that Qt's own widgets put in our windows (standard dialog buttons, a field's context
-// menu, the tab bar's and dock's buttons). Listed here so lupdate puts them in our .ts files and the Chinese window
-// does not depend on Qt's translation package being installed; Qt's own .qm, when present, covers the rest.
+// menu, the tab bar's and dock's buttons, --help). Listed here so lupdate puts them in our .ts
+// files and the Chinese window does not depend on Qt's translation package being installed; Qt's
+// own .qm, when present, covers the rest.
 #include "translationloader.h"
 
 #include <QtGlobal>
@@ -54,6 +55,12 @@ const TranslationLoader::QtText TranslationLoader::QtStandardTexts[] = {
     {"QDockWidget", QT_TRANSLATE_NOOP("QDockWidget", "Undocks and re-attaches the dock widget")},
     {"QDockWidget", QT_TRANSLATE_NOOP("QDockWidget", "Close")},
     {"QDockWidget", QT_TRANSLATE_NOOP("QDockWidget", "Closes the dock widget")},
+    {"QCommandLineParser", QT_TRANSLATE_NOOP("QCommandLineParser", "Usage: %1")},
+    {"QCommandLineParser", QT_TRANSLATE_NOOP("QCommandLineParser", "Options:")},
+    {"QCommandLineParser", QT_TRANSLATE_NOOP("QCommandLineParser", "Arguments:")},
+    {"QCommandLineParser", QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help on commandline options.")},
+    {"QCommandLineParser", QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help including Qt specific options.")},
+    {"QCommandLineParser", QT_TRANSLATE_NOOP("QCommandLineParser", "Displays version information.")},
 };
 
 const std::size_t TranslationLoader::QtStandardTextCount = std::size(TranslationLoader::QtStandardTexts);
