@@ -395,6 +395,7 @@ private Q_SLOTS:
     void looksEnglish_data();
     void looksEnglish();
     void window_inChinese_showsNoEnglish();
+    void unreachableServer_inChinese_showsNoEnglish();
     void dialogs_inChinese_showNoEnglish();
     void settingsDialog_savesLanguageChoice();
 
@@ -706,6 +707,23 @@ void tst_Translations::window_inChinese_showsNoEnglish()
     QVERIFY2(english.isEmpty(), qPrintable(u"English in the Chinese window:\n"_s + english.join(u'\n')));
 }
 
+// The connection problem as the empty state (with Retry), the status bar's error and the banner.
+void tst_Translations::unreachableServer_inChinese_showsNoEnglish()
+{
+    QVERIFY(m_loader.install(u"zh_CN"_s));
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"unreachable.ini"_s), QSettings::IniFormat);
+    m_client = std::make_unique<Core::ApiClient>(Core::Config{});
+    m_window = std::make_unique<Ui::MainWindow>(m_client.get(), &m_opener, &m_credentials, m_settings.get());
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QSignalSpy failed(m_window->controller(), &Ui::SessionController::refreshFailed);
+    m_window->connectTo(u"http://127.0.0.1:9"_s, u"key"_s); // discard port: nothing listens
+    QVERIFY(failed.wait(30000));
+    const QStringList english = englishTexts(m_window.get());
+    QVERIFY2(english.isEmpty(), qPrintable(u"English in the unreachable state:\n"_s + english.join(u'\n')));
+}
+
 void tst_Translations::dialogs_inChinese_showNoEnglish()
 {
     QVERIFY(m_loader.install(u"zh_CN"_s));
@@ -716,11 +734,18 @@ void tst_Translations::dialogs_inChinese_showNoEnglish()
     settings.editLanguageIn(&saved);
     english += englishTexts(&settings);
 
-    Ui::Profile profile;
-    profile.name = u"云端"_s;
-    profile.kind = Ui::Profile::Kind::CloudShanghai;
-    Ui::ProfileDialog profileDialog(profile, &m_credentials, {});
-    english += englishTexts(&profileDialog);
+    // Each kind of profile shows other rows (the local server's key, a custom endpoint); a new one
+    // has no name yet.
+    for (const auto kind : {Ui::Profile::Kind::Local,
+             Ui::Profile::Kind::CloudShanghai,
+             Ui::Profile::Kind::CloudSingapore,
+             Ui::Profile::Kind::Custom}) {
+        Ui::Profile profile;
+        profile.name = kind == Ui::Profile::Kind::Local ? Ui::Profile::localName() : QString();
+        profile.kind = kind;
+        Ui::ProfileDialog profileDialog(profile, &m_credentials, {});
+        english += englishTexts(&profileDialog);
+    }
 
     // The delete question is modal: read it while it is open, then cancel it.
     QTimer::singleShot(0, this, [&english] {
