@@ -5,6 +5,7 @@
 #include <ui/tools/fieldeditor.h>
 #include <ui/tools/resultview.h>
 #include <ui/tools/schemaformwidget.h>
+#include <ui/tools/toolbrowser.h>
 #include <ui/tools/toolpanel.h>
 
 #include <QAbstractItemModel>
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void historyTab_listKeepsRows_detailsTakeTheRest();
     void toolSplit_narrowPanel_formGetsTheRoom();
     void toolSplit_movedByTheUser_restoredInANewPanel();
+    void toolSplit_widePanel_listShowsEveryNameUncut();
     void formAndJson_switching_keepsTheValues();
     void pausedSession_disablesCallingAndSaysWhy_data();
     void pausedSession_disablesCallingAndSaysWhy();
@@ -359,6 +361,23 @@ void tst_ToolPanel::toolSplit_narrowPanel_formGetsTheRoom()
     QVERIFY2(sizes.at(1) >= 2 * sizes.at(0), qPrintable(u"list %1, form %2"_s.arg(sizes.at(0)).arg(sizes.at(1))));
     // Not moved: nothing of its own to remember.
     QVERIFY(panel->saveLayout().isEmpty());
+}
+
+void tst_ToolPanel::toolSplit_widePanel_listShowsEveryNameUncut()
+{
+    auto panel = makePanel();
+    panel->resize(1400, 900); // a 1920 px window's Tools tab
+    QVERIFY(openShell(panel.get()));
+    panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+    settleLayouts();
+    auto *browser = panel->findChild<AgentBay::Ui::ToolBrowser *>();
+    QVERIFY(browser);
+    // "wuying_filesystem (11)" and every tool name fit: the list is as wide as they need.
+    QTRY_VERIFY2(browser->width() >= browser->fittingWidth(),
+        qPrintable(u"list %1, names need %2"_s.arg(browser->width()).arg(browser->fittingWidth())));
+    QVERIFY(browser->fittingWidth() > 150); // what the list used to get: names were cut
+    QVERIFY(panel->saveLayout().isEmpty()); // still the user's to move
 }
 
 void tst_ToolPanel::toolSplit_movedByTheUser_restoredInANewPanel()

@@ -49,10 +49,11 @@ FilterBar::FilterBar(QWidget *parent)
     m_idEdit->setAccessibleName(tr("Session id search"));
     m_idEdit->setMaximumWidth(220);
     // Room for the icon, the placeholder and the clear button even in a narrow window.
-    m_idEdit->setMinimumWidth(m_idEdit->fontMetrics().horizontalAdvance(m_idEdit->placeholderText()) + 64);
+    // (small, so that the label selector, typed most, keeps the room in a narrow window)
+    m_idEdit->setMinimumWidth(m_idEdit->fontMetrics().horizontalAdvance(m_idEdit->placeholderText()) + 44);
 
     m_count->setForegroundRole(QPalette::PlaceholderText); // not the disabled grey: 4.5:1
-    m_count->setMinimumWidth(m_count->fontMetrics().horizontalAdvance(u"00000 of 00000"_s));
+    m_count->setMinimumWidth(m_count->fontMetrics().horizontalAdvance(u"000 of 000"_s));
     m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     auto *layout = new QHBoxLayout(this);

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -141,6 +142,13 @@ void ToolBrowser::load()
             m_cache.insert(image, result.value());
             showTools(result.value());
         });
+}
+
+int ToolBrowser::fittingWidth() const
+{
+    // QTreeView's override is protected; the view's own measure counts indentation and icons.
+    const int names = static_cast<const QAbstractItemView *>(m_tree)->sizeHintForColumn(0);
+    return qMax(minimumWidth(), names + 2 * m_tree->frameWidth() + m_tree->verticalScrollBar()->sizeHint().width() + 8);
 }
 
 void ToolBrowser::showTools(const QList<Core::McpTool> &tools)

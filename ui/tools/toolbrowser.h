@@ -47,6 +47,8 @@ public:
     std::optional<Core::McpTool> tool(const QString &name) const;
     // Marks the tool current in the list without emitting toolPicked; false if there is none.
     bool selectTool(const QString &name);
+    // How wide the list must be to show every name it holds ("wuying_filesystem (11)") uncut.
+    int fittingWidth() const;
 
 Q_SIGNALS:
     // The user made another tool current.

@@ -17,6 +17,7 @@
 
 #include <QClipboard>
 #include <QDataStream>
+#include <QEvent>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -160,6 +161,7 @@ void ToolPanel::buildUi()
     splitter->setSizes({150, 600});
     splitter->setObjectName(u"toolSplitter"_s);
     m_toolSplit = splitter;
+    splitter->installEventFilter(this); // its first layout (and a wider window) refits the list
     connect(splitter, &QSplitter::splitterMoved, this, [this] {
         m_toolSplitMoved = true;
     });
@@ -321,8 +323,32 @@ void ToolPanel::onToolsLoaded(int count)
     if (previous.isEmpty() || !selectTool(previous)) {
         showTool(std::nullopt);
     }
+    fitToolList();
     Q_EMIT toolsLoaded(count);
     updateState();
+}
+
+bool ToolPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_toolSplit && event->type() == QEvent::Resize) {
+        fitToolList();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ToolPanel::fitToolList()
+{
+    // Until the user moves the split (or brought back one they moved), the list is as wide as
+    // its longest name, and never more than a third of the tab: the form and results need the rest.
+    if (m_toolSplitMoved || !m_restoredLayout.isEmpty()) {
+        return;
+    }
+    const int total = m_toolSplit->width() - m_toolSplit->handleWidth();
+    if (total <= 0) {
+        return;
+    }
+    const int list = qMin(m_browser->fittingWidth(), total / 3);
+    m_toolSplit->setSizes({list, total - list});
 }
 
 bool ToolPanel::selectTool(const QString &name)

@@ -116,10 +116,14 @@ Q_SIGNALS:
     void callFinished(const QString &toolName, bool ok);
     void toolsLoaded(int count);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void buildUi();
     QWidget *buildToolPage();
     void onToolsLoaded(int count);
+    void fitToolList();
     void showTool(const std::optional<Core::McpTool> &tool);
     void saveDraft();
     bool loadRecord(const Core::ToolCallRecord &record);
