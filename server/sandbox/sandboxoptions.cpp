@@ -55,8 +55,9 @@ void SandboxOptions::addTo(QCommandLineParser &parser)
             .arg(SandboxLimits::formatSize(defaults.tmpSize)),
         "SIZE"));
     parser.addOption(option("workspace-quota",
-        tr("Largest file a session may write, in its workspace or anywhere (RLIMIT_FSIZE; default %1, 0 = no "
-           "limit). A total for the workspace is not enforced yet.")
+        tr("Total size of each session's workspace (default %1, 0 = no limit). A session past it has its "
+           "processes stopped and its calls fail saying so until files are deleted; no single file grows past it "
+           "(RLIMIT_FSIZE).")
             .arg(SandboxLimits::formatSize(defaults.workspaceQuota)),
         "SIZE"));
     parser.addOption(option("allow-unsandboxed",
