@@ -36,7 +36,7 @@ struct Walk
 void walk(int dirFd, int depth, Walk &total)
 {
     if (depth > WorkspaceQuota::kMaxDepth) {
-        total.tooDeep = true;
+        total.tooDeep = true; // not walked further; the rest of the tree still is
         return;
     }
     alignas(8) char buffer[4096];
@@ -66,9 +66,6 @@ void walk(int dirFd, int depth, Walk &total)
             }
             walk(child, depth + 1, total);
             ::close(child);
-            if (total.tooDeep) {
-                return;
-            }
         }
     }
 }
@@ -81,7 +78,7 @@ WorkspaceQuota::WorkspaceQuota(std::string workspace, int64_t limitBytes)
 {
 }
 
-int64_t WorkspaceQuota::measure(int dirFd)
+int64_t WorkspaceQuota::measure(int dirFd, bool *tooDeep)
 {
     struct stat st = {};
     if (::fstat(dirFd, &st) != 0) {
@@ -97,7 +94,8 @@ int64_t WorkspaceQuota::measure(int dirFd)
     ::lseek(own, 0, SEEK_SET);
     walk(own, 0, total);
     ::close(own);
-    return total.tooDeep ? -1 : total.bytes;
+    *tooDeep = total.tooDeep;
+    return total.bytes;
 }
 
 int64_t WorkspaceQuota::used()
@@ -113,9 +111,11 @@ int64_t WorkspaceQuota::used()
     if (m_stale || free < 0 || left <= 0 || moved * 2 >= left) {
         const int fd = ::open(m_workspace.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd >= 0) {
-            const int64_t bytes = measure(fd);
+            bool tooDeep = false;
+            const int64_t bytes = measure(fd, &tooDeep);
             ::close(fd);
-            const int64_t measured = bytes < 0 ? m_limit + 1 : bytes;
+            // A tree too deep to walk counts as over the quota; growth elsewhere still shows.
+            const int64_t measured = tooDeep ? m_limit + 1 + bytes : bytes;
             m_grew = measured > m_used;
             m_used = measured;
         }

@@ -54,8 +54,9 @@ public:
     // When the next watch is due: soon while the file system's free space moves.
     int watchIntervalMs() const { return m_moving ? kWatchMs : kQuietWatchMs; }
 
-    // Bytes allocated under dirFd (a directory), or -1 when deeper than kMaxDepth.
-    static int64_t measure(int dirFd);
+    // Bytes allocated under dirFd (a directory); tooDeep when some of it lies deeper than
+    // kMaxDepth (not counted).
+    static int64_t measure(int dirFd, bool *tooDeep);
 
 private:
     std::string m_workspace;

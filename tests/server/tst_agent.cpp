@@ -322,6 +322,40 @@ private Q_SLOTS:
         QVERIFY(call(second).ok());
     }
 
+    void quota_aTreeTooDeepToMeasure_countsAsOverIt()
+    {
+        // Data hidden below the depth the agent walks would not be counted: such a tree
+        // counts as over the quota instead.
+        QString deep = ws(QStringLiteral("deep"));
+        for (int level = 0; level <= 260; ++level) {
+            deep += QStringLiteral("/d");
+        }
+        QVERIFY(QDir().mkpath(deep));
+        if (m_asNobody) {
+            QVERIFY(
+                QProcess::execute(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("65534:65534"), ws()})
+                == 0);
+        }
+        m_agent = std::make_unique<AgentProcess>();
+        QVERIFY(m_agent->start(ws(), m_asNobody, qint64(1) << 30));
+        QSignalSpy ready(m_agent->client.get(), &SandboxAgent::ready);
+        QVERIFY(ready.wait(kAnswerMs));
+        const SandboxAgent::ExecResult deepTree = exec(QStringLiteral("true"));
+        QVERIFY2(deepTree.error.contains(QStringLiteral("quota")), qPrintable(deepTree.error));
+        // Nor does the deep tree hide a writer: growth beside it still stops the session.
+        exec(QStringLiteral("(while :; do head -c 64K /dev/zero >> grow; done) >/dev/null 2>&1 &"));
+        const QString children = QStringLiteral("/proc/%1/task/%1/children").arg(m_agent->client->agentPid());
+        const auto agentChildren = [&children] {
+            QFile file(children);
+            return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray("unreadable");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(agentChildren().isEmpty(), 10000);
+        // Over the quota but not growing: deleting still works, and ends it.
+        const SandboxAgent::ExecResult removed = exec(QStringLiteral("rm -rf deep && echo fine"));
+        QVERIFY2(removed.error.isEmpty(), qPrintable(removed.error));
+        QCOMPARE(removed.stdOut, QByteArray("fine\n"));
+    }
+
     void read_fifo_failsAtOnce_andTheAgentKeepsAnswering()
     {
         QVERIFY(::mkfifo(QFile::encodeName(ws(QStringLiteral("p"))).constData(), 0666) == 0);
