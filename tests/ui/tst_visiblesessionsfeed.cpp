@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include <ui/sessions/visiblesessionsfeed.h>
 #include <ui/services/metricspoller.h>
 #include <ui/services/sessionstore.h>
 #include <ui/sessions/sessionlistmodel.h>
+#include <ui/sessions/visiblesessionsfeed.h>
 
 #include <QScrollBar>
 #include <QTableView>
