@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "workspacequota.h"
 
+#include <server/agent/execrunner.h>
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -8,8 +10,10 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <set>
 #include <utility>
 
 namespace AgentBay::Server {
@@ -70,6 +74,41 @@ void walk(int dirFd, int depth, Walk &total)
     }
 }
 
+// Files of the workspace's file system that the session's processes hold open after deleting
+// them: no walk finds them, yet they fill the disk. Processes that made themselves
+// undumpable cannot be looked into (the README says so).
+int64_t unlinkedOpenBytes(dev_t device)
+{
+    std::set<ino_t> seen;
+    int64_t total = 0;
+    for (const pid_t pid : ExecRunner::tree(::getpid())) {
+        if (pid == ::getpid()) {
+            continue;
+        }
+        char path[48];
+        std::snprintf(path, sizeof path, "/proc/%d/fd", int(pid));
+        const int dir = ::open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dir < 0) {
+            continue;
+        }
+        alignas(8) char buffer[4096];
+        long n = 0;
+        while ((n = ::syscall(SYS_getdents64, dir, buffer, sizeof buffer)) > 0) {
+            for (long at = 0; at < n;) {
+                const auto *entry = reinterpret_cast<const dirent64 *>(buffer + at);
+                at += entry->d_reclen;
+                struct stat st = {};
+                if (entry->d_name[0] != '.' && ::fstatat(dir, entry->d_name, &st, 0) == 0 && S_ISREG(st.st_mode)
+                    && st.st_dev == device && st.st_nlink == 0 && seen.insert(st.st_ino).second) {
+                    total += int64_t(st.st_blocks) * 512;
+                }
+            }
+        }
+        ::close(dir);
+    }
+    return total;
+}
+
 } // namespace
 
 WorkspaceQuota::WorkspaceQuota(std::string workspace, int64_t limitBytes)
@@ -86,6 +125,7 @@ int64_t WorkspaceQuota::measure(int dirFd, bool *tooDeep)
     }
     Walk total;
     total.device = st.st_dev;
+    const int64_t unlinked = unlinkedOpenBytes(st.st_dev);
     total.bytes = int64_t(st.st_blocks) * 512;
     const int own = ::fcntl(dirFd, F_DUPFD_CLOEXEC, 3); // getdents moves the offset
     if (own < 0) {
@@ -95,7 +135,7 @@ int64_t WorkspaceQuota::measure(int dirFd, bool *tooDeep)
     walk(own, 0, total);
     ::close(own);
     *tooDeep = total.tooDeep;
-    return total.bytes;
+    return total.bytes + unlinked;
 }
 
 int64_t WorkspaceQuota::used()

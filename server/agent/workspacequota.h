@@ -11,7 +11,8 @@ namespace AgentBay::Server {
 // size-limited tmpfs (memory, gone with the sandbox) does not fit, and project quotas or a
 // loop-mounted image need root. So the agent measures: the sum of the allocated blocks of
 // every entry under the workspace (hard links counted each time: never less than the truth),
-// walked with openat/getdents without following links or leaving the file system. Cheap
+// walked with openat/getdents without following links or leaving the file system, plus the
+// deleted files the session's processes still hold open on that file system. Cheap
 // enough to ask often: statvfs() of the workspace's file system is compared with the free
 // space at the last walk, and the tree is walked again only when the free space moved by half
 // of what is left of the quota (or after the agent's own changes).

@@ -211,7 +211,18 @@ private Q_SLOTS:
         const auto cleaned = runInSession(*sandbox, QStringLiteral("rm -f g*; echo cleaned"));
         QVERIFY(cleaned);
         QVERIFY2(cleaned->error.isEmpty(), qPrintable(cleaned->error));
-        QCOMPARE(cleaned->stdOut, QByteArray("cleaned\n"));
+
+        // Nor does a deleted file that a process keeps writing through its descriptor.
+        const auto hidden = runInSession(*sandbox,
+            QStringLiteral("(exec 3>hidden; rm hidden; while :; do head -c 1M /dev/zero >&3; done) "
+                           ">/dev/null 2>&1 & echo started"));
+        QVERIFY(hidden);
+        QCOMPARE(hidden->stdOut, QByteArray("started\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(sandbox->processIds().size() <= idle, 20000);
+        const auto again = runInSession(*sandbox, QStringLiteral("echo cleaned"));
+        QVERIFY(again);
+        QVERIFY2(again->error.isEmpty(), qPrintable(again->error)); // its file went with it
+        QCOMPARE(again->stdOut, QByteArray("cleaned\n"));
         const auto elsewhere = runInSession(*other, QStringLiteral("echo alive"));
         QVERIFY(elsewhere);
         QCOMPARE(elsewhere->stdOut, QByteArray("alive\n"));
