@@ -87,6 +87,10 @@ void tst_TraySettings::dialog_defaults_trayOn_everyNotificationOn()
         QVERIFY(dialog.notificationBox(kind));
         QVERIFY(dialog.notificationBox(kind)->isChecked());
     }
+    if (qEnvironmentVariableIsSet("AGENTBAY_SHOT_DIR")) {
+        dialog.adjustSize();
+        dialog.grab().save(qEnvironmentVariable("AGENTBAY_SHOT_DIR") + QStringLiteral("/settings-tray.png"));
+    }
 }
 
 void tst_TraySettings::dialog_savesOnOk_notOnCancel()
