@@ -4,19 +4,21 @@
 #include <core/apiclient.h>
 #include <support/callbackprobe.h>
 #include <support/localserver.h>
-#include <ui/sessions/glancecolumnsproxy.h>
 #include <ui/services/lifecycletracker.h>
 #include <ui/services/memorycredentialstore.h>
 #include <ui/services/metricspoller.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessionstore.h>
 #include <ui/services/urlopener.h>
+#include <ui/sessions/glancecolumnsproxy.h>
 #include <ui/sessions/sessionfilterproxymodel.h>
 #include <ui/sessions/sessiontableview.h>
+#include <ui/tray/traycontroller.h>
 #include <ui/tray/trayintegration.h>
 #include <ui/window/mainwindow.h>
 
 #include <QAction>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -100,6 +102,21 @@ void tst_TrayIntegration::window_showsColumns_pollsVisibleRunning_keepsAlive()
     glance.keepAliveAction()->trigger();
     QVERIFY(kept.wait(CallTimeoutMs));
     QCOMPARE(kept.first().at(0).toString(), id);
+
+    // The tray menu's Keep alive reaches the tracker too.
+    QMenu *sub = glance.tray()->menu()->findChild<QMenu *>(id);
+    QVERIFY(sub);
+    QAction *trayKeepAlive = nullptr;
+    for (QAction *action : sub->actions()) {
+        if (action->text() == QStringLiteral("Keep alive")) {
+            trayKeepAlive = action;
+        }
+    }
+    QVERIFY(trayKeepAlive);
+    trayKeepAlive->trigger();
+    QVERIFY(kept.wait(CallTimeoutMs));
+    QCOMPARE(kept.size(), 2);
+    QCOMPARE(kept.last().at(0).toString(), id);
 }
 
 QTEST_MAIN(tst_TrayIntegration)
