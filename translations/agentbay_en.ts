@@ -88,7 +88,7 @@
 <context>
     <name>AgentBay::Ui::FilterBar</name>
     <message numerus="yes">
-        <location filename="../ui/sessions/filterbar.cpp" line="+108"/>
+        <location filename="../ui/sessions/filterbar.cpp" line="+107"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n session</numerusform>

@@ -1418,7 +1418,7 @@
         <translation>会话 ID 搜索</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -4039,7 +4039,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>CloseButton</name>
     <message>
-        <location filename="qtstandardtexts.cpp" line="+52"/>
+        <location filename="qtstandardtexts.cpp" line="+53"/>
         <source>Close Tab</source>
         <translation>关闭标签页</translation>
     </message>
