@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <algorithm>
 #include <type_traits>
 
 namespace AgentBay::Core {
@@ -164,14 +165,17 @@ RawReply RawReply::from(QNetworkReply &reply, bool cancelledByUser)
 
 std::chrono::milliseconds RawReply::retryAfterFrom(const QByteArray &acsRetryAfter, const QByteArray &retryAfter)
 {
+    // A server's header can say anything: a day is more than any retry waits, and capping before
+    // converting keeps seconds * 1000 from overflowing (found by fuzz_responseparser).
+    constexpr std::chrono::milliseconds longest = std::chrono::hours(24);
     bool ok = false;
     const qint64 ms = acsRetryAfter.trimmed().toLongLong(&ok);
     if (ok && ms > 0) {
-        return std::chrono::milliseconds(ms);
+        return std::min(std::chrono::milliseconds(ms), longest);
     }
     const qint64 seconds = retryAfter.trimmed().toLongLong(&ok);
     if (ok && seconds > 0) {
-        return std::chrono::seconds(seconds);
+        return seconds >= longest.count() / 1000 ? longest : std::chrono::milliseconds(std::chrono::seconds(seconds));
     }
     return std::chrono::milliseconds(0);
 }

@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     reply.body = input.mid(1);
 
     const auto [acs, retryAfter] = splitOnce(reply.body.left(64), "\n");
-    require(RawReply::retryAfterFrom(acs, retryAfter).count() >= 0, "a retry delay is never negative");
+    const auto delay = RawReply::retryAfterFrom(acs, retryAfter);
+    require(delay.count() >= 0 && delay <= std::chrono::hours(24), "a retry delay is never negative nor over a day");
 
     const auto envelope = ResponseParser::envelope(reply);
     if (!envelope.ok()) {
