@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cgroupfreezer.h"
 
+#include "cgroupleftovers.h"
+
 #include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
@@ -310,6 +312,7 @@ void CgroupFreezer::killAll()
 bool CgroupFreezer::remove()
 {
     using namespace std::chrono_literals;
+    CgroupLeftovers::sweep();
     if (m_version == Version::None || m_path.isEmpty()) {
         return true;
     }
@@ -320,7 +323,9 @@ bool CgroupFreezer::remove()
         }
         std::this_thread::sleep_for(250us);
     }
-    qCWarning(lcCgroup) << "could not remove cgroup" << m_path;
+    qCWarning(lcCgroup) << "cgroup still busy, removed later:" << m_path;
+    CgroupLeftovers::add(m_path);
+    m_version = Version::None;
     return false;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cgrouplimits.h"
 
+#include "cgroupleftovers.h"
+
 #include <server/sandbox/cgroupfreezer.h>
 
 #include <QCoreApplication>
@@ -245,6 +247,7 @@ void CgroupLimits::killAll()
 void CgroupLimits::remove()
 {
     using namespace std::chrono_literals;
+    CgroupLeftovers::sweep();
     for (const Group &group : std::as_const(m_groups)) {
         if (group.v2) {
             continue; // the freezer owns the v2 cgroup
@@ -257,7 +260,8 @@ void CgroupLimits::remove()
             }
         }
         if (!removed) {
-            qCWarning(lcLimits) << "could not remove cgroup" << group.path;
+            qCWarning(lcLimits) << "cgroup still busy, removed later:" << group.path;
+            CgroupLeftovers::add(group.path);
         }
     }
     m_groups.clear();

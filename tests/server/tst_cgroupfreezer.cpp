@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <server/sandbox/cgroupfreezer.h>
+#include <server/sandbox/cgroupleftovers.h>
 
 #include <QDir>
 #include <QFile>
@@ -10,6 +11,7 @@
 #include <memory>
 
 using AgentBay::Server::CgroupFreezer;
+using AgentBay::Server::CgroupLeftovers;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -53,6 +55,8 @@ private Q_SLOTS:
     void freeze_stopsItsProcessesAndThawLetsThemRun();
     void killAll_endsEveryProcessEvenFrozen_data();
     void killAll_endsEveryProcessEvenFrozen();
+    void removeWhileBusy_isRetriedByTheNextSweep_data();
+    void removeWhileBusy_isRetriedByTheNextSweep();
     void destructor_removesTheCgroup_data();
     void destructor_removesTheCgroup();
 
@@ -181,6 +185,35 @@ void tst_CgroupFreezer::killAll_endsEveryProcessEvenFrozen()
     QCOMPARE(second->exitStatus(), QProcess::CrashExit);
     QVERIFY(freezer->remove());
     QVERIFY(!QFileInfo::exists(freezer->path()));
+}
+
+void tst_CgroupFreezer::removeWhileBusy_isRetriedByTheNextSweep_data()
+{
+    addVersions();
+}
+
+// A session's processes can take longer to die than delete waits (a long soak left one empty
+// cgroup per few hundred deletes on a busy machine): the cgroup is kept and removed later.
+void tst_CgroupFreezer::removeWhileBusy_isRetriedByTheNextSweep()
+{
+    auto freezer = createOrSkip();
+    if (!freezer) {
+        return;
+    }
+    QTemporaryDir dir;
+    auto process = startCounter(dir.filePath(u"busy"_s));
+    QVERIFY(process->waitForStarted());
+    QVERIFY(join(*freezer, process->processId()));
+    const QString path = freezer->path();
+
+    QVERIFY(!freezer->remove()); // a live member: the kernel refuses
+    QVERIFY(QFileInfo::exists(path));
+    QVERIFY(CgroupLeftovers::sweep() >= 1);
+
+    process->kill();
+    QVERIFY(process->waitForFinished(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(CgroupLeftovers::sweep(), 0, 10000);
+    QVERIFY(!QFileInfo::exists(path));
 }
 
 void tst_CgroupFreezer::destructor_removesTheCgroup_data()
