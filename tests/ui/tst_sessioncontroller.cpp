@@ -51,6 +51,8 @@ private Q_SLOTS:
     void resume_skipsSessionsThatAreNotPaused();
     void remove_deletesTheRow();
     void openDesktop_handsTheResourceUrlToTheOpener();
+    void browserUrl_loopbackHttpsOfAPinnedServer_opensOverHttp_data();
+    void browserUrl_loopbackHttpsOfAPinnedServer_opensOverHttp();
     void refusedAction_landsOnTheRowAndInActionFailed();
 
 private:
@@ -171,6 +173,32 @@ void tst_SessionController::openDesktop_handsTheResourceUrlToTheOpener()
     m_controller->openDesktop({id});
     QTRY_COMPARE_WITH_TIMEOUT(m_opener.opened.size(), 1, 10000);
     QVERIFY(m_opener.opened.first().isValid());
+}
+
+void tst_SessionController::browserUrl_loopbackHttpsOfAPinnedServer_opensOverHttp_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("pinned");
+    QTest::addColumn<QString>("expected");
+    const QString page = u"https://127.0.0.1:8443/sessions/s-1/desktop?authcode=abc"_s;
+    QTest::newRow("local server, own CA")
+        << page << true << u"http://127.0.0.1:8443/sessions/s-1/desktop?authcode=abc"_s;
+    QTest::newRow("localhost") << u"https://localhost:9000/x"_s << true << u"http://localhost:9000/x"_s;
+    QTest::newRow("ipv6 loopback") << u"https://[::1]:9000/x"_s << true << u"http://[::1]:9000/x"_s;
+    QTest::newRow("system-trusted server") << page << false << page;
+    QTest::newRow("remote host keeps https")
+        << u"https://agentbay.example.com/x"_s << true << u"https://agentbay.example.com/x"_s;
+    QTest::newRow("already http") << u"http://127.0.0.1:1/x"_s << true << u"http://127.0.0.1:1/x"_s;
+}
+
+// The browser does not trust the local server's own CA (pinned to the app's profile only), so
+// it would show a certificate warning for the desktop or a port link.
+void tst_SessionController::browserUrl_loopbackHttpsOfAPinnedServer_opensOverHttp()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, pinned);
+    QFETCH(QString, expected);
+    QCOMPARE(Ui::SessionController::browserUrl(QUrl(url), pinned), QUrl(expected));
 }
 
 void tst_SessionController::refusedAction_landsOnTheRowAndInActionFailed()

@@ -9,6 +9,7 @@
 #include <core/sessioninfo.h>
 #include <core/sessionpoller.h>
 
+#include <QHostAddress>
 #include <QLoggingCategory>
 
 namespace AgentBay::Ui {
@@ -296,7 +297,7 @@ void SessionController::openDesktop(const QStringList &ids)
                 fail(tr("Open desktop"), id, error);
                 return;
             }
-            if (!m_opener || !m_opener->open(url)) {
+            if (!openUrl(url)) {
                 Core::ApiError error;
                 error.kind = Core::ApiError::Kind::InvalidArgument;
                 error.message = tr("No application could open the desktop URL.");
@@ -347,7 +348,19 @@ void SessionController::prioritizeDetails(const QString &id)
 
 bool SessionController::openUrl(const QUrl &url) const
 {
-    return m_opener && m_opener->open(url);
+    return m_opener && m_opener->open(browserUrl(url, m_client->config().hasPinnedCa()));
+}
+
+QUrl SessionController::browserUrl(const QUrl &url, bool serverCaPinned)
+{
+    const QString host = url.host();
+    const bool loopback = host == u"localhost" || QHostAddress(host).isLoopback();
+    if (!serverCaPinned || !loopback || url.scheme() != u"https") {
+        return url;
+    }
+    QUrl plain = url;
+    plain.setScheme(QStringLiteral("http"));
+    return plain;
 }
 
 } // namespace AgentBay::Ui

@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QUrl>
 
 #include <chrono>
 #include <functional>
@@ -91,6 +92,11 @@ public:
     void prioritizeDetails(const QString &id);
     // False when nothing could open it (the caller tells the user).
     bool openUrl(const QUrl &url) const;
+    // The form of url a browser can open: a server whose certificate only this app trusts (its
+    // CA is pinned to the profile, e.g. agentbay-local's own) would show the browser a
+    // certificate warning, so a loopback https URL of such a server opens over http, which the
+    // same port serves; loopback traffic never leaves the machine. Anything else is unchanged.
+    static QUrl browserUrl(const QUrl &url, bool serverCaPinned);
 
     int runningActions() const { return m_runningActions; }
 
