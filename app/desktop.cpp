@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // agentbay-desktop: composition root. Builds the client, credential store and URL opener and
 // hands them to the main window; --self-test proves one refresh works, then exits.
-#include <core/apiclient.h>
-#include <core/config.h>
+#include <core/api/apiclient.h>
+#include <core/config/config.h>
 #include <ui/common/apppalette.h>
 #include <ui/common/desktopurlopener.h>
 #include <ui/services/memorycredentialstore.h>

@@ -181,7 +181,7 @@
 <context>
     <name>JsonSchemaForm</name>
     <message numerus="yes">
-        <location filename="../core/jsonschemaform.cpp" line="+64"/>
+        <location filename="../core/tools/jsonschemaform.cpp" line="+64"/>
         <source>up to %n character(s)</source>
         <translation>
             <numerusform>up to %n character</numerusform>
@@ -224,7 +224,7 @@
 <context>
     <name>OutputSchemaCheck</name>
     <message numerus="yes">
-        <location filename="../core/outputschemacheck.cpp" line="+27"/>
+        <location filename="../core/tools/outputschemacheck.cpp" line="+27"/>
         <source>Does not match the output schema (%n problem(s)): %1</source>
         <translation>
             <numerusform>Does not match the output schema (%n problem): %1</numerusform>
@@ -235,7 +235,7 @@
 <context>
     <name>ToolCallHistory</name>
     <message numerus="yes">
-        <location filename="../core/toolcallhistory.cpp" line="+73"/>
+        <location filename="../core/tools/toolcallhistory.cpp" line="+73"/>
         <source>
 … [%n more character(s) not kept in history]</source>
         <translation>

@@ -4,7 +4,7 @@
 <context>
     <name>AgentBay::Core::ApiClient</name>
     <message>
-        <location filename="../core/apiclient.cpp" line="+36"/>
+        <location filename="../core/api/apiclient.cpp" line="+36"/>
         <source>The session id must not be empty.</source>
         <translation>会话 ID 不能为空。</translation>
     </message>
@@ -63,7 +63,7 @@
 <context>
     <name>AgentBay::Core::ApiError</name>
     <message>
-        <location filename="../core/apierror.cpp" line="+15"/>
+        <location filename="../core/api/apierror.cpp" line="+15"/>
         <source>HTTP %1</source>
         <translation>HTTP %1</translation>
     </message>
@@ -81,7 +81,7 @@
 <context>
     <name>AgentBay::Core::FileTransfer</name>
     <message>
-        <location filename="../core/filetransfer.cpp" line="+118"/>
+        <location filename="../core/files/filetransfer.cpp" line="+118"/>
         <location line="+3"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
@@ -136,7 +136,7 @@
 <context>
     <name>AgentBay::Core::LabelSelector</name>
     <message>
-        <location filename="../core/labelselector.cpp" line="+51"/>
+        <location filename="../core/sessions/labelselector.cpp" line="+46"/>
         <source>Empty term: remove the extra comma.</source>
         <translation>空条件：请删除多余的逗号。</translation>
     </message>
@@ -159,7 +159,7 @@
 <context>
     <name>AgentBay::Core::RequestSender</name>
     <message>
-        <location filename="../core/requestsender.cpp" line="+130"/>
+        <location filename="../core/api/requestsender.cpp" line="+130"/>
         <source>The server&apos;s TLS certificate is not signed by the CA this connection trusts (%1).</source>
         <translation>服务器的 TLS 证书不是由此连接信任的 CA 签发的（%1）。</translation>
     </message>
@@ -177,7 +177,7 @@
 <context>
     <name>AgentBay::Core::ResponseParser</name>
     <message>
-        <location filename="../core/responseparser.cpp" line="+194"/>
+        <location filename="../core/api/responseparser.cpp" line="+193"/>
         <source>The server&apos;s answer is larger than %1, more than any answer of this API; it was not read.</source>
         <translation>服务器的响应大于 %1，超过了此 API 任何响应的大小；未读取该响应。</translation>
     </message>
@@ -285,7 +285,7 @@
 <context>
     <name>AgentBay::Core::TerminalChannel</name>
     <message>
-        <location filename="../core/terminalchannel.cpp" line="+39"/>
+        <location filename="../core/terminal/terminalchannel.cpp" line="+39"/>
         <source>The terminal channel closed</source>
         <translation>终端通道已关闭</translation>
     </message>
@@ -2649,7 +2649,7 @@
 <context>
     <name>AgentBay::Ui::SessionController</name>
     <message>
-        <location filename="../ui/services/sessioncontroller.cpp" line="+119"/>
+        <location filename="../ui/services/sessioncontroller.cpp" line="+120"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -4047,7 +4047,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>Config</name>
     <message>
-        <location filename="../core/config.cpp" line="+86"/>
+        <location filename="../core/config/config.cpp" line="+86"/>
         <source>Cannot read the CA certificate %1: %2</source>
         <translation>无法读取 CA 证书 %1：%2</translation>
     </message>
@@ -4083,7 +4083,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>JsonSchemaForm</name>
     <message>
-        <location filename="../core/jsonschemaform.cpp" line="+52"/>
+        <location filename="../core/tools/jsonschemaform.cpp" line="+52"/>
         <source>default %1</source>
         <translation>默认 %1</translation>
     </message>
@@ -4367,7 +4367,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>JsonSchemaReader</name>
     <message>
-        <location filename="../core/jsonschemareader.cpp" line="+81"/>
+        <location filename="../core/tools/jsonschemareader.cpp" line="+81"/>
         <source>The arguments are not described as an object.</source>
         <translation>参数未被描述为对象。</translation>
     </message>
@@ -4440,7 +4440,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>OutputSchemaCheck</name>
     <message>
-        <location filename="../core/outputschemacheck.cpp" line="+15"/>
+        <location filename="../core/tools/outputschemacheck.cpp" line="+15"/>
         <source>Not checked against the output schema (no structured result).</source>
         <translation>未针对输出 schema 检查（没有结构化结果）。</translation>
     </message>
@@ -4741,7 +4741,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>RemainingTime</name>
     <message>
-        <location filename="../core/remainingtime.cpp" line="+87"/>
+        <location filename="../core/sessions/remainingtime.cpp" line="+87"/>
         <source>%1h %2m</source>
         <translation>%1小时%2分</translation>
     </message>
@@ -4774,7 +4774,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>RemoteFiles</name>
     <message>
-        <location filename="../core/remotefiles.cpp" line="+16"/>
+        <location filename="../core/files/remotefiles.cpp" line="+16"/>
         <source>The tool failed</source>
         <translation>工具执行失败</translation>
     </message>
@@ -4793,7 +4793,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>SavedCallStore</name>
     <message>
-        <location filename="../core/savedcallstore.cpp" line="+79"/>
+        <location filename="../core/tools/savedcallstore.cpp" line="+79"/>
         <source>Not JSON: %1</source>
         <translation>不是 JSON：%1</translation>
     </message>
@@ -4841,7 +4841,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>SessionMetrics</name>
     <message>
-        <location filename="../core/sessionmetrics.cpp" line="+54"/>
+        <location filename="../core/sessions/sessionmetrics.cpp" line="+54"/>
         <source>get_metrics returned non-object JSON</source>
         <translation>get_metrics 返回了非对象的 JSON</translation>
     </message>
@@ -4907,7 +4907,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>ToolCallHistory</name>
     <message numerus="yes">
-        <location filename="../core/toolcallhistory.cpp" line="+73"/>
+        <location filename="../core/tools/toolcallhistory.cpp" line="+73"/>
         <source>
 … [%n more character(s) not kept in history]</source>
         <translation>
@@ -4963,7 +4963,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>ToolCallHistoryExport</name>
     <message>
-        <location filename="../core/toolcallhistoryexport.cpp" line="+38"/>
+        <location filename="../core/tools/toolcallhistoryexport.cpp" line="+38"/>
         <source>Line %1 is not JSON: %2</source>
         <translation>第 %1 行不是 JSON：%2</translation>
     </message>
@@ -4987,7 +4987,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>WaitingOperations</name>
     <message>
-        <location filename="../core/waitingoperations.cpp" line="+26"/>
+        <location filename="../core/api/waitingoperations.cpp" line="+26"/>
         <source>Session %1 is running again; the pause did not take effect.</source>
         <translation>会话 %1 再次处于运行状态；暂停未生效。</translation>
     </message>

@@ -16,11 +16,6 @@ namespace {
 
 std::atomic<bool> g_allowUnsandboxed{false};
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SandboxOptions", text);
-}
-
 QCommandLineOption option(const char *name, const QString &description, const char *valueName = nullptr)
 {
     return valueName ? QCommandLineOption(QString::fromLatin1(name), description, QString::fromLatin1(valueName))

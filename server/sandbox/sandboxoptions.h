@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -15,6 +16,8 @@ namespace AgentBay::Server {
 // --workspace-quota) and --allow-unsandboxed; applied to every session started afterwards.
 class SandboxOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(SandboxOptions)
+
 public:
     static void addTo(QCommandLineParser &parser);
     // Checks and applies the values; false with error naming the option otherwise.

@@ -5,8 +5,8 @@
 // With --screenshot it only grabs the Files tab (docs/files.png; run it under Xvfb).
 #include "filesscreenshot.h"
 
-#include <core/apiclient.h>
-#include <core/filetransfer.h>
+#include <core/api/apiclient.h>
+#include <core/files/filetransfer.h>
 #include <support/localserver.h>
 
 #include <QApplication>

@@ -13,8 +13,8 @@
 //   bench_glance [--seconds S] [--sessions N] [--visible V] [--refreshes R] [--screenshots DIR]
 // With --screenshots: the table's Remaining/CPU/Memory/Disk columns, the metrics graph and
 // the tray menu as PNG files in DIR (run with QT_QPA_PLATFORM=offscreen or under Xvfb).
-#include <core/apiclient.h>
-#include <core/sessionpoller.h>
+#include <core/api/apiclient.h>
+#include <core/sessions/sessionpoller.h>
 #include <support/fakehttpserver.h>
 #include <ui/lifecycle/metricsgraph.h>
 #include <ui/services/lifecycletracker.h>

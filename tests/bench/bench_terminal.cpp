@@ -8,7 +8,7 @@
 #include "../server/rawapi.h"
 #include "terminalscreenshot.h"
 
-#include <core/terminalchannel.h>
+#include <core/terminal/terminalchannel.h>
 #include <support/localserver.h>
 #include <ui/terminal/terminalscreen.h>
 

@@ -5,7 +5,7 @@
 //   memory:  RSS with 10,000 sessions in the model, proxy and table       (target < 100 MB)
 //   startup: agentbay-desktop --self-test, process start to window shown  (target < 400 ms)
 // Usage: bench_ui [--rounds N] [--skip-startup]
-#include <core/labelselector.h>
+#include <core/sessions/labelselector.h>
 #include <support/localserver.h>
 #include <ui/sessions/sessionfilterproxymodel.h>
 #include <ui/sessions/sessionitemdelegate.h>

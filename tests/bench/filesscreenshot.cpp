@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "filesscreenshot.h"
 
-#include <core/apiclient.h>
-#include <core/filetransfer.h>
+#include <core/api/apiclient.h>
+#include <core/files/filetransfer.h>
 #include <ui/files/filelistview.h>
 #include <ui/files/filepreview.h>
 #include <ui/files/filespane.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 #include <support/callbackprobe.h>
 #include <support/fakehttpserver.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <core/apierror.h>
+#include <core/api/apierror.h>
 
 #include <QSet>
 #include <QTest>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <core/dotenv.h>
+#include <core/config/dotenv.h>
 
 #include <QDir>
 #include <QFile>

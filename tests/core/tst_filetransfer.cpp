@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Files of a session against a real agentbay-local: listing, chunked binary transfers both ways,
 // rename, delete, previews, and cancels that leave nothing half-written behind.
-#include <core/apiclient.h>
-#include <core/filetransfer.h>
-#include <core/remotefiles.h>
+#include <core/api/apiclient.h>
+#include <core/files/filetransfer.h>
+#include <core/files/remotefiles.h>
 #include <support/callbackprobe.h>
 #include <support/localserver.h>
 

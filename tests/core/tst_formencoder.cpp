@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <core/formencoder.h>
+#include <core/api/formencoder.h>
 
 #include <QTest>
 

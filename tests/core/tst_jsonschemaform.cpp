@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <core/jsonschemaform.h>
+#include <core/tools/jsonschemaform.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

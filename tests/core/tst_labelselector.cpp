@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <core/labelselector.h>
+#include <core/sessions/labelselector.h>
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <core/mcptool.h>
+#include <core/tools/mcptool.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

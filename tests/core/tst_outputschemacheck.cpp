@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <core/outputschemacheck.h>
-#include <core/responseparser.h>
+#include <core/api/responseparser.h>
+#include <core/tools/outputschemacheck.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <core/remainingtime.h>
+#include <core/sessions/remainingtime.h>
 
 #include <QTest>
 

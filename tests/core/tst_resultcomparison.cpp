@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <core/resultcomparison.h>
+#include <core/tools/resultcomparison.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

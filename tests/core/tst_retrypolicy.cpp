@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <core/retrypolicy.h>
+#include <core/api/retrypolicy.h>
 
 #include <QSet>
 #include <QTest>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <core/savedcallstore.h>
+#include <core/tools/savedcallstore.h>
 
 #include <QFile>
 #include <QJsonArray>

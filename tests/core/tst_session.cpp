@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <core/session.h>
+#include <core/sessions/session.h>
 
 #include <QTest>
 

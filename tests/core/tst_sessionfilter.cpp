@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The session list's filter as a value: label selector, status and id text.
-#include <core/sessionfilter.h>
+#include <core/sessions/sessionfilter.h>
 
 #include <QtTest>
 

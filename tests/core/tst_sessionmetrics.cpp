@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <core/mcptool.h>
-#include <core/sessionmetrics.h>
+#include <core/sessions/sessionmetrics.h>
+#include <core/tools/mcptool.h>
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <core/apiclient.h>
-#include <core/sessionpoller.h>
+#include <core/api/apiclient.h>
+#include <core/sessions/sessionpoller.h>
 #include <support/fakehttpserver.h>
 
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <core/operation.h>
-#include <core/statuswaiter.h>
+#include <core/api/operation.h>
+#include <core/api/statuswaiter.h>
 
 #include <QPointer>
 #include <QTest>

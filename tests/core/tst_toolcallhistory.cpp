@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <core/toolcallhistory.h>
+#include <core/tools/toolcallhistory.h>
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <core/toolcallhistoryexport.h>
+#include <core/tools/toolcallhistoryexport.h>
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <core/config.h>
-#include <core/toolcallsnippet.h>
+#include <core/config/config.h>
+#include <core/tools/toolcallsnippet.h>
 
 #include <QJsonArray>
 #include <QProcess>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <core/apiclient.h>
-#include <core/terminalchannel.h>
+#include <core/api/apiclient.h>
+#include <core/terminal/terminalchannel.h>
 #include <support/callbackprobe.h>
 #include <support/localserver.h>
 

@@ -2,7 +2,7 @@
 // .env files: read from the working directory upward, so their content is not ours.
 #include "fuzzcheck.h"
 
-#include <core/dotenv.h>
+#include <core/config/dotenv.h>
 
 using AgentBay::Core::DotEnv;
 using namespace AgentBay::Fuzz;

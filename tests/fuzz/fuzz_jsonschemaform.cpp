@@ -3,7 +3,7 @@
 // runs. Input: "<schema JSON>\n--\n<arguments JSON>".
 #include "fuzzcheck.h"
 
-#include <core/jsonschemaform.h>
+#include <core/tools/jsonschemaform.h>
 
 #include <QJsonDocument>
 

@@ -2,7 +2,7 @@
 // Label selectors as typed into the filter bar. Input: "<selector>\n<labels as key=value lines>".
 #include "fuzzcheck.h"
 
-#include <core/labelselector.h>
+#include <core/sessions/labelselector.h>
 
 using AgentBay::Core::Labels;
 using AgentBay::Core::LabelSelector;

@@ -3,7 +3,7 @@
 // Input: byte 0 picks the HTTP status, the rest is the body; every decoder sees the envelope.
 #include "fuzzcheck.h"
 
-#include <core/responseparser.h>
+#include <core/api/responseparser.h>
 
 #include <QJsonDocument>
 

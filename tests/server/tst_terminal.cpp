@@ -3,7 +3,7 @@
 // uses: a real server, a real session, a real shell on a pty inside its sandbox.
 #include "rawapi.h"
 
-#include <core/terminalchannel.h>
+#include <core/terminal/terminalchannel.h>
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // ConnectionController alone (no window): profiles, keys, agentbay-local and the Config the
 // client gets, against a real agentbay-local.
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 #include <support/localserver.h>
 #include <ui/services/connectioncontroller.h>
 #include <ui/services/localserverlauncher.h>

@@ -2,7 +2,7 @@
 // The create dialog and its label table, offscreen, against a real agentbay-local: the images
 // offered follow the server, a refused image is explained in plain words, nothing is flagged
 // before anything was typed, Tab leaves the label table and Space does not overwrite a cell.
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 #include <support/localserver.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/urlopener.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include <core/apiclient.h>
-#include <core/labelselector.h>
-#include <core/resultcomparison.h>
+#include <core/api/apiclient.h>
+#include <core/sessions/labelselector.h>
+#include <core/tools/resultcomparison.h>
 #include <support/localserver.h>
 #include <ui/tools/fanoutpage.h>
 #include <ui/tools/fanoutresultcard.h>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The Files tab against a real agentbay-local: listing with sizes, keys that stay in the list,
 // upload by drop, Save as, drag out, rename, delete, previews, and Cancel in the transfer bar.
-#include <core/apiclient.h>
-#include <core/filetransfer.h>
-#include <core/remotefiles.h>
+#include <core/api/apiclient.h>
+#include <core/files/filetransfer.h>
+#include <core/files/remotefiles.h>
 #include <support/callbackprobe.h>
 #include <support/localserver.h>
 #include <ui/files/filelistview.h>

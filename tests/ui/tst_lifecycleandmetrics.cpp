@@ -2,8 +2,8 @@
 // The lifecycle tracker, the notifier and the metrics poller against a real agentbay-local.
 #include "../server/rawapi.h"
 
-#include <core/apiclient.h>
-#include <core/sessionpoller.h>
+#include <core/api/apiclient.h>
+#include <core/sessions/sessionpoller.h>
 #include <support/callbackprobe.h>
 #include <support/localserver.h>
 #include <ui/services/lifecycletracker.h>

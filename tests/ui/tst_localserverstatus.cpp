@@ -2,7 +2,7 @@
 // agentbay-local in the window's status bar, offscreen, with a real agentbay-local started by
 // the launcher: its state and URL are shown, Stop ends it, and on quit the default policy stops
 // it only when this app started it and every session on it is one this app created.
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 #include <ui/services/localserverlauncher.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessionstore.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The session manager window end to end, offscreen, against a real agentbay-local.
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 #include <support/localserver.h>
 #include <ui/services/memorycredentialstore.h>
 #include <ui/services/sessioncontroller.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SessionController alone (no window): the store follows the real agentbay-local, the lifecycle
 // actions move the rows, and a refused action lands on the row and in actionFailed().
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 #include <support/fakehttpserver.h>
 #include <support/localserver.h>
 #include <ui/services/sessioncontroller.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 #include <support/localserver.h>
 #include <ui/services/sessiondetailloader.h>
 #include <ui/services/sessionstore.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The detail pane at 1024x768: every tab shows its whole title without scrolling the tab bar,
 // and no page asks for more room than the pane has (nothing cut), in the real window.
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 #include <ui/services/memorycredentialstore.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessionstore.h>

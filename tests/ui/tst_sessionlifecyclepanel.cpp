@@ -5,7 +5,7 @@
 // does not once another session is shown (metrics polling alone does not keep it alive).
 #include "../server/rawapi.h"
 
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 #include <support/callbackprobe.h>
 #include <support/localserver.h>
 #include <ui/lifecycle/keepalivewhileshown.h>

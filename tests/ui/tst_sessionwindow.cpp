@@ -2,7 +2,7 @@
 // The session window as a keyboard user meets it, offscreen, against a real agentbay-local:
 // shortcut scope, focus order, unsaved labels, masked URL, error clearing, action state and
 // the unreachable server.
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 #include <support/localserver.h>
 #include <ui/common/banner.h>
 #include <ui/services/localserverlauncher.h>

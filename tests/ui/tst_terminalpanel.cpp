@@ -4,9 +4,9 @@
 // another session and coming back, New terminal and closing a tab.
 #include "../server/rawapi.h"
 
-#include <core/apiclient.h>
-#include <core/config.h>
-#include <core/terminalchannel.h>
+#include <core/api/apiclient.h>
+#include <core/config/config.h>
+#include <core/terminal/terminalchannel.h>
 #include <ui/terminal/terminalpanel.h>
 #include <ui/terminal/terminalscreen.h>
 #include <ui/terminal/terminalsessionpage.h>

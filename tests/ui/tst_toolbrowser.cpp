@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <core/apiclient.h>
-#include <core/requestlogentry.h>
+#include <core/api/apiclient.h>
+#include <core/api/requestlogentry.h>
 #include <support/localserver.h>
 #include <ui/tools/toolbrowser.h>
 #include <ui/tools/toollistmodel.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <core/apiclient.h>
-#include <core/toolcallhistory.h>
+#include <core/api/apiclient.h>
+#include <core/tools/toolcallhistory.h>
 #include <support/localserver.h>
 #include <ui/tools/fieldeditor.h>
 #include <ui/tools/resultview.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <core/apiclient.h>
-#include <core/toolcallhistoryexport.h>
+#include <core/api/apiclient.h>
+#include <core/tools/toolcallhistoryexport.h>
 #include <support/localserver.h>
 #include <ui/tools/callhistorypage.h>
 #include <ui/tools/fanoutpage.h>

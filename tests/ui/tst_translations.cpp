@@ -4,7 +4,7 @@
 // text in the sources that the .ts files lack, the language follows the system unless Settings
 // chose one, and the window and its dialogs, built with the Chinese translation against a real
 // agentbay-local, show no English text: a text that bypasses tr() is caught there.
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 #include <support/localserver.h>
 #include <ui/profiles/profiledialog.h>
 #include <ui/services/memorycredentialstore.h>

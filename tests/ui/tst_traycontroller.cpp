@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The tray menu against a real agentbay-local: it lists the running sessions and its actions work.
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 #include <support/callbackprobe.h>
 #include <support/localserver.h>
 #include <ui/services/notifier.h>

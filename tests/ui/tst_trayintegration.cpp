@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The at-a-glance pieces hooked into the real window against agentbay-local: the extra
 // columns, metrics for the visible running rows only, Keep Alive on the selection.
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 #include <support/callbackprobe.h>
 #include <support/localserver.h>
 #include <ui/services/lifecycletracker.h>

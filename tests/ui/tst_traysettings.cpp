@@ -2,7 +2,7 @@
 // The tray and notification choices: the Settings dialog shows and saves them, the notifier
 // honours each kind, and closing the window keeps the app in the tray only where one exists
 // and the setting is on (the window system's close; Quit still quits).
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 #include <ui/lifecycle/traysettings.h>
 #include <ui/services/memorycredentialstore.h>
 #include <ui/services/notifier.h>

@@ -3,7 +3,7 @@
 // the dark palette, against a real agentbay-local: every text role meets WCAG AA (4.5:1) on
 // the background it is drawn on, no hint uses the disabled grey, and every control a user can
 // operate has a name a screen reader can say.
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 #include <support/localserver.h>
 #include <ui/common/apppalette.h>
 #include <ui/common/banner.h>

@@ -3,7 +3,7 @@
 
 #include "remotefilemodel.h"
 
-#include <core/filetransfer.h>
+#include <core/files/filetransfer.h>
 
 #include <QFontDatabase>
 #include <QImage>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/apiclient.h>
-#include <core/remotefiles.h>
+#include <core/api/apiclient.h>
+#include <core/files/remotefiles.h>
 
 #include <QPixmap>
 #include <QPointer>

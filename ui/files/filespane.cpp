@@ -7,7 +7,7 @@
 #include "remotefilemodel.h"
 #include "transferbar.h"
 
-#include <core/filetransfer.h>
+#include <core/files/filetransfer.h>
 
 #include <QDir>
 #include <QEventLoop>

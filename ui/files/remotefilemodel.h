@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/remotefiles.h>
+#include <core/files/remotefiles.h>
 
 #include <QAbstractTableModel>
 #include <QList>

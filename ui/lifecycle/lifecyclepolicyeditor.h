@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/session.h>
+#include <core/sessions/session.h>
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "profiledialog.h"
 
-#include <core/config.h>
-#include <core/dotenv.h>
+#include <core/config/config.h>
+#include <core/config/dotenv.h>
 #include <ui/common/apppalette.h>
 #include <ui/services/credentialstore.h>
 

@@ -6,8 +6,8 @@
 #include "sessioncontroller.h"
 #include "sessionstore.h"
 
-#include <core/apiclient.h>
-#include <core/config.h>
+#include <core/api/apiclient.h>
+#include <core/config/config.h>
 
 #include <QDir>
 

@@ -4,7 +4,7 @@
 #include "firstseenstore.h"
 #include "profilestore.h"
 
-#include <core/apierror.h>
+#include <core/api/apierror.h>
 
 #include <QObject>
 #include <QTimer>

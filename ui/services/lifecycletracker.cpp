@@ -4,8 +4,8 @@
 #include "notifier.h"
 #include "sessionstore.h"
 
-#include <core/apiclient.h>
-#include <core/sessionpoller.h>
+#include <core/api/apiclient.h>
+#include <core/sessions/sessionpoller.h>
 
 namespace AgentBay::Ui {
 

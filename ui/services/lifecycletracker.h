@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/remainingtime.h>
-#include <core/session.h>
+#include <core/sessions/remainingtime.h>
+#include <core/sessions/session.h>
 
 #include <QDateTime>
 #include <QHash>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "localserverlauncher.h"
 
-#include <core/apiclient.h>
-#include <core/config.h>
+#include <core/api/apiclient.h>
+#include <core/config/config.h>
 
 #include <QCoreApplication>
 #include <QDir>

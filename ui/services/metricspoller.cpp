@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "metricspoller.h"
 
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 
 namespace AgentBay::Ui {
 

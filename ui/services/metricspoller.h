@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/operationhandle.h>
-#include <core/sessionmetrics.h>
+#include <core/api/operationhandle.h>
+#include <core/sessions/sessionmetrics.h>
 
 #include <QDateTime>
 #include <QHash>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "profilestore.h"
 
-#include <core/config.h>
+#include <core/config/config.h>
 
 #include <QCoreApplication>
 #include <QSettings>

@@ -5,9 +5,9 @@
 #include "sessionstore.h"
 #include "urlopener.h"
 
-#include <core/apiclient.h>
-#include <core/sessioninfo.h>
-#include <core/sessionpoller.h>
+#include <core/api/apiclient.h>
+#include <core/sessions/sessioninfo.h>
+#include <core/sessions/sessionpoller.h>
 
 #include <QHostAddress>
 #include <QLoggingCategory>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/apierror.h>
-#include <core/operationhandle.h>
-#include <core/result.h>
-#include <core/session.h>
-#include <core/sessioninfo.h>
+#include <core/api/apierror.h>
+#include <core/api/operationhandle.h>
+#include <core/api/result.h>
+#include <core/sessions/session.h>
+#include <core/sessions/sessioninfo.h>
 
 #include <QDateTime>
 #include <QObject>

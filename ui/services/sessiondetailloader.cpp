@@ -3,7 +3,7 @@
 
 #include "sessionstore.h"
 
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 
 #include <QLoggingCategory>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/operationhandle.h>
-#include <core/session.h>
+#include <core/api/operationhandle.h>
+#include <core/sessions/session.h>
 
 #include <QHash>
 #include <QList>

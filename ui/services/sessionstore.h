@@ -3,7 +3,7 @@
 
 #include "sessionrow.h"
 
-#include <core/session.h>
+#include <core/sessions/session.h>
 
 #include <QDateTime>
 #include <QHash>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/apierror.h>
-#include <core/operationhandle.h>
-#include <core/session.h>
+#include <core/api/apierror.h>
+#include <core/api/operationhandle.h>
+#include <core/sessions/session.h>
 
 #include <QDialog>
 

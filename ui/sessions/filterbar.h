@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/labelselector.h>
-#include <core/session.h>
+#include <core/sessions/labelselector.h>
+#include <core/sessions/session.h>
 
 #include <QTimer>
 #include <QWidget>

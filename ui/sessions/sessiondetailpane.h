@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/operationhandle.h>
-#include <core/session.h>
-#include <core/sessioninfo.h>
+#include <core/api/operationhandle.h>
+#include <core/sessions/session.h>
+#include <core/sessions/sessioninfo.h>
 
 #include <QIcon>
 #include <QList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/sessionfilter.h>
+#include <core/sessions/sessionfilter.h>
 
 #include <QSortFilterProxyModel>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "terminalsessionpage.h"
 
-#include <core/apiclient.h>
-#include <core/terminalchannel.h>
+#include <core/api/apiclient.h>
+#include <core/terminal/terminalchannel.h>
 #include <ui/terminal/terminalscreen.h>
 #include <ui/terminal/terminalview.h>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/operationhandle.h>
+#include <core/api/operationhandle.h>
 
 #include <QHash>
 #include <QList>

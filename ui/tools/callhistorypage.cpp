@@ -4,7 +4,7 @@
 #include "callhistorymodel.h"
 #include "resultview.h"
 
-#include <core/toolcallhistoryexport.h>
+#include <core/tools/toolcallhistoryexport.h>
 
 #include <QFileDialog>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/toolcallhistory.h>
+#include <core/tools/toolcallhistory.h>
 
 #include <QList>
 #include <QStringList>

@@ -5,8 +5,8 @@
 #include "fanoutrun.h"
 #include "resultwindow.h"
 
-#include <core/labelselector.h>
-#include <core/toolcallsnippet.h>
+#include <core/sessions/labelselector.h>
+#include <core/tools/toolcallsnippet.h>
 
 #include <QButtonGroup>
 #include <QClipboard>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/mcptool.h>
-#include <core/resultcomparison.h>
+#include <core/tools/mcptool.h>
+#include <core/tools/resultcomparison.h>
 
 #include <QJsonObject>
 #include <QList>

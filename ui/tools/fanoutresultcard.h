@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/resultcomparison.h>
+#include <core/tools/resultcomparison.h>
 
 #include <QFrame>
 #include <QSet>

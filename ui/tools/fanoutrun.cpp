@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "fanoutrun.h"
 
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 
 #include <QDateTime>
 #include <QLoggingCategory>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/jsonschemaform.h>
+#include <core/tools/jsonschemaform.h>
 
 #include <QJsonValue>
 #include <QList>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/mcptool.h>
-#include <core/outputschemacheck.h>
-#include <core/toolcallhistory.h>
+#include <core/tools/mcptool.h>
+#include <core/tools/outputschemacheck.h>
+#include <core/tools/toolcallhistory.h>
 
 #include <QWidget>
 

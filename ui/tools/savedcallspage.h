@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/savedcallstore.h>
+#include <core/tools/savedcallstore.h>
 
 #include <QString>
 #include <QWidget>

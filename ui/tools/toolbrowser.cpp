@@ -3,7 +3,7 @@
 
 #include "toollistmodel.h"
 
-#include <core/apiclient.h>
+#include <core/api/apiclient.h>
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/mcptool.h>
-#include <core/operationhandle.h>
+#include <core/api/operationhandle.h>
+#include <core/tools/mcptool.h>
 
 #include <QHash>
 #include <QList>

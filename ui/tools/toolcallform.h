@@ -3,8 +3,8 @@
 
 #include "toolcallsession.h"
 
-#include <core/jsonschemaform.h>
-#include <core/mcptool.h>
+#include <core/tools/jsonschemaform.h>
+#include <core/tools/mcptool.h>
 
 #include <QJsonObject>
 #include <QString>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/mcptool.h>
-#include <core/operationhandle.h>
-#include <core/result.h>
-#include <core/toolcallhistory.h>
+#include <core/api/operationhandle.h>
+#include <core/api/result.h>
+#include <core/tools/mcptool.h>
+#include <core/tools/toolcallhistory.h>
 
 #include <QElapsedTimer>
 #include <QHash>

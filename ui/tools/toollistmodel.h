@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/mcptool.h>
+#include <core/tools/mcptool.h>
 
 #include <QList>
 #include <QStandardItemModel>

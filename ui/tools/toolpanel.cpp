@@ -12,8 +12,8 @@
 #include "toolcallsession.h"
 #include "toolheader.h"
 
-#include <core/apiclient.h>
-#include <core/toolcallsnippet.h>
+#include <core/api/apiclient.h>
+#include <core/tools/toolcallsnippet.h>
 
 #include <QClipboard>
 #include <QDataStream>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/mcptool.h>
-#include <core/savedcallstore.h>
-#include <core/session.h>
-#include <core/toolcallhistory.h>
-#include <core/toolcallsnippet.h>
+#include <core/sessions/session.h>
+#include <core/tools/mcptool.h>
+#include <core/tools/savedcallstore.h>
+#include <core/tools/toolcallhistory.h>
+#include <core/tools/toolcallsnippet.h>
 
 #include <QByteArray>
 #include <QJsonObject>

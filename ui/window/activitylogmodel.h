@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <core/redaction.h>
-#include <core/requestlogentry.h>
+#include <core/api/redaction.h>
+#include <core/api/requestlogentry.h>
 
 #include <QAbstractTableModel>
 #include <QHash>

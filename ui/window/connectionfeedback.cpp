@@ -3,8 +3,8 @@
 
 #include "statusindicators.h"
 
-#include <core/apiclient.h>
-#include <core/config.h>
+#include <core/api/apiclient.h>
+#include <core/config/config.h>
 #include <ui/common/banner.h>
 #include <ui/profiles/profileswitcher.h>
 #include <ui/services/connectioncontroller.h>

@@ -7,9 +7,9 @@
 #include "localserverstatus.h"
 #include "settingsdialog.h"
 
-#include <core/apiclient.h>
-#include <core/config.h>
-#include <core/savedcallstore.h>
+#include <core/api/apiclient.h>
+#include <core/config/config.h>
+#include <core/tools/savedcallstore.h>
 #include <ui/common/banner.h>
 #include <ui/profiles/profileswitcher.h>
 #include <ui/services/localserverlauncher.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "statusindicators.h"
 
-#include <core/apierror.h>
+#include <core/api/apierror.h>
 #include <ui/common/apppalette.h>
 
 #include <QDateTime>
