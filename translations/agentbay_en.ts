@@ -45,7 +45,7 @@
 <context>
     <name>AgentBay::Ui::FanOutPage</name>
     <message numerus="yes">
-        <location filename="../ui/tools/fanoutpage.cpp" line="+271"/>
+        <location filename="../ui/tools/fanoutpage.cpp" line="+268"/>
         <source>Reference: %n of the results are the same as this one.</source>
         <translation>
             <numerusform>Reference: %n of the results is the same as this one.</numerusform>

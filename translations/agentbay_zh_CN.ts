@@ -756,7 +756,7 @@
 <context>
     <name>AgentBay::Ui::FanOutPage</name>
     <message>
-        <location filename="../ui/tools/fanoutpage.cpp" line="+43"/>
+        <location filename="../ui/tools/fanoutpage.cpp" line="+40"/>
         <source>Sessions labelled</source>
         <translation>带有标签的会话</translation>
     </message>
@@ -911,7 +911,7 @@
         </translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+30"/>
         <source>Python loop copied (the API key is read from AGENTBAY_API_KEY).</source>
         <translation>已复制 Python 循环（API 密钥从 AGENTBAY_API_KEY 读取）。</translation>
     </message>
@@ -3792,7 +3792,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>AgentBay::Ui::ToolPanel</name>
     <message>
-        <location filename="../ui/tools/toolpanel.cpp" line="+91"/>
+        <location filename="../ui/tools/toolpanel.cpp" line="+79"/>
         <source>Running %1… %2 s</source>
         <translation>正在运行 %1… %2 秒</translation>
     </message>
@@ -3807,7 +3807,7 @@ Create one with New Session (Ctrl+N).</source>
         <translation>选择一个会话以查看并调用其 MCP 工具。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+65"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -3827,18 +3827,18 @@ Create one with New Session (Ctrl+N).</source>
         <translation>多个会话</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+72"/>
         <source>No call yet.</source>
         <translation>还没有调用。</translation>
     </message>
     <message>
-        <location line="+82"/>
-        <location line="+201"/>
+        <location line="+59"/>
+        <location line="+186"/>
         <source>This session has no tool named %1.</source>
         <translation>此会话没有名为 %1 的工具。</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-163"/>
         <source>This session is paused. Resume it to call its tools.</source>
         <translation>此会话已暂停。恢复后才能调用其工具。</translation>
     </message>
@@ -3893,7 +3893,7 @@ Create one with New Session (Ctrl+N).</source>
         <translation>正在运行 %1…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+51"/>
         <source>Python snippet copied (the API key is read from AGENTBAY_API_KEY).</source>
         <translation>已复制 Python 代码片段（API 密钥从 AGENTBAY_API_KEY 读取）。</translation>
     </message>
@@ -3903,7 +3903,7 @@ Create one with New Session (Ctrl+N).</source>
         <translation>已复制 curl 命令（API 密钥从 $AGENTBAY_API_KEY 读取）。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+26"/>
         <source>Pick a tool to run on many sessions.</source>
         <translation>选择一个工具以在多个会话上运行。</translation>
     </message>

@@ -241,6 +241,8 @@ void tst_FanOutRun::panel_fanOutByLabel_showsFiveResultsAndTheirDifference()
     }
     QVERIFY(!python.contains(m_server.apiKey()) && !shellLoop.contains(m_server.apiKey()));
     QVERIFY(shellLoop.contains(u"$AGENTBAY_API_KEY"_s) && python.contains(u"AGENTBAY_API_KEY"_s));
+    // The panel's endpoint reaches the loops (the profile's server, not a default one).
+    QVERIFY2(shellLoop.contains(m_server.url()), qPrintable(shellLoop));
 
     const QString shots = qEnvironmentVariable("AGENTBAY_SCREENSHOT_DIR");
     if (!shots.isEmpty()) {

@@ -6,12 +6,9 @@
 #include "resultwindow.h"
 
 #include <core/sessions/labelselector.h>
-#include <core/tools/toolcallsnippet.h>
 
 #include <QButtonGroup>
-#include <QClipboard>
 #include <QGridLayout>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -320,29 +317,19 @@ void FanOutPage::openResult(int index)
 
 QString FanOutPage::pythonSnippet() const
 {
-    Core::ToolCallSnippetInput input;
-    input.endpoint = m_endpoint;
-    input.toolName = m_run->tool().name;
-    input.server = m_run->tool().server;
-    input.arguments = m_run->arguments();
-    input.readTimeoutMs = m_timeoutMs;
-    return Core::ToolCallSnippet::pythonFanOut(input, m_run->sessionIds());
+    return m_snippets.forSessions(
+        CallSnippets::Language::Python, m_run->sessionIds(), m_run->tool(), m_run->arguments(), m_timeoutMs);
 }
 
 QString FanOutPage::shellSnippet() const
 {
-    Core::ToolCallSnippetInput input;
-    input.endpoint = m_endpoint;
-    input.toolName = m_run->tool().name;
-    input.server = m_run->tool().server;
-    input.arguments = m_run->arguments();
-    input.readTimeoutMs = m_timeoutMs;
-    return Core::ToolCallSnippet::curlFanOut(input, m_run->sessionIds());
+    return m_snippets.forSessions(
+        CallSnippets::Language::Shell, m_run->sessionIds(), m_run->tool(), m_run->arguments(), m_timeoutMs);
 }
 
 void FanOutPage::copySnippet(bool python)
 {
-    QGuiApplication::clipboard()->setText(python ? pythonSnippet() : shellSnippet());
+    CallSnippets::copy(python ? pythonSnippet() : shellSnippet());
     m_progress->setText(python ? tr("Python loop copied (the API key is read from AGENTBAY_API_KEY).")
                                : tr("Shell loop copied (the API key is read from $AGENTBAY_API_KEY)."));
 }

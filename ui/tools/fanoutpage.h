@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "callsnippets.h"
+
 #include <core/tools/mcptool.h>
 #include <core/tools/resultcomparison.h>
 
@@ -47,7 +49,7 @@ public:
     void setLabelSelector(const QString &selector);
     void setConcurrency(int concurrency);
 
-    void setEndpoint(const QString &endpoint) { m_endpoint = endpoint; }
+    void setEndpoint(const QString &endpoint) { m_snippets.setEndpoint(endpoint); }
 
     // Runs the call on the chosen targets; false (with the reason shown) if it cannot start.
     bool run(const Core::McpTool &tool, const QJsonObject &arguments, int timeoutMs);
@@ -83,7 +85,7 @@ private:
     Core::ApiClient *m_client;
     FanOutRun *m_run = nullptr;
     QStringList m_selected;
-    QString m_endpoint;
+    CallSnippets m_snippets;
     int m_timeoutMs = 0;
     QList<FanOutResultCard *> m_cards;
     int m_reference = -1;

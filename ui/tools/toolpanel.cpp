@@ -11,14 +11,10 @@
 #include "toolcallform.h"
 #include "toolcallsession.h"
 #include "toolheader.h"
+#include "toolsplitlayout.h"
 
 #include <core/api/apiclient.h>
-#include <core/tools/toolcallsnippet.h>
 
-#include <QClipboard>
-#include <QDataStream>
-#include <QEvent>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QShortcut>
@@ -40,14 +36,6 @@ enum OutputTab {
     ResultTab,
     HistoryTab,
 };
-
-// saveLayout() holds both splits after this tag; a state without it is the tool split alone.
-constexpr quint32 LayoutTag = 0x54503032; // "TP02"
-
-// The form keeps room for a few fields and the call bar, the output for its header and a
-// few lines, at any window size; the splitter hands out the rest.
-constexpr int FormMinimumHeight = 200;
-constexpr int OutputMinimumHeight = 150;
 
 } // namespace
 
@@ -160,11 +148,10 @@ void ToolPanel::buildUi()
     // of what a wider window adds). restoreLayout() brings back what the user chose.
     splitter->setSizes({150, 600});
     splitter->setObjectName(u"toolSplitter"_s);
-    m_toolSplit = splitter;
-    splitter->installEventFilter(this); // its first layout (and a wider window) refits the list
-    connect(splitter, &QSplitter::splitterMoved, this, [this] {
-        m_toolSplitMoved = true;
-    });
+    const auto listFittingWidth = [this] {
+        return m_browser->fittingWidth();
+    };
+    m_splits = new ToolSplitLayout(splitter, m_outputSplit, listFittingWidth, this);
     pageLayout->addWidget(splitter, 1);
     m_stack->addWidget(page);
 
@@ -207,64 +194,30 @@ QWidget *ToolPanel::buildToolPage()
 
     split->addWidget(m_form);
     split->addWidget(m_outputTabs);
-    m_form->setMinimumHeight(FormMinimumHeight);
-    m_outputTabs->setMinimumHeight(OutputMinimumHeight);
+    m_form->setMinimumHeight(ToolSplitLayout::FormMinimumHeight);
+    m_outputTabs->setMinimumHeight(ToolSplitLayout::OutputMinimumHeight);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     split->setSizes({420, 300}); // the form first; results scroll
     split->setObjectName(u"outputSplitter"_s);
-    connect(split, &QSplitter::splitterMoved, this, [this] {
-        m_outputSplitMoved = true;
-        m_outputRevealed = true; // the user's choice stands
-    });
     layout->addWidget(split, 1);
     return box;
 }
 
 QByteArray ToolPanel::saveLayout() const
 {
-    // A split the user never moved (maybe never even laid out) keeps what was restored.
-    const QByteArray tools = m_toolSplitMoved ? m_toolSplit->saveState() : m_restoredLayout;
-    const QByteArray output = m_outputSplitMoved ? m_outputSplit->saveState() : m_restoredOutputLayout;
-    if (output.isEmpty()) {
-        return tools;
-    }
-    QByteArray state;
-    QDataStream stream(&state, QIODevice::WriteOnly);
-    stream << LayoutTag << tools << output;
-    return state;
+    return m_splits->saveState();
 }
 
 bool ToolPanel::restoreLayout(const QByteArray &state)
 {
-    QDataStream stream(state);
-    quint32 tag = 0;
-    stream >> tag;
-    QByteArray tools = state;
-    QByteArray output;
-    if (tag == LayoutTag) {
-        stream >> tools >> output;
-        if (stream.status() != QDataStream::Ok) {
-            return false;
-        }
-    }
-    if (!tools.isEmpty() && !m_toolSplit->restoreState(tools)) {
-        return false;
-    }
-    if (!output.isEmpty()) {
-        if (!m_outputSplit->restoreState(output)) {
-            return false;
-        }
-        m_outputRevealed = true; // the split the user left beats the first-result default
-    }
-    m_restoredLayout = tools;
-    m_restoredOutputLayout = output;
-    return true;
+    return m_splits->restoreState(state);
 }
 
 void ToolPanel::setEndpoint(const QString &endpoint)
 {
-    m_endpoint = endpoint;
+    m_snippets.setEndpoint(endpoint);
+    m_fanOut->setEndpoint(endpoint);
 }
 
 void ToolPanel::setHistoryDirectory(const QString &directory)
@@ -323,32 +276,9 @@ void ToolPanel::onToolsLoaded(int count)
     if (previous.isEmpty() || !selectTool(previous)) {
         showTool(std::nullopt);
     }
-    fitToolList();
+    m_splits->fitToolList();
     Q_EMIT toolsLoaded(count);
     updateState();
-}
-
-bool ToolPanel::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_toolSplit && event->type() == QEvent::Resize) {
-        fitToolList();
-    }
-    return QWidget::eventFilter(watched, event);
-}
-
-void ToolPanel::fitToolList()
-{
-    // Until the user moves the split (or brought back one they moved), the list is as wide as
-    // its longest name, and never more than a third of the tab: the form and results need the rest.
-    if (m_toolSplitMoved || !m_restoredLayout.isEmpty()) {
-        return;
-    }
-    const int total = m_toolSplit->width() - m_toolSplit->handleWidth();
-    if (total <= 0) {
-        return;
-    }
-    const int list = qMin(m_browser->fittingWidth(), total / 3);
-    m_toolSplit->setSizes({list, total - list});
 }
 
 bool ToolPanel::selectTool(const QString &name)
@@ -503,50 +433,35 @@ void ToolPanel::loadHistory()
     updateState();
 }
 
-Core::ToolCallSnippetInput ToolPanel::snippetInput() const
-{
-    Core::ToolCallSnippetInput input;
-    input.endpoint = m_endpoint;
-    input.sessionId = m_session->sessionId();
-    input.toolName = currentToolName();
-    input.server = m_tool ? m_tool->server : QString();
-    input.arguments = currentArguments().value_or(QJsonObject());
-    input.readTimeoutMs = m_form->timeoutMs();
-    return input;
-}
-
 QString ToolPanel::pythonSnippet() const
 {
-    return Core::ToolCallSnippet::python(snippetInput());
+    return snippet(CallSnippets::Language::Python);
 }
 
 QString ToolPanel::curlSnippet() const
 {
-    return Core::ToolCallSnippet::curl(snippetInput());
+    return snippet(CallSnippets::Language::Shell);
+}
+
+QString ToolPanel::snippet(CallSnippets::Language language) const
+{
+    return m_snippets.forSession(language,
+        m_session->sessionId(),
+        m_tool.value_or(Core::McpTool()),
+        currentArguments().value_or(QJsonObject()),
+        m_form->timeoutMs());
 }
 
 void ToolPanel::copySnippet(bool python)
 {
-    QGuiApplication::clipboard()->setText(python ? pythonSnippet() : curlSnippet());
+    CallSnippets::copy(python ? pythonSnippet() : curlSnippet());
     m_form->setHint(python ? tr("Python snippet copied (the API key is read from AGENTBAY_API_KEY).")
                            : tr("curl command copied (the API key is read from $AGENTBAY_API_KEY)."));
 }
 
 void ToolPanel::revealOutput(bool wide)
 {
-    // The form has the room until the first result; then the result gets half (two thirds for
-    // results side by side), once, so that a split the user moved stays; never below the form's
-    // minimum: the arguments stay readable, not a sliver of a scroll area.
-    if (m_outputRevealed && (!wide || m_outputSplitMoved || !m_restoredOutputLayout.isEmpty())) {
-        return;
-    }
-    m_outputRevealed = true;
-    const QList<int> sizes = m_outputSplit->sizes();
-    const int total = qMax(sizes.value(0) + sizes.value(1), height() - 120); // not laid out yet: the panel's
-    const int form = qMax(FormMinimumHeight, wide ? total / 3 : total / 2);
-    if (sizes.value(1) < total - form && total - form >= OutputMinimumHeight) {
-        m_outputSplit->setSizes({form, total - form});
-    }
+    m_splits->revealOutput(wide, height() - 120); // not laid out yet: the panel's height
 }
 
 QStringList ToolPanel::secrets() const

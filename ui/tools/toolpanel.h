@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "callsnippets.h"
+
 #include <core/sessions/session.h>
 #include <core/tools/mcptool.h>
 #include <core/tools/savedcallstore.h>
 #include <core/tools/toolcallhistory.h>
-#include <core/tools/toolcallsnippet.h>
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -38,6 +39,7 @@ class ToolBrowser;
 class ToolCallForm;
 class ToolCallSession;
 class ToolHeader;
+class ToolSplitLayout;
 
 // The "Tools" tab of the detail pane: lists the current session's MCP tools (grouped by
 // server, searchable), builds an argument form from each tool's JSON Schema (with a raw JSON
@@ -116,14 +118,10 @@ Q_SIGNALS:
     void callFinished(const QString &toolName, bool ok);
     void toolsLoaded(int count);
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     void buildUi();
     QWidget *buildToolPage();
     void onToolsLoaded(int count);
-    void fitToolList();
     void showTool(const std::optional<Core::McpTool> &tool);
     void saveDraft();
     bool loadRecord(const Core::ToolCallRecord &record);
@@ -133,7 +131,7 @@ private:
     void onCallFinished(
         const Core::ToolCallRecord &record, const Core::ToolCallRecord &stored, const QString &historyError);
     void loadHistory();
-    Core::ToolCallSnippetInput snippetInput() const;
+    QString snippet(CallSnippets::Language language) const;
     void copySnippet(bool python);
     void revealOutput(bool wide = false);
     QStringList secrets() const;
@@ -143,7 +141,7 @@ private:
     std::unique_ptr<DestructiveCallGuard> m_guard;
     QString m_imageId;
     Core::SessionStatus m_status = Core::SessionStatus::Unknown;
-    QString m_endpoint;
+    CallSnippets m_snippets;
     std::optional<Core::McpTool> m_tool;
     QString m_lastToolName; // picked again when the next session's tools arrive
 
@@ -153,15 +151,10 @@ private:
     ToolBrowser *m_browser = nullptr;
     ToolHeader *m_header = nullptr;
     ToolCallForm *m_form = nullptr;
-    QSplitter *m_toolSplit = nullptr;
-    QByteArray m_restoredLayout;
-    bool m_toolSplitMoved = false;
     QSplitter *m_outputSplit = nullptr;
-    QByteArray m_restoredOutputLayout;
-    bool m_outputSplitMoved = false;
+    ToolSplitLayout *m_splits = nullptr;
     FanOutPage *m_fanOut = nullptr;
     SavedCallsPage *m_saved = nullptr;
-    bool m_outputRevealed = false;
     QShortcut *m_cancelShortcut = nullptr;
     QTabWidget *m_outputTabs = nullptr;
     ResultView *m_result = nullptr;
