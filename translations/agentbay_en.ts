@@ -15,7 +15,7 @@
 <context>
     <name>AgentBay::Ui::CallHistoryPage</name>
     <message numerus="yes">
-        <location filename="../ui/tools/callhistorypage.cpp" line="+196"/>
+        <location filename="../ui/tools/callhistorypage.cpp" line="+197"/>
         <source>Viewing %n call(s) imported from %1.</source>
         <translation>
             <numerusform>Viewing %n call imported from %1.</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>AgentBay::Ui::FanOutPage</name>
     <message numerus="yes">
-        <location filename="../ui/tools/fanoutpage.cpp" line="+268"/>
+        <location filename="../ui/tools/fanoutpage.cpp" line="+276"/>
         <source>Reference: %n of the results are the same as this one.</source>
         <translation>
             <numerusform>Reference: %n of the results is the same as this one.</numerusform>
@@ -140,7 +140,7 @@
 <context>
     <name>AgentBay::Ui::SavedCallsPage</name>
     <message numerus="yes">
-        <location filename="../ui/tools/savedcallspage.cpp" line="+296"/>
+        <location filename="../ui/tools/savedcallspage.cpp" line="+303"/>
         <source>Imported %n call(s).</source>
         <translation>
             <numerusform>Imported %n call.</numerusform>

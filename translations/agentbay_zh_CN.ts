@@ -414,7 +414,7 @@
 <context>
     <name>AgentBay::Ui::CallHistoryPage</name>
     <message>
-        <location filename="../ui/tools/callhistorypage.cpp" line="+39"/>
+        <location filename="../ui/tools/callhistorypage.cpp" line="+40"/>
         <source>Back to this session&apos;s calls</source>
         <translation>返回此会话的调用</translation>
     </message>
@@ -427,7 +427,7 @@
         <translation>选择一个调用以查看其结果。</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-107"/>
         <source>Re-run</source>
         <translation>重新运行</translation>
     </message>
@@ -447,7 +447,7 @@
         <translation>将此调用的工具和参数填回表单</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -756,7 +756,7 @@
 <context>
     <name>AgentBay::Ui::FanOutPage</name>
     <message>
-        <location filename="../ui/tools/fanoutpage.cpp" line="+40"/>
+        <location filename="../ui/tools/fanoutpage.cpp" line="+42"/>
         <source>Sessions labelled</source>
         <translation>带有标签的会话</translation>
     </message>
@@ -771,17 +771,17 @@
         <translation>标签与此选择器匹配的所有运行中会话</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>At once:</source>
         <translation>同时调用：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>How many sessions are called at the same time</source>
         <translation>同时调用的会话数量</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Run on all</source>
         <translation>在全部会话上运行</translation>
     </message>
@@ -2401,12 +2401,12 @@
 <context>
     <name>AgentBay::Ui::SavedCallsPage</name>
     <message>
-        <location filename="../ui/tools/savedcallspage.cpp" line="+42"/>
+        <location filename="../ui/tools/savedcallspage.cpp" line="+47"/>
         <source>Collection:</source>
         <translation>集合：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
@@ -2461,7 +2461,7 @@
         <translation>以一个名称保存表单中的工具和参数</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>

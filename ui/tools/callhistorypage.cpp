@@ -5,6 +5,7 @@
 #include "resultview.h"
 
 #include <core/tools/toolcallhistoryexport.h>
+#include <ui/common/flowlayout.h>
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -85,8 +86,9 @@ CallHistoryPage::CallHistoryPage(QWidget *parent)
     split->setSizes({chrome + 4 * rowHeight, 1000});
     layout->addWidget(split, 1);
 
-    // The signals carry a copy: the owner may change the rows while it handles them.
-    auto *buttons = new QHBoxLayout;
+    // The signals carry a copy: the owner may change the rows while it handles them. The
+    // buttons wrap onto a second row in a narrow pane instead of widening the Tools tab.
+    auto *buttons = new FlowLayout;
     m_rerun = new QPushButton(tr("Re-run"), this);
     m_rerun->setObjectName(u"rerunButton"_s);
     m_rerun->setToolTip(tr("Call the same tool again with the same arguments"));
@@ -105,7 +107,6 @@ CallHistoryPage::CallHistoryPage(QWidget *parent)
         }
     });
     buttons->addWidget(m_loadArguments);
-    buttons->addStretch(1);
     auto *exportButton = new QPushButton(tr("Export…"), this);
     exportButton->setObjectName(u"exportHistoryButton"_s);
     exportButton->setToolTip(tr("Save the selected calls (or all) as JSON lines, without the API key"));

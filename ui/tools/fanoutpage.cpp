@@ -6,6 +6,7 @@
 #include "resultwindow.h"
 
 #include <core/sessions/labelselector.h>
+#include <ui/common/flowlayout.h>
 
 #include <QButtonGroup>
 #include <QGridLayout>
@@ -34,7 +35,8 @@ FanOutPage::FanOutPage(Core::ApiClient *client, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
 
-    auto *targets = new QHBoxLayout;
+    // The rows wrap in a narrow pane instead of widening the Tools tab.
+    auto *targets = new FlowLayout;
     m_selectedMode = new QRadioButton(this);
     m_selectedMode->setObjectName(u"selectedMode"_s);
     m_selectorMode = new QRadioButton(tr("Sessions labelled"), this);
@@ -53,17 +55,23 @@ FanOutPage::FanOutPage(Core::ApiClient *client, QWidget *parent)
     });
     targets->addWidget(m_selectedMode);
     targets->addWidget(m_selectorMode);
-    targets->addWidget(m_selectorEdit, 1);
-    targets->addWidget(new QLabel(tr("At once:"), this));
-    m_concurrency = new QSpinBox(this);
+    targets->addWidget(m_selectorEdit);
+    auto *atOnce = new QWidget(this);
+    auto *atOnceRow = new QHBoxLayout(atOnce);
+    atOnceRow->setContentsMargins(0, 0, 0, 0);
+    auto *atOnceLabel = new QLabel(tr("At once:"), atOnce);
+    atOnceRow->addWidget(atOnceLabel);
+    m_concurrency = new QSpinBox(atOnce);
+    atOnceLabel->setBuddy(m_concurrency);
     m_concurrency->setObjectName(u"concurrency"_s);
     m_concurrency->setRange(1, 32);
     m_concurrency->setValue(FanOutRun::DefaultConcurrency);
     m_concurrency->setToolTip(tr("How many sessions are called at the same time"));
-    targets->addWidget(m_concurrency);
+    atOnceRow->addWidget(m_concurrency);
+    targets->addWidget(atOnce);
     layout->addLayout(targets);
 
-    auto *bar = new QHBoxLayout;
+    auto *bar = new FlowLayout;
     m_runButton = new QPushButton(tr("Run on all"), this);
     m_runButton->setObjectName(u"fanOutRun"_s);
     connect(m_runButton, &QPushButton::clicked, this, &FanOutPage::runRequested);
@@ -87,10 +95,10 @@ FanOutPage::FanOutPage(Core::ApiClient *client, QWidget *parent)
     });
     bar->addWidget(m_runButton);
     bar->addWidget(m_cancelButton);
-    bar->addWidget(m_progress, 1);
     bar->addWidget(m_copyPython);
     bar->addWidget(m_copyShell);
     layout->addLayout(bar);
+    layout->addWidget(m_progress); // a line of its own: it grows with the run
 
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(u"fanOutResults"_s);

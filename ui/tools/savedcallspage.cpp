@@ -2,6 +2,7 @@
 #include "savedcallspage.h"
 
 #include <ui/common/apppalette.h>
+#include <ui/common/flowlayout.h>
 
 #include <QComboBox>
 #include <QFile>
@@ -38,13 +39,20 @@ SavedCallsPage::SavedCallsPage(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    auto *top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Collection:"), this));
-    m_collections = new QComboBox(this);
+    // Both button rows wrap in a narrow pane instead of widening the Tools tab.
+    auto *top = new FlowLayout;
+    auto *collection = new QWidget(this);
+    auto *collectionRow = new QHBoxLayout(collection);
+    collectionRow->setContentsMargins(0, 0, 0, 0);
+    auto *collectionLabel = new QLabel(tr("Collection:"), collection);
+    collectionRow->addWidget(collectionLabel);
+    m_collections = new QComboBox(collection);
     m_collections->setObjectName(u"collections"_s);
     m_collections->setMinimumContentsLength(14);
+    collectionLabel->setBuddy(m_collections);
     connect(m_collections, &QComboBox::currentIndexChanged, this, &SavedCallsPage::showCalls);
-    top->addWidget(m_collections, 1);
+    collectionRow->addWidget(m_collections, 1);
+    top->addWidget(collection);
     auto *newCollection = new QPushButton(tr("New…"), this);
     newCollection->setObjectName(u"newCollection"_s);
     connect(newCollection, &QPushButton::clicked, this, [this] {
@@ -93,13 +101,12 @@ SavedCallsPage::SavedCallsPage(QWidget *parent)
     });
     layout->addWidget(m_calls, 1);
 
-    auto *buttons = new QHBoxLayout;
+    auto *buttons = new FlowLayout;
     auto *save = new QPushButton(tr("Save current call…"), this);
     save->setObjectName(u"saveCurrent"_s);
     save->setToolTip(tr("Keep the form's tool and arguments under a name"));
     connect(save, &QPushButton::clicked, this, &SavedCallsPage::askToSaveCurrentCall);
     buttons->addWidget(save);
-    buttons->addStretch(1);
     m_run = new QPushButton(tr("Run"), this);
     m_run->setObjectName(u"runSaved"_s);
     m_run->setToolTip(tr("Run the saved call on the current session"));
