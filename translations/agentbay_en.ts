@@ -129,7 +129,7 @@
 <context>
     <name>AgentBay::Ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="+506"/>
+        <location filename="../ui/window/mainwindow.cpp" line="+513"/>
         <source>Copied %n session id(s)</source>
         <translation>
             <numerusform>Copied %n session id</numerusform>

@@ -9,7 +9,7 @@
         <translation>会话 ID 不能为空。</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+127"/>
         <source>The idle release timeout and the maximum runtime must be 1 minute or more.</source>
         <translation>空闲释放超时和最长运行时间都必须至少为 1 分钟。</translation>
     </message>
@@ -40,7 +40,7 @@
         <translation>未找到会话 %1。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+74"/>
         <source>Give at least one label.</source>
         <translation>请至少提供一个标签。</translation>
     </message>
@@ -1730,12 +1730,12 @@
 <context>
     <name>AgentBay::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="+89"/>
+        <location filename="../ui/window/mainwindow.cpp" line="+91"/>
         <source>AgentBay Desktop</source>
         <translation>AgentBay Desktop</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>%1 failed</source>
         <translation>%1失败</translation>
     </message>
@@ -1815,7 +1815,7 @@
         <translation>会话列</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
@@ -1825,7 +1825,7 @@
         <translation>活动日志(&amp;A)</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Copied %1</source>
         <translation>已复制 %1</translation>
     </message>
@@ -2719,23 +2719,46 @@
     </message>
 </context>
 <context>
-    <name>AgentBay::Ui::SessionDetailPane</name>
+    <name>AgentBay::Ui::SessionDetailEmptyPage</name>
     <message>
-        <location filename="../ui/sessions/sessiondetailpane.cpp" line="+62"/>
-        <source>—</source>
-        <translation>—</translation>
+        <location filename="../ui/sessions/sessiondetailemptypage.cpp" line="+13"/>
+        <source>Clear filters</source>
+        <translation>清除筛选条件</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <source>Select a session to see its details.
+        <location line="+7"/>
+        <source>Empty the label, status and id filters</source>
+        <translation>清空标签、状态和 ID 筛选条件</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No session matches the filter.</source>
+        <translation>没有与筛选条件匹配的会话。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No sessions yet.
 
 Create one with New Session (Ctrl+N).</source>
-        <translation>选择一个会话以查看其详情。
+        <translation>还没有会话。
 
 使用“新建会话”（Ctrl+N）创建一个。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Select a session to see its details.</source>
+        <translation>选择一个会话以查看其详细信息。</translation>
+    </message>
+</context>
+<context>
+    <name>AgentBay::Ui::SessionDetailPane</name>
+    <message>
+        <location filename="../ui/sessions/sessiondetailpane.cpp" line="+63"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <location line="+1"/>
         <source>Copy session id</source>
         <translation>复制会话 ID</translation>
@@ -2747,12 +2770,12 @@ Create one with New Session (Ctrl+N).</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+219"/>
+        <location line="+220"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-219"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
@@ -2777,7 +2800,7 @@ Create one with New Session (Ctrl+N).</source>
         <translation>%1（Alt+%2）</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <location line="+5"/>
         <source>Show</source>
         <translation>显示</translation>

@@ -2,6 +2,7 @@
 #include "sessiondetailpane.h"
 
 #include "labeleditor.h"
+#include "sessiondetailemptypage.h"
 #include "sessionitemdelegate.h"
 #include "sessionlabelspage.h"
 #include "sessionlinkspage.h"
@@ -101,11 +102,6 @@ SessionDetailPane::SessionDetailPane(SessionController *controller, Core::ApiCli
     , m_title(new QLabel(this))
     , m_statusBadge(new QLabel(this))
 {
-    auto *empty = new QLabel(tr("Select a session to see its details.\n\nCreate one with New Session (Ctrl+N)."), this);
-    empty->setAlignment(Qt::AlignCenter);
-    empty->setWordWrap(true);
-    empty->setForegroundRole(QPalette::PlaceholderText); // not the disabled grey: 4.5:1
-
     QFont titleFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     titleFont.setPointSizeF(font().pointSizeF() * 1.1);
     titleFont.setWeight(QFont::DemiBold);
@@ -159,7 +155,8 @@ SessionDetailPane::SessionDetailPane(SessionController *controller, Core::ApiCli
     detailsLayout->addLayout(header);
     detailsLayout->addWidget(m_tabs, 1);
 
-    m_stack->addWidget(empty);
+    m_emptyPage = new SessionDetailEmptyPage(this);
+    m_stack->addWidget(m_emptyPage);
     m_stack->addWidget(details);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -35,6 +35,7 @@ class MetricsPoller;
 class SessionLabelsPage;
 class SessionLinksPage;
 class SessionController;
+class SessionDetailEmptyPage;
 class SessionLifecyclePanel;
 class TerminalPanel;
 class ToolPanel;
@@ -84,6 +85,9 @@ public:
 
     // For tests.
     QTabWidget *tabs() const { return m_tabs; }
+
+    // Shown while no session is: says why (none yet, none selected, the filter hides them all).
+    SessionDetailEmptyPage *emptyPage() const { return m_emptyPage; }
 
     TerminalPanel *terminalPanel() const { return m_terminalPanel; }
 
@@ -146,6 +150,7 @@ private:
     Core::OperationHandle m_infoOperation;
 
     QStackedWidget *m_stack;
+    SessionDetailEmptyPage *m_emptyPage = nullptr;
     QTabWidget *m_tabs;
     QList<QIcon> m_tabIcons; // shown while the titles fit beside them
     QLabel *m_title;

@@ -6,6 +6,7 @@
 #include "connectionfeedback.h"
 #include "localserverstatus.h"
 #include "settingsdialog.h"
+#include "statusmessagelabel.h"
 
 #include <core/api/apiclient.h>
 #include <core/config/config.h>
@@ -17,6 +18,7 @@
 #include <ui/services/sessionstore.h>
 #include <ui/sessions/createsessiondialog.h>
 #include <ui/sessions/filterbar.h>
+#include <ui/sessions/sessiondetailemptypage.h>
 #include <ui/sessions/sessiondetailpane.h>
 #include <ui/sessions/sessionfilterproxymodel.h>
 #include <ui/sessions/sessionlistmodel.h>
@@ -101,6 +103,8 @@ MainWindow::MainWindow(
     buildCentral();
     buildActivityDock();
     buildMenus();
+    m_message = new StatusMessageLabel(statusBar());
+    statusBar()->addWidget(m_message, 1);
     m_status = new StatusIndicators(statusBar());
     m_localServer = new LocalServerStatus(m_launcher, m_controller->store(), m_settings, statusBar());
     connect(m_localServer, &LocalServerStatus::sandboxWarningChanged, this, [this](const QString &warning) {
@@ -173,12 +177,12 @@ void MainWindow::wireServices()
         });
     connect(
         m_controller, &SessionController::actionSucceeded, this, [this](const QString &action, const QString &message) {
-            statusBar()->showMessage(message, 5000);
+            m_message->showMessage(message, 5000);
             m_status->clearError(action); // the activity log keeps the old failure
         });
 
     const auto showMessage = [this](const QString &text, int timeoutMs) {
-        statusBar()->showMessage(text, timeoutMs);
+        m_message->showMessage(text, timeoutMs);
     };
     connect(m_connection, &ConnectionController::message, this, showMessage);
     connect(m_profileSwitcher, &ProfileSwitcher::message, this, showMessage);
@@ -306,10 +310,11 @@ void MainWindow::buildCentral()
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
     // The filters emptied the table: its Clear filters brings every row back, and the focus
     // stays in the table to pick one.
-    connect(m_table, &SessionTableView::clearFiltersRequested, this, [this] {
+    const auto clearFilters = [this] {
         m_filterBar->clearFilters();
         m_table->setFocus(Qt::OtherFocusReason);
-    });
+    };
+    connect(m_table, &SessionTableView::clearFiltersRequested, this, clearFilters);
     connect(m_table, &QAbstractItemView::doubleClicked, this, [this] {
         if (m_actions->openDesktop()->isEnabled()) {
             openDesktopSelected();
@@ -342,9 +347,10 @@ void MainWindow::buildCentral()
     leftLayout->addWidget(m_table, 1);
 
     m_detail = new SessionDetailPane(m_controller, m_client, this);
+    connect(m_detail->emptyPage(), &SessionDetailEmptyPage::clearFiltersRequested, this, clearFilters);
     m_detail->setMinimumWidth(340);
     connect(m_detail, &SessionDetailPane::statusMessage, this, [this](const QString &message) {
-        statusBar()->showMessage(message, 4000);
+        m_message->showMessage(message, 4000);
     });
     // Saved tool calls are kept per profile; the list's label filter is offered as a fan-out target.
     const auto followProfile = [this] {
@@ -410,6 +416,7 @@ void MainWindow::updateCounts()
     const int shown = filtered ? m_proxy->rowCount() : total;
     m_filterBar->setCounts(shown, total);
     m_table->updateEmptyHint(shown, total > 0 || filtered, m_controller->hasRefreshed());
+    m_detail->emptyPage()->setListState(shown, total > 0 || filtered, m_controller->hasRefreshed());
 }
 
 void MainWindow::selectSession(const QString &id)
@@ -502,7 +509,7 @@ void MainWindow::copySelectedIds()
         return;
     }
     QApplication::clipboard()->setText(ids.join(u'\n'));
-    statusBar()->showMessage(
+    m_message->showMessage(
         ids.size() == 1 ? tr("Copied %1").arg(ids.first()) : tr("Copied %n session id(s)", nullptr, ids.size()), 3000);
 }
 
@@ -533,7 +540,7 @@ void MainWindow::editSettings()
     LocalServerStatus::setQuitPolicy(m_settings, LocalServerStatus::QuitPolicy(dialog.quitPolicy()));
     m_connection->applySettings(dialog.refreshMs(), dialog.timeoutMs());
     Q_EMIT settingsChanged();
-    statusBar()->showMessage(tr("Settings saved"), 3000);
+    m_message->showMessage(tr("Settings saved"), 3000);
 }
 
 void MainWindow::restoreLayout()

@@ -36,6 +36,7 @@ class SessionController;
 class SessionDetailPane;
 class SessionFilterProxyModel;
 class SessionListModel;
+class StatusMessageLabel;
 class UrlOpener;
 
 // The session manager: assembles and wires the toolbar and menus with the lifecycle actions,
@@ -83,6 +84,8 @@ public:
     FilterBar *filterBar() const { return m_filterBar; }
 
     SessionDetailPane *detailPane() const { return m_detail; }
+
+    StatusMessageLabel *statusMessage() const { return m_message; }
 
     ActivityLogModel *activityLog() const { return m_log; }
 
@@ -171,6 +174,7 @@ private:
     Banner *m_banner = nullptr;
     Banner *m_sandboxBanner = nullptr; // the local server runs sessions without a sandbox
     StatusIndicators *m_status = nullptr;
+    StatusMessageLabel *m_message = nullptr;
     QString m_reselectId; // selected before a reconnect
     // The session the user last selected: a filter being typed may hide it for a moment; it is
     // selected again as soon as it shows.
