@@ -1595,8 +1595,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Idle &amp;release after:</source>
-        <translation>空闲释放时间(&amp;R)：</translation>
+        <source>I&amp;dle release after:</source>
+        <translation>空闲释放时间(&amp;D)：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3460,8 +3460,8 @@ Create one with New Session (Ctrl+N).</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>A session will be &amp;released soon for being idle</source>
-        <translation>某个会话即将因空闲而被释放(&amp;R)</translation>
+        <source>A session will be released soon for being &amp;idle</source>
+        <translation>某个会话即将因空闲而被释放(&amp;I)</translation>
     </message>
     <message>
         <location line="+43"/>

@@ -31,7 +31,7 @@ LifecyclePolicyEditor::LifecyclePolicyEditor(QWidget *parent)
     m_manual->setToolTip(tr("No automatic release: the session runs (and costs) until you delete it."));
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Idle &release after:"), m_idle);
+    form->addRow(tr("I&dle release after:"), m_idle);
     form->addRow(tr("&Maximum runtime:"), m_maxRuntime);
     form->addRow(QString(), m_manual);
     connect(m_manual, &QCheckBox::toggled, this, [this](bool manual) {

@@ -58,7 +58,7 @@ SettingsDialog::SettingsDialog(int refreshMs, int defaultRefreshMs, int timeoutM
         {Notifier::Kind::OperationFinished, tr("A pause, resume or delete &finished")},
         {Notifier::Kind::OperationFailed, tr("A pause, resume or delete f&ailed")},
         {Notifier::Kind::SessionVanished, tr("A session &disappeared that this app did not delete")},
-        {Notifier::Kind::ReleaseSoon, tr("A session will be &released soon for being idle")},
+        {Notifier::Kind::ReleaseSoon, tr("A session will be released soon for being &idle")},
     };
     for (const auto &[kind, text] : kinds) {
         auto *box = new QCheckBox(text, trayBox);
