@@ -120,6 +120,17 @@ QList<pid_t> ProcessScanner::pidsWithEnvironmentEntry(const QByteArray &marker)
     return matches;
 }
 
+bool ProcessScanner::hasStopped(pid_t pid)
+{
+    const QByteArray stat = readSmallFile("/proc/" + QByteArray::number(pid) + "/stat");
+    const qsizetype close = stat.lastIndexOf(')'); // the command name may hold anything
+    if (close < 0 || close + 2 >= stat.size()) {
+        return true;
+    }
+    const char state = stat.at(close + 2);
+    return state == 'T' || state == 't' || state == 'Z' || state == 'X';
+}
+
 bool ProcessScanner::isAlive(pid_t pid)
 {
     return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM);

@@ -25,6 +25,8 @@ public:
     // Processes whose initial environment holds the exact entry `marker` ("NAME=value").
     static QList<pid_t> pidsWithEnvironmentEntry(const QByteArray &marker);
     static bool isAlive(pid_t pid);
+    // Stopped (SIGSTOP has taken effect), a zombie, or gone: it runs no more code.
+    static bool hasStopped(pid_t pid);
 };
 
 } // namespace AgentBay::Server

@@ -5,12 +5,18 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <csignal>
+#include <thread>
 
 namespace AgentBay::Server {
 
 namespace {
 constexpr int kSignalPasses = 3;
+// SIGSTOP takes effect asynchronously (a process inside a system call finishes it first):
+// how long stopAll waits, at most, until every process it stopped shows as stopped.
+constexpr auto kStopSettleLimit = std::chrono::milliseconds(500);
+constexpr auto kStopSettlePoll = std::chrono::microseconds(250);
 } // namespace
 
 void SessionProcesses::reset(qint64 root, bool ownPidNamespace, const QByteArray &marker)
@@ -68,6 +74,20 @@ void SessionProcesses::stopAll()
                 m_stopped.insert(pid_t(pid));
             }
         }
+    }
+    // Paused means nothing runs any more: a write still in flight would land after pause()
+    // returned (the cgroup freezer waits for its "frozen" likewise).
+    const auto settled = [this] {
+        for (const pid_t pid : std::as_const(m_stopped)) {
+            if (!ProcessScanner::hasStopped(pid)) {
+                return false;
+            }
+        }
+        return true;
+    };
+    const auto deadline = std::chrono::steady_clock::now() + kStopSettleLimit;
+    while (!settled() && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(kStopSettlePoll);
     }
 }
 

@@ -324,31 +324,35 @@ private Q_SLOTS:
         if (!pauseMethod.isEmpty() && sandbox->pauseMethod() != QString::fromLatin1(pauseMethod)) {
             QSKIP("that pause method is not available on this machine");
         }
-        // A counter loop in the background, and one that escaped into its own session.
+        // A tick loop in the background, and one that escaped into its own session. Each turn
+        // appends one byte: a count that only grows. (A counter rewritten with `>` reads empty
+        // between truncate and write, and QTRY evaluates its condition again after it held: one
+        // such read failed it at once with a bogus "timeout too short".)
         const auto started = run(*sandbox,
-            QStringLiteral("n=0; (while :; do n=$((n+1)); echo $n > plain.count; sleep 0.01; done) >/dev/null 2>&1 &"
-                           " setsid sh -c 'n=0; while :; do n=$((n+1)); echo $n > escaped.count; sleep 0.01; done'"
+            QStringLiteral("(while :; do printf . >> plain.ticks; sleep 0.01; done) >/dev/null 2>&1 &"
+                           " setsid sh -c 'while :; do printf . >> escaped.ticks; sleep 0.01; done'"
                            " >/dev/null 2>&1 &"));
         QVERIFY(started.has_value());
         QCOMPARE(started->exitCode, 0);
-        QTRY_VERIFY_WITH_TIMEOUT(readWorkspaceFile(*sandbox, QStringLiteral("plain.count")).toInt() > 3, 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(readWorkspaceFile(*sandbox, QStringLiteral("escaped.count")).toInt() > 3, 15000);
+        const auto ticks = [&sandbox](const char *name) {
+            return readWorkspaceFile(*sandbox, QString::fromLatin1(name)).count('.');
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(ticks("plain.ticks") > 3, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(ticks("escaped.ticks") > 3, 15000);
 
         QString error;
         QVERIFY2(sandbox->pause(&error), qPrintable(error));
         QVERIFY(sandbox->isPaused());
-        const QByteArray plain = readWorkspaceFile(*sandbox, QStringLiteral("plain.count"));
-        const QByteArray escaped = readWorkspaceFile(*sandbox, QStringLiteral("escaped.count"));
+        const qsizetype plain = ticks("plain.ticks");
+        const qsizetype escaped = ticks("escaped.ticks");
         QTest::qWait(400); // the observation window: nothing may move in it
-        QCOMPARE(readWorkspaceFile(*sandbox, QStringLiteral("plain.count")), plain);
-        QCOMPARE(readWorkspaceFile(*sandbox, QStringLiteral("escaped.count")), escaped);
+        QCOMPARE(ticks("plain.ticks"), plain);
+        QCOMPARE(ticks("escaped.ticks"), escaped);
 
         QVERIFY2(sandbox->resume(&error), qPrintable(error));
         QVERIFY(!sandbox->isPaused());
-        QTRY_VERIFY_WITH_TIMEOUT(
-            readWorkspaceFile(*sandbox, QStringLiteral("plain.count")).toInt() > plain.toInt() + 3, 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            readWorkspaceFile(*sandbox, QStringLiteral("escaped.count")).toInt() > escaped.toInt() + 3, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(ticks("plain.ticks") > plain + 3, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(ticks("escaped.ticks") > escaped + 3, 15000);
         const auto after = run(*sandbox, QStringLiteral("echo still working"));
         QVERIFY(after.has_value());
         QCOMPARE(after->stdOut, QByteArray("still working\n"));
