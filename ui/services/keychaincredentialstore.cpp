@@ -101,23 +101,7 @@ void KeychainCredentialStore::write(const QString &key, const QString &value, QO
     job->setKey(key);
     job->setInsecureFallback(false);
     job->setTextData(value);
-    connect(job,
-        &QKeychain::Job::finished,
-        this,
-        [this, context = QPointer<QObject>(context), done = std::move(done)](QKeychain::Job *finished) {
-            QString error;
-            if (finished->error() != QKeychain::NoError) {
-                if (isUnavailable(finished->error())) {
-                    fallBack(finished->errorString());
-                } else {
-                    error = finished->errorString();
-                }
-            }
-            if (context && done) {
-                done(error);
-            }
-        });
-    job->start();
+    startChange(job, context, std::move(done));
 }
 
 void KeychainCredentialStore::remove(const QString &key, QObject *context, WriteCallback done)
@@ -129,11 +113,17 @@ void KeychainCredentialStore::remove(const QString &key, QObject *context, Write
     }
     auto *job = new QKeychain::DeletePasswordJob(m_service, this);
     job->setKey(key);
+    startChange(job, context, std::move(done));
+}
+
+void KeychainCredentialStore::startChange(QKeychain::Job *job, QObject *context, WriteCallback done)
+{
     connect(job,
         &QKeychain::Job::finished,
         this,
         [this, context = QPointer<QObject>(context), done = std::move(done)](QKeychain::Job *finished) {
             QString error;
+            // Removing a key that is not there leaves what was wanted: no key.
             if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound) {
                 if (isUnavailable(finished->error())) {
                     fallBack(finished->errorString());

@@ -3,6 +3,10 @@
 
 #include "credentialstore.h"
 
+namespace QKeychain {
+class Job;
+} // namespace QKeychain
+
 namespace AgentBay::Ui {
 
 class MemoryCredentialStore;
@@ -28,6 +32,8 @@ public:
 
 private:
     void fallBack(const QString &reason);
+    // Runs a write or delete job; done gets its error (empty: done, or fell back to memory).
+    void startChange(QKeychain::Job *job, QObject *context, WriteCallback done);
 
     QString m_service;
     bool m_persistent = true;

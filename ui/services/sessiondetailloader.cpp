@@ -123,36 +123,33 @@ void SessionDetailLoader::pump()
         }
         ++m_inFlight;
         const quint64 generation = m_generation;
+        // Both answers alike: kept, or tried again later unless the session is gone.
+        const auto onAnswer = [this, job, generation](const char *what, auto keep) {
+            return [this, job, generation, what, keep](const auto &result) {
+                if (generation != m_generation) {
+                    return;
+                }
+                if (result.ok()) {
+                    keep(result.value());
+                } else if (!result.error().isNotFound() && result.error().kind != Core::ApiError::Kind::Cancelled) {
+                    qCDebug(lcDetailLoader) << what << "failed" << job.id << result.error().message;
+                    m_failed.append(job);
+                }
+                finishJob();
+            };
+        };
         if (job.kind == Kind::Detail) {
             m_running.append(m_client->getSessionDetail(
-                job.id, this, [this, job, generation](const Core::Result<Core::SessionDetail> &result) {
-                    if (generation != m_generation) {
-                        return;
-                    }
-                    if (result.ok()) {
-                        m_details.insert(job.id, result.value());
-                        m_store->setDetails(job.id, result.value());
-                    } else if (!result.error().isNotFound() && result.error().kind != Core::ApiError::Kind::Cancelled) {
-                        qCDebug(lcDetailLoader) << "detail failed" << job.id << result.error().message;
-                        m_failed.append(job);
-                    }
-                    finishJob();
-                }));
+                job.id, this, onAnswer("detail", [this, id = job.id](const Core::SessionDetail &detail) {
+                    m_details.insert(id, detail);
+                    m_store->setDetails(id, detail);
+                })));
         } else {
             m_running.append(
-                m_client->getLabels(job.id, this, [this, job, generation](const Core::Result<Core::Labels> &result) {
-                    if (generation != m_generation) {
-                        return;
-                    }
-                    if (result.ok()) {
-                        m_labels.insert(job.id, result.value());
-                        m_store->setLabels(job.id, result.value());
-                    } else if (!result.error().isNotFound() && result.error().kind != Core::ApiError::Kind::Cancelled) {
-                        qCDebug(lcDetailLoader) << "labels failed" << job.id << result.error().message;
-                        m_failed.append(job);
-                    }
-                    finishJob();
-                }));
+                m_client->getLabels(job.id, this, onAnswer("labels", [this, id = job.id](const Core::Labels &labels) {
+                    m_labels.insert(id, labels);
+                    m_store->setLabels(id, labels);
+                })));
         }
     }
 }

@@ -65,11 +65,15 @@ CallHistoryPage::CallHistoryPage(QWidget *parent)
     }
     m_view->setAlternatingRowColors(true);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CallHistoryPage::showSelection);
-    connect(m_view, &QTableView::doubleClicked, this, [this] {
-        if (const ToolCallRecord *record = selectedRecord()) {
-            Q_EMIT loadArgumentsRequested(ToolCallRecord(*record));
-        }
-    });
+    // The signals carry a copy: the owner may change the rows while it handles them.
+    const auto emitForSelected = [this](void (CallHistoryPage::*signal)(const ToolCallRecord &)) {
+        return [this, signal] {
+            if (const ToolCallRecord *record = selectedRecord()) {
+                Q_EMIT(this->*signal)(ToolCallRecord(*record));
+            }
+        };
+    };
+    connect(m_view, &QTableView::doubleClicked, this, emitForSelected(&CallHistoryPage::loadArgumentsRequested));
     m_result = new ResultView(split);
     m_result->setObjectName(u"historyResult"_s);
     m_result->showMessage(tr("Select a call to see its result."));
@@ -86,26 +90,17 @@ CallHistoryPage::CallHistoryPage(QWidget *parent)
     split->setSizes({chrome + 4 * rowHeight, 1000});
     layout->addWidget(split, 1);
 
-    // The signals carry a copy: the owner may change the rows while it handles them. The
-    // buttons wrap onto a second row in a narrow pane instead of widening the Tools tab.
+    // The buttons wrap onto a second row in a narrow pane instead of widening the Tools tab.
     auto *buttons = new FlowLayout;
     m_rerun = new QPushButton(tr("Re-run"), this);
     m_rerun->setObjectName(u"rerunButton"_s);
     m_rerun->setToolTip(tr("Call the same tool again with the same arguments"));
-    connect(m_rerun, &QPushButton::clicked, this, [this] {
-        if (const ToolCallRecord *record = selectedRecord()) {
-            Q_EMIT rerunRequested(ToolCallRecord(*record));
-        }
-    });
+    connect(m_rerun, &QPushButton::clicked, this, emitForSelected(&CallHistoryPage::rerunRequested));
     buttons->addWidget(m_rerun);
     m_loadArguments = new QPushButton(tr("Load arguments"), this);
     m_loadArguments->setObjectName(u"loadArgumentsButton"_s);
     m_loadArguments->setToolTip(tr("Put this call's tool and arguments back into the form"));
-    connect(m_loadArguments, &QPushButton::clicked, this, [this] {
-        if (const ToolCallRecord *record = selectedRecord()) {
-            Q_EMIT loadArgumentsRequested(ToolCallRecord(*record));
-        }
-    });
+    connect(m_loadArguments, &QPushButton::clicked, this, emitForSelected(&CallHistoryPage::loadArgumentsRequested));
     buttons->addWidget(m_loadArguments);
     auto *exportButton = new QPushButton(tr("Export…"), this);
     exportButton->setObjectName(u"exportHistoryButton"_s);

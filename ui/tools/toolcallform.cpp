@@ -36,6 +36,18 @@ enum ArgumentsTab {
     SchemaTab,
 };
 
+// A secondary button of the call bar: its icon, its text where there is room, and a tooltip.
+QToolButton *callBarButton(
+    QWidget *parent, const QString &name, const QString &icon, const QString &text, const QString &toolTip)
+{
+    auto *button = new QToolButton(parent);
+    button->setObjectName(name);
+    button->setIcon(QIcon(icon));
+    button->setText(text);
+    button->setToolTip(toolTip);
+    return button;
+}
+
 QString indented(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed();
@@ -128,11 +140,11 @@ QWidget *ToolCallForm::buildCallBar()
     m_callButton->setToolTip(tr("Call the tool (Ctrl+Enter)"));
     connect(m_callButton, &QPushButton::clicked, this, &ToolCallForm::callRequested);
     callBar->addWidget(m_callButton);
-    m_cancelButton = new QToolButton(m_callBar);
-    m_cancelButton->setObjectName(u"cancelButton"_s);
-    m_cancelButton->setIcon(QIcon(u":/icons/stop.svg"_s));
-    m_cancelButton->setText(tr("Cancel"));
-    m_cancelButton->setToolTip(tr("Stop waiting for the running call (Esc)"));
+    m_cancelButton = callBarButton(m_callBar,
+        u"cancelButton"_s,
+        u":/icons/stop.svg"_s,
+        tr("Cancel"),
+        tr("Stop waiting for the running call (Esc)"));
     m_cancelButton->setEnabled(false);
     connect(m_cancelButton, &QToolButton::clicked, this, &ToolCallForm::cancelRequested);
     callBar->addWidget(m_cancelButton);
@@ -146,11 +158,11 @@ QWidget *ToolCallForm::buildCallBar()
     m_timeout->setToolTip(tr("How long to wait for this call's answer, in seconds"));
     m_timeout->setAccessibleName(tr("Timeout"));
     callBar->addWidget(m_timeout);
-    m_copyAsCode = new QToolButton(m_callBar);
-    m_copyAsCode->setObjectName(u"copyAsCode"_s);
-    m_copyAsCode->setIcon(QIcon(u":/icons/code.svg"_s));
-    m_copyAsCode->setText(tr("Copy as code"));
-    m_copyAsCode->setToolTip(tr("Copy this call as a Python SDK snippet or a curl command"));
+    m_copyAsCode = callBarButton(m_callBar,
+        u"copyAsCode"_s,
+        u":/icons/code.svg"_s,
+        tr("Copy as code"),
+        tr("Copy this call as a Python SDK snippet or a curl command"));
     m_copyAsCode->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(m_copyAsCode);
     menu->addAction(tr("Python (AgentBay SDK)"), this, &ToolCallForm::copyAsPythonRequested);
