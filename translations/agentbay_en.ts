@@ -15,7 +15,7 @@
 <context>
     <name>AgentBay::Ui::CallHistoryPage</name>
     <message numerus="yes">
-        <location filename="../ui/tools/callhistorypage.cpp" line="+197"/>
+        <location filename="../ui/tools/callhistorypage.cpp" line="+192"/>
         <source>Viewing %n call(s) imported from %1.</source>
         <translation>
             <numerusform>Viewing %n call imported from %1.</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>AgentBay::Ui::GlanceColumnsProxy</name>
     <message numerus="yes">
-        <location filename="../ui/sessions/glancecolumnsproxy.cpp" line="+165"/>
+        <location filename="../ui/sessions/glancecolumnsproxy.cpp" line="+168"/>
         <source>%1% of %n core(s)</source>
         <translation>
             <numerusform>%1% of %n core</numerusform>

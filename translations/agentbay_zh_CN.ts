@@ -419,15 +419,15 @@
         <translation>返回此会话的调用</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+66"/>
+        <location line="+39"/>
+        <location line="+57"/>
         <location line="+16"/>
         <location line="+42"/>
         <source>Select a call to see its result.</source>
         <translation>选择一个调用以查看其结果。</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-99"/>
         <source>Re-run</source>
         <translation>重新运行</translation>
     </message>
@@ -437,7 +437,7 @@
         <translation>使用相同参数再次调用同一工具</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Load arguments</source>
         <translation>载入参数</translation>
     </message>
@@ -447,7 +447,7 @@
         <translation>将此调用的工具和参数填回表单</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1472,8 +1472,13 @@
         <source> (estimated from the policy set at create)</source>
         <translation>（根据创建时设置的策略估算）</translation>
     </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+6"/>
         <source>%1% of %n core(s)</source>
         <translation>
             <numerusform>%n 核中的 %1%</numerusform>
@@ -3654,7 +3659,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>AgentBay::Ui::ToolCallForm</name>
     <message>
-        <location filename="../ui/tools/toolcallform.cpp" line="+73"/>
+        <location filename="../ui/tools/toolcallform.cpp" line="+85"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>

@@ -157,7 +157,10 @@ QVariant GlanceColumnsProxy::data(const QModelIndex &index, int role) const
         if (extra == MemoryExtra) {
             return locale.formattedDataSize(m.memUsed, 0);
         }
-        return locale.formattedDataSize(m.diskUsed, 0);
+        // The workspace against its quota ("300 MiB / 2 GiB"); a server without one says only the use.
+        return m.diskTotal > 0
+            ? tr("%1 / %2").arg(locale.formattedDataSize(m.diskUsed, 0), locale.formattedDataSize(m.diskTotal, 0))
+            : locale.formattedDataSize(m.diskUsed, 0);
     case SessionListModel::SortRole:
         return extra == CpuExtra ? m.cpuUsedPct : extra == MemoryExtra ? double(m.memUsed) : double(m.diskUsed);
     case Qt::ToolTipRole:
