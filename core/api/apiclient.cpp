@@ -117,6 +117,25 @@ OperationHandle ApiClient::refuse(ApiError error, QObject *context, Callback<T> 
     return refused<T>(this, error, context, std::move(done));
 }
 
+OperationHandle ApiClient::sessionAction(
+    const QString &action, const QString &sessionId, QObject *context, Callback<Empty> done)
+{
+    return sessionRequest<Empty>(action, sessionId, context, std::move(done), &emptyResult);
+}
+
+OperationHandle ApiClient::pauseOrResume(bool pausing,
+    const QString &sessionId,
+    const WaitOptions &wait,
+    QObject *context,
+    Callback<SessionStatus> done,
+    StatusCallback onStatus)
+{
+    if (isEmptySessionId(sessionId)) {
+        return refuse<SessionStatus>(emptySessionId(), context, std::move(done));
+    }
+    return m_waits->pauseOrResume(pausing, sessionId, wait, context, std::move(done), std::move(onStatus));
+}
+
 OperationHandle ApiClient::create(const CreateSessionParams &params, QObject *context, Callback<SessionData> done)
 {
     Fields body;
@@ -339,14 +358,12 @@ OperationHandle ApiClient::getSessionDetail(const QString &sessionId, QObject *c
 
 OperationHandle ApiClient::pauseAsync(const QString &sessionId, QObject *context, Callback<Empty> done)
 {
-    return sessionRequest<Empty>(
-        QStringLiteral("PauseSessionAsync"), sessionId, context, std::move(done), &emptyResult);
+    return sessionAction(QStringLiteral("PauseSessionAsync"), sessionId, context, std::move(done));
 }
 
 OperationHandle ApiClient::resumeAsync(const QString &sessionId, QObject *context, Callback<Empty> done)
 {
-    return sessionRequest<Empty>(
-        QStringLiteral("ResumeSessionAsync"), sessionId, context, std::move(done), &emptyResult);
+    return sessionAction(QStringLiteral("ResumeSessionAsync"), sessionId, context, std::move(done));
 }
 
 OperationHandle ApiClient::pause(const QString &sessionId,
@@ -355,10 +372,7 @@ OperationHandle ApiClient::pause(const QString &sessionId,
     Callback<SessionStatus> done,
     StatusCallback onStatus)
 {
-    if (isEmptySessionId(sessionId)) {
-        return refuse<SessionStatus>(emptySessionId(), context, std::move(done));
-    }
-    return m_waits->pauseOrResume(true, sessionId, wait, context, std::move(done), std::move(onStatus));
+    return pauseOrResume(true, sessionId, wait, context, std::move(done), std::move(onStatus));
 }
 
 OperationHandle ApiClient::resume(const QString &sessionId,
@@ -367,22 +381,17 @@ OperationHandle ApiClient::resume(const QString &sessionId,
     Callback<SessionStatus> done,
     StatusCallback onStatus)
 {
-    if (isEmptySessionId(sessionId)) {
-        return refuse<SessionStatus>(emptySessionId(), context, std::move(done));
-    }
-    return m_waits->pauseOrResume(false, sessionId, wait, context, std::move(done), std::move(onStatus));
+    return pauseOrResume(false, sessionId, wait, context, std::move(done), std::move(onStatus));
 }
 
 OperationHandle ApiClient::keepAlive(const QString &sessionId, QObject *context, Callback<Empty> done)
 {
-    return sessionRequest<Empty>(
-        QStringLiteral("RefreshSessionIdleTime"), sessionId, context, std::move(done), &emptyResult);
+    return sessionAction(QStringLiteral("RefreshSessionIdleTime"), sessionId, context, std::move(done));
 }
 
 OperationHandle ApiClient::deleteAsync(const QString &sessionId, QObject *context, Callback<Empty> done)
 {
-    return sessionRequest<Empty>(
-        QStringLiteral("DeleteSessionAsync"), sessionId, context, std::move(done), &emptyResult);
+    return sessionAction(QStringLiteral("DeleteSessionAsync"), sessionId, context, std::move(done));
 }
 
 OperationHandle ApiClient::deleteSession(const QString &sessionId,

@@ -148,6 +148,16 @@ private:
         const Fields &extraBody = {});
     template <typename T>
     OperationHandle refuse(ApiError error, QObject *context, Callback<T> done);
+    // An action on one session whose answer is only its RequestId (pause, resume, delete, keep alive).
+    OperationHandle sessionAction(
+        const QString &action, const QString &sessionId, QObject *context, Callback<Empty> done);
+    // pause() and resume(): an empty id is refused, else WaitingOperations waits for the status.
+    OperationHandle pauseOrResume(bool pausing,
+        const QString &sessionId,
+        const WaitOptions &wait,
+        QObject *context,
+        Callback<SessionStatus> done,
+        StatusCallback onStatus);
     // ListSession from `token` on (empty = first page), as list() and listAll() send it.
     void sendListPage(Operation *operation,
         const ListSessionParams &filter,
