@@ -16,6 +16,24 @@ using namespace AgentBay::Test;
 
 Q_DECLARE_METATYPE(AgentBay::Test::CannedResponse)
 
+namespace {
+
+// One ListSession answer of running sessions, as listAll walks them.
+QJsonObject listPage(const QStringList &ids, const QString &next, int totalCount)
+{
+    QJsonArray data;
+    for (const QString &id : ids) {
+        data.append(QJsonObject{
+            {QStringLiteral("SessionId"), id}, {QStringLiteral("SessionStatus"), QStringLiteral("RUNNING")}});
+    }
+    QJsonObject answer = envelope(data);
+    answer.insert(QStringLiteral("NextToken"), next);
+    answer.insert(QStringLiteral("TotalCount"), totalCount);
+    return answer;
+}
+
+} // namespace
+
 class tst_ApiClientComposite
     : public QObject
     , public ApiClientFixture
@@ -643,20 +661,9 @@ void tst_ApiClientComposite::list_skipPageWithoutNextToken_failsClearly()
 
 void tst_ApiClientComposite::listAll_severalPages_oneRequestPerPage()
 {
-    auto page = [](const QStringList &ids, const QString &next) {
-        QJsonArray data;
-        for (const QString &id : ids) {
-            data.append(QJsonObject{
-                {QStringLiteral("SessionId"), id}, {QStringLiteral("SessionStatus"), QStringLiteral("RUNNING")}});
-        }
-        QJsonObject answer = envelope(data);
-        answer.insert(QStringLiteral("NextToken"), next);
-        answer.insert(QStringLiteral("TotalCount"), 5);
-        return answer;
-    };
-    m_server->enqueueJson(page({QStringLiteral("s-1"), QStringLiteral("s-2")}, QStringLiteral("t-2")));
-    m_server->enqueueJson(page({QStringLiteral("s-3"), QStringLiteral("s-4")}, QStringLiteral("t-3")));
-    m_server->enqueueJson(page({QStringLiteral("s-5")}, QString()));
+    m_server->enqueueJson(listPage({QStringLiteral("s-1"), QStringLiteral("s-2")}, QStringLiteral("t-2"), 5));
+    m_server->enqueueJson(listPage({QStringLiteral("s-3"), QStringLiteral("s-4")}, QStringLiteral("t-3"), 5));
+    m_server->enqueueJson(listPage({QStringLiteral("s-5")}, QString(), 5));
     Probe<QList<SessionSummary>> probe;
     m_client->listAll(Labels(), QString(), 2, &probe.context, probe.callback());
     QTRY_VERIFY(probe.done());
@@ -668,20 +675,9 @@ void tst_ApiClientComposite::listAll_severalPages_oneRequestPerPage()
 
 void tst_ApiClientComposite::listAll_emptyPageWithNextToken_followsTheToken()
 {
-    auto page = [](const QStringList &ids, const QString &next) {
-        QJsonArray data;
-        for (const QString &id : ids) {
-            data.append(QJsonObject{
-                {QStringLiteral("SessionId"), id}, {QStringLiteral("SessionStatus"), QStringLiteral("RUNNING")}});
-        }
-        QJsonObject answer = envelope(data);
-        answer.insert(QStringLiteral("NextToken"), next);
-        answer.insert(QStringLiteral("TotalCount"), 2);
-        return answer;
-    };
-    m_server->enqueueJson(page({QStringLiteral("s-1")}, QStringLiteral("t-2")));
-    m_server->enqueueJson(page({}, QStringLiteral("t-3"))); // empty, yet more to come
-    m_server->enqueueJson(page({QStringLiteral("s-2")}, QString()));
+    m_server->enqueueJson(listPage({QStringLiteral("s-1")}, QStringLiteral("t-2"), 2));
+    m_server->enqueueJson(listPage({}, QStringLiteral("t-3"), 2)); // empty, yet more to come
+    m_server->enqueueJson(listPage({QStringLiteral("s-2")}, QString(), 2));
     Probe<QList<SessionSummary>> probe;
     m_client->listAll(Labels(), QString(), 1, &probe.context, probe.callback());
     QTRY_VERIFY(probe.done());
