@@ -4,14 +4,13 @@
 
 #include <core/api/apiclient.h>
 #include <core/sessions/sessionpoller.h>
+#include <support/appagainstlocalserver.h>
 #include <support/callbackprobe.h>
-#include <support/localserver.h>
 #include <ui/services/lifecycletracker.h>
 #include <ui/services/metricspoller.h>
 #include <ui/services/notifier.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessionstore.h>
-#include <ui/services/urlopener.h>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -27,14 +26,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class NoOpener final : public Ui::UrlOpener
-{
-public:
-    bool open(const QUrl &) override { return true; }
-};
-
-// A tool call or a create on a loaded machine (2 cores shared with builds) may take seconds.
-constexpr int CallTimeoutMs = 30000;
+constexpr int CallTimeoutMs = Test::AppAgainstLocalServer::CallTimeoutMs;
 
 // The session's cgroup v2 folder on this host: agentbay-local (a child of this test, so in
 // the same cgroup) makes <mount>/<own cgroup>/agentbay-sessions/<session id>-<server pid>.
@@ -95,69 +87,52 @@ private Q_SLOTS:
 private:
     // A session with an idle release timeout in seconds (the legacy Timeout alone is seconds,
     // protocol-2026.md 1.3; the app's own policy is in minutes, too long for a test).
-    QString createWithIdleSeconds(int seconds);
-    QString createPlain();
+    QString createWithIdleSeconds(int seconds)
+    {
+        return m_app.createRawSession({{QStringLiteral("Timeout"), QString::number(seconds)}});
+    }
+
+    QString createPlain() { return m_app.createSession(); }
+
     void runShell(const QString &id, const QString &command);
 
-    std::unique_ptr<Test::LocalServer> m_server;
-    std::unique_ptr<Core::ApiClient> m_client;
-    NoOpener m_opener;
-    std::unique_ptr<Ui::SessionController> m_controller;
+    Test::AppAgainstLocalServer m_app;
+    Test::LocalServer *m_server = nullptr;
+    Core::ApiClient *m_client = nullptr;
+    Ui::SessionController *m_controller = nullptr;
     std::unique_ptr<Ui::SilentNotifier> m_notifier;
     std::unique_ptr<Ui::LifecycleTracker> m_tracker;
 };
 
 void tst_LifecycleAndMetrics::initTestCase()
 {
-    m_server = std::make_unique<Test::LocalServer>();
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    QVERIFY2(m_app.startServer(), qPrintable(m_app.server()->lastError()));
+    m_server = m_app.server();
 }
 
 void tst_LifecycleAndMetrics::init()
 {
-    Core::Config config;
-    config.endpoint = m_server->url();
-    config.apiKey = m_server->apiKey();
-    config.timeoutMs = CallTimeoutMs;
-    m_client = std::make_unique<Core::ApiClient>(config);
-    m_controller = std::make_unique<Ui::SessionController>(m_client.get(), &m_opener);
-    m_controller->setRefreshInterval(300ms);
+    m_client = m_app.makeClient();
+    m_controller = m_app.makeController();
     m_notifier = std::make_unique<Ui::SilentNotifier>();
     m_tracker = std::make_unique<Ui::LifecycleTracker>(
-        m_client.get(), m_controller->poller(), m_controller->store(), m_notifier.get());
-    QSignalSpy refreshed(m_controller.get(), &Ui::SessionController::refreshed);
-    m_controller->start();
-    QVERIFY(refreshed.wait(10000));
+        m_client, m_controller->poller(), m_controller->store(), m_notifier.get());
+    QVERIFY(m_app.startController());
 }
 
 void tst_LifecycleAndMetrics::cleanup()
 {
     m_tracker.reset();
-    m_controller.reset();
     m_notifier.reset();
-    m_client.reset();
+    m_app.reset();
+    m_controller = nullptr;
+    m_client = nullptr;
 }
 
 void tst_LifecycleAndMetrics::cleanupTestCase()
 {
-    m_server.reset();
-}
-
-QString tst_LifecycleAndMetrics::createWithIdleSeconds(int seconds)
-{
-    Test::RawApi raw(m_server->url(), m_server->apiKey());
-    return raw.createSession({{QStringLiteral("Timeout"), QString::number(seconds)}});
-}
-
-QString tst_LifecycleAndMetrics::createPlain()
-{
-    Test::CallbackProbe<Core::SessionData> probe;
-    m_client->create({}, &probe.context, probe.callback());
-    [&] {
-        QTRY_VERIFY_WITH_TIMEOUT(probe.done(), CallTimeoutMs);
-        QVERIFY2(probe.ok(), qPrintable(probe.why()));
-    }();
-    return probe.ok() ? probe.value().sessionId : QString();
+    m_app.stopServer();
+    m_server = nullptr;
 }
 
 void tst_LifecycleAndMetrics::runShell(const QString &id, const QString &command)
@@ -277,7 +252,7 @@ void tst_LifecycleAndMetrics::busyLoop_showsOnItsSessionOnly()
     const auto nowUs = [&wall] {
         return wall.nsecsElapsed() / 1000;
     };
-    Ui::MetricsPoller poller(m_client.get());
+    Ui::MetricsPoller poller(m_client);
     poller.setSessions(ids); // driven by pollNow() below, never by its own timer
     int answered = 0;
     QTimer gap; // between rounds: long against a request's time, so the bounds are tight
@@ -354,7 +329,7 @@ void tst_LifecycleAndMetrics::poller_neverMoreRequestsThanRows_hiddenSessionsNot
     const QString shown = createPlain();
     const QString hidden = createPlain();
     QVERIFY(!shown.isEmpty() && !hidden.isEmpty());
-    Ui::MetricsPoller poller(m_client.get());
+    Ui::MetricsPoller poller(m_client);
     poller.setInterval(200ms);
     poller.setSessions({shown});
     QSignalSpy updated(&poller, &Ui::MetricsPoller::metricsUpdated);

@@ -3,11 +3,8 @@
 // the Overview and draws the poller's samples of the shown session; Keep alive once; and
 // "Keep alive while shown here" lets a session with a short idle timeout outlive it, which it
 // does not once another session is shown (metrics polling alone does not keep it alive).
-#include "../server/rawapi.h"
-
 #include <core/api/apiclient.h>
-#include <support/callbackprobe.h>
-#include <support/localserver.h>
+#include <support/appagainstlocalserver.h>
 #include <ui/lifecycle/keepalivewhileshown.h>
 #include <ui/lifecycle/metricsgraph.h>
 #include <ui/lifecycle/sessionlifecyclepanel.h>
@@ -15,14 +12,12 @@
 #include <ui/services/metricspoller.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessionstore.h>
-#include <ui/services/urlopener.h>
 #include <ui/sessions/sessiondetailpane.h>
 
 #include <QCheckBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
 
@@ -33,14 +28,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class NoOpener final : public Ui::UrlOpener
-{
-public:
-    bool open(const QUrl &) override { return true; }
-};
-
-// A create or a call on a loaded machine (2 cores shared with builds) may take seconds.
-constexpr int CallTimeoutMs = 30000;
+constexpr int CallTimeoutMs = Test::AppAgainstLocalServer::CallTimeoutMs;
 
 } // namespace
 
@@ -59,12 +47,10 @@ private Q_SLOTS:
     void keepAliveWhileShown_outlivesAShortIdleTimeout_untilAnotherSessionIsShown();
 
 private:
-    QString waitForRow(const QString &id);
+    QString waitForRow(const QString &id) { return m_app.waitForRunningRow(id); }
 
-    std::unique_ptr<Test::LocalServer> m_server;
-    std::unique_ptr<Core::ApiClient> m_client;
-    NoOpener m_opener;
-    std::unique_ptr<Ui::SessionController> m_controller;
+    Test::AppAgainstLocalServer m_app;
+    Ui::SessionController *m_controller = nullptr;
     std::unique_ptr<Ui::LifecycleTracker> m_tracker;
     std::unique_ptr<Ui::MetricsPoller> m_poller;
     std::unique_ptr<Ui::SessionDetailPane> m_pane;
@@ -72,31 +58,21 @@ private:
 
 void tst_SessionLifecyclePanel::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    m_server = std::make_unique<Test::LocalServer>();
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    QVERIFY2(m_app.startServer(), qPrintable(m_app.server()->lastError()));
 }
 
 void tst_SessionLifecyclePanel::init()
 {
-    Core::Config config;
-    config.endpoint = m_server->url();
-    config.apiKey = m_server->apiKey();
-    config.timeoutMs = CallTimeoutMs;
-    m_client = std::make_unique<Core::ApiClient>(config);
-    m_controller = std::make_unique<Ui::SessionController>(m_client.get(), &m_opener);
-    m_controller->setRefreshInterval(300ms);
-    m_tracker =
-        std::make_unique<Ui::LifecycleTracker>(m_client.get(), m_controller->poller(), m_controller->store(), nullptr);
-    m_poller = std::make_unique<Ui::MetricsPoller>(m_client.get());
+    Core::ApiClient *client = m_app.makeClient();
+    m_controller = m_app.makeController();
+    m_tracker = std::make_unique<Ui::LifecycleTracker>(client, m_controller->poller(), m_controller->store(), nullptr);
+    m_poller = std::make_unique<Ui::MetricsPoller>(client);
     m_poller->setInterval(400ms);
-    m_pane = std::make_unique<Ui::SessionDetailPane>(m_controller.get(), m_client.get());
+    m_pane = std::make_unique<Ui::SessionDetailPane>(m_controller, client);
     m_pane->attachLifecycle(m_poller.get(), m_tracker.get());
     m_pane->resize(600, 700);
     m_pane->show();
-    QSignalSpy refreshed(m_controller.get(), &Ui::SessionController::refreshed);
-    m_controller->start();
-    QVERIFY(refreshed.wait(10000));
+    QVERIFY(m_app.startController());
 }
 
 void tst_SessionLifecyclePanel::cleanup()
@@ -104,30 +80,19 @@ void tst_SessionLifecyclePanel::cleanup()
     m_pane.reset();
     m_poller.reset();
     m_tracker.reset();
-    m_controller.reset();
-    m_client.reset();
+    m_app.reset();
+    m_controller = nullptr;
 }
 
 void tst_SessionLifecyclePanel::cleanupTestCase()
 {
-    m_server.reset();
-}
-
-QString tst_SessionLifecyclePanel::waitForRow(const QString &id)
-{
-    [&] {
-        QVERIFY(!id.isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT(m_controller->store()->find(id), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_controller->store()->find(id)->status, Core::SessionStatus::Running, 10000);
-    }();
-    return id;
+    m_app.stopServer();
 }
 
 void tst_SessionLifecyclePanel::graph_inTheOverview_drawsThePollersSamplesOfTheShownSession()
 {
-    Test::RawApi raw(m_server->url(), m_server->apiKey());
-    const QString id = waitForRow(raw.createSession());
-    const QString other = waitForRow(raw.createSession({{QStringLiteral("Timeout"), QStringLiteral("600")}}));
+    const QString id = waitForRow(m_app.createRawSession());
+    const QString other = waitForRow(m_app.createRawSession({{QStringLiteral("Timeout"), QStringLiteral("600")}}));
     QVERIFY(!QTest::currentTestFailed());
     Ui::SessionLifecyclePanel *panel = m_pane->lifecyclePanel();
     QVERIFY(panel);
@@ -167,8 +132,7 @@ void tst_SessionLifecyclePanel::graph_inTheOverview_drawsThePollersSamplesOfTheS
 
 void tst_SessionLifecyclePanel::keepAliveOnce_restartsTheIdleTimer()
 {
-    Test::RawApi raw(m_server->url(), m_server->apiKey());
-    const QString id = waitForRow(raw.createSession({{QStringLiteral("Timeout"), QStringLiteral("60")}}));
+    const QString id = waitForRow(m_app.createRawSession({{QStringLiteral("Timeout"), QStringLiteral("60")}}));
     QVERIFY(!QTest::currentTestFailed());
     m_pane->setSession(id);
     QTRY_VERIFY_WITH_TIMEOUT(m_tracker->remaining(id).isKnown(), 10000);
@@ -188,8 +152,7 @@ void tst_SessionLifecyclePanel::keepAliveOnce_restartsTheIdleTimer()
 void tst_SessionLifecyclePanel::keepAliveWhileShown_outlivesAShortIdleTimeout_untilAnotherSessionIsShown()
 {
     constexpr int IdleSeconds = 12; // room for a slow create on a loaded machine before the toggle
-    Test::RawApi raw(m_server->url(), m_server->apiKey());
-    const QString id = waitForRow(raw.createSession({{QStringLiteral("Timeout"), QString::number(IdleSeconds)}}));
+    const QString id = waitForRow(m_app.createRawSession({{QStringLiteral("Timeout"), QString::number(IdleSeconds)}}));
     QVERIFY(!QTest::currentTestFailed());
     m_pane->setSession(id);
     QTRY_VERIFY_WITH_TIMEOUT(m_tracker->remaining(id).isKnown(), 10000);

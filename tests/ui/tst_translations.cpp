@@ -4,14 +4,12 @@
 // text in the sources that the .ts files lack, the language follows the system unless Settings
 // chose one, and the window and its dialogs, built with the Chinese translation against a real
 // agentbay-local, show no English text: a text that bypasses tr() is caught there.
-#include <core/api/apiclient.h>
-#include <support/localserver.h>
+#include <support/appagainstlocalserver.h>
+#include <support/widgetwalk.h>
 #include <ui/profiles/profiledialog.h>
-#include <ui/services/memorycredentialstore.h>
 #include <ui/services/profilestore.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessionstore.h>
-#include <ui/services/urlopener.h>
 #include <ui/sessions/createsessiondialog.h>
 #include <ui/sessions/deletesessionsdialog.h>
 #include <ui/sessions/labeleditor.h>
@@ -64,12 +62,6 @@ using namespace Qt::StringLiterals;
 using Ui::TranslationLoader;
 
 namespace {
-
-class NoUrlOpener final : public Ui::UrlOpener
-{
-public:
-    bool open(const QUrl &) override { return true; }
-};
 
 struct TsMessage
 {
@@ -302,9 +294,7 @@ void collectTexts(QWidget *root, QStringList &out)
                 text));
         }
     };
-    QList<QWidget *> widgets = root->findChildren<QWidget *>();
-    widgets.prepend(root);
-    for (QWidget *w : std::as_const(widgets)) {
+    const auto onWidget = [&add](QWidget *w) {
         if (w->isWindow()) {
             add(w, "window title", w->windowTitle());
         }
@@ -344,12 +334,12 @@ void collectTexts(QWidget *root, QStringList &out)
                 add(w, "item", combo->itemText(i));
             }
         }
-        const auto actions = w->actions();
-        for (const QAction *action : actions) {
-            add(action, "text", action->text());
-            add(action, "tool tip", action->toolTip());
-        }
-    }
+    };
+    const auto onAction = [&add](const QAction *action) {
+        add(action, "text", action->text());
+        add(action, "tool tip", action->toolTip());
+    };
+    Test::WidgetWalk(root).visit(onWidget, onAction);
 }
 
 QStringList englishTexts(QWidget *root)
@@ -403,29 +393,22 @@ private:
     static QStringList problemsIn(const TsFile &ts);
     void buildWindow();
 
-    std::unique_ptr<Test::LocalServer> m_server;
-    QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<Core::ApiClient> m_client;
-    Ui::MemoryCredentialStore m_credentials;
-    NoUrlOpener m_opener;
-    std::unique_ptr<Ui::MainWindow> m_window;
+    Test::AppAgainstLocalServer m_app;
+    Ui::MainWindow *m_window = nullptr;
     std::unique_ptr<Ui::TrayIntegration> m_tray;
     TranslationLoader m_loader;
 };
 
 void tst_Translations::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_dir.isValid());
+    QVERIFY(m_app.isValid());
 }
 
 void tst_Translations::cleanup()
 {
     m_tray.reset();
-    m_window.reset();
-    m_client.reset();
-    m_settings.reset();
+    m_app.reset();
+    m_window = nullptr;
     m_loader.install(u"en"_s);
 }
 
@@ -487,7 +470,7 @@ void tst_Translations::tsFile_isCompleteAndConsistent()
 
 void tst_Translations::tsCheck_catchesBrokenEntries()
 {
-    const QString path = m_dir.filePath(u"broken_zh_CN.ts"_s);
+    const QString path = m_app.filePath(u"broken_zh_CN.ts"_s);
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(R"(<?xml version="1.0" encoding="utf-8"?>
@@ -530,7 +513,7 @@ void tst_Translations::sources_haveNoTextMissingFromTs()
 {
     QFETCH(QString, file);
     QFETCH(QStringList, options);
-    const QString copy = m_dir.filePath(file);
+    const QString copy = m_app.filePath(file);
     QFile::remove(copy);
     QVERIFY(QFile::copy(translationsDir() + u'/' + file, copy));
     QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
@@ -629,31 +612,23 @@ void tst_Translations::looksEnglish()
 
 void tst_Translations::buildWindow()
 {
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-    m_client = std::make_unique<Core::ApiClient>(Core::Config{});
-    m_window = std::make_unique<Ui::MainWindow>(m_client.get(), &m_opener, &m_credentials, m_settings.get());
+    m_window = m_app.makeWindow();
     // As the app has it: the glance columns, the lifecycle panel and the tray menu.
-    m_tray =
-        std::make_unique<Ui::TrayIntegration>(m_client.get(), m_window->controller(), m_window.get(), m_settings.get());
-    m_tray->attachTable(m_window.get());
-    m_window->resize(1280, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QSignalSpy refreshed(m_window->controller(), &Ui::SessionController::refreshed);
-    m_window->connectTo(m_server->url(), m_server->apiKey());
-    QVERIFY(refreshed.wait(10000));
+    m_tray = std::make_unique<Ui::TrayIntegration>(m_app.client(), m_window->controller(), m_window, m_app.settings());
+    m_tray->attachTable(m_window);
+    QVERIFY(m_app.showWindow(QSize(1280, 800)));
+    QVERIFY(m_app.connectWindow());
 }
 
 void tst_Translations::window_inChinese_showsNoEnglish()
 {
-    m_server = std::make_unique<Test::LocalServer>(m_dir.filePath(u"server"_s));
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    QVERIFY2(m_app.startServer(), qPrintable(m_app.server()->lastError()));
     QVERIFY(m_loader.install(u"zh_CN"_s));
     buildWindow();
 
     // The empty list first, then a session through the create dialog (walked while it is open),
     // selected, with every detail tab shown once.
-    QStringList english = englishTexts(m_window.get());
+    QStringList english = englishTexts(m_window);
     // Toolbar buttons read "暂停", not "暂停(P)": a Chinese-style mnemonic's brackets go too.
     static const QRegularExpression leftOverMnemonic(u"\\(\\w\\)"_s);
     const auto toolbars = m_window->findChildren<QToolBar *>();
@@ -681,7 +656,7 @@ void tst_Translations::window_inChinese_showsNoEnglish()
     for (int i = 0; i < tabs->count(); ++i) {
         tabs->setCurrentIndex(i);
         QTest::qWait(0); // let the page fill itself once shown
-        english += englishTexts(m_window.get());
+        english += englishTexts(m_window);
     }
     // The Tools tab with a tool picked: its form, call bar and result area.
     Ui::ToolPanel *tools = m_window->detailPane()->toolPanel();
@@ -691,7 +666,7 @@ void tst_Translations::window_inChinese_showsNoEnglish()
         }
     }
     QTRY_VERIFY_WITH_TIMEOUT(tools->selectTool(u"shell"_s), 15000);
-    english += englishTexts(m_window.get());
+    english += englishTexts(m_window);
     // The tray menu with a running session in it (its own window, not the main window's child).
     QTRY_VERIFY(!m_tray->tray()->menu()->actions().isEmpty());
     english += englishTexts(m_tray->tray()->menu());
@@ -711,16 +686,12 @@ void tst_Translations::window_inChinese_showsNoEnglish()
 void tst_Translations::unreachableServer_inChinese_showsNoEnglish()
 {
     QVERIFY(m_loader.install(u"zh_CN"_s));
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"unreachable.ini"_s), QSettings::IniFormat);
-    m_client = std::make_unique<Core::ApiClient>(Core::Config{});
-    m_window = std::make_unique<Ui::MainWindow>(m_client.get(), &m_opener, &m_credentials, m_settings.get());
-    m_window->resize(1280, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = m_app.makeWindow(u"unreachable.ini"_s);
+    QVERIFY(m_app.showWindow(QSize(1280, 800)));
     QSignalSpy failed(m_window->controller(), &Ui::SessionController::refreshFailed);
     m_window->connectTo(u"http://127.0.0.1:9"_s, u"key"_s); // discard port: nothing listens
     QVERIFY(failed.wait(30000));
-    const QStringList english = englishTexts(m_window.get());
+    const QStringList english = englishTexts(m_window);
     QVERIFY2(english.isEmpty(), qPrintable(u"English in the unreachable state:\n"_s + english.join(u'\n')));
 }
 
@@ -729,7 +700,7 @@ void tst_Translations::dialogs_inChinese_showNoEnglish()
     QVERIFY(m_loader.install(u"zh_CN"_s));
     QStringList english;
 
-    QSettings saved(m_dir.filePath(u"dialogs.ini"_s), QSettings::IniFormat);
+    QSettings saved(m_app.filePath(u"dialogs.ini"_s), QSettings::IniFormat);
     Ui::SettingsDialog settings(5000, 5000, 30000);
     settings.editLanguageIn(&saved);
     english += englishTexts(&settings);
@@ -743,7 +714,7 @@ void tst_Translations::dialogs_inChinese_showNoEnglish()
         Ui::Profile profile;
         profile.name = kind == Ui::Profile::Kind::Local ? Ui::Profile::localName() : QString();
         profile.kind = kind;
-        Ui::ProfileDialog profileDialog(profile, &m_credentials, {});
+        Ui::ProfileDialog profileDialog(profile, m_app.credentials(), {});
         english += englishTexts(&profileDialog);
     }
 
@@ -766,7 +737,7 @@ void tst_Translations::dialogs_inChinese_showNoEnglish()
 
 void tst_Translations::settingsDialog_savesLanguageChoice()
 {
-    QSettings settings(m_dir.filePath(u"language.ini"_s), QSettings::IniFormat);
+    QSettings settings(m_app.filePath(u"language.ini"_s), QSettings::IniFormat);
     settings.setValue(u"ui/language"_s, u"en"_s);
     {
         Ui::SettingsDialog dialog(5000, 5000, 30000);

@@ -2,14 +2,13 @@
 // The at-a-glance pieces hooked into the real window against agentbay-local: the extra
 // columns, metrics for the visible running rows only, Keep Alive on the selection.
 #include <core/api/apiclient.h>
+#include <support/appagainstlocalserver.h>
 #include <support/callbackprobe.h>
-#include <support/localserver.h>
+#include <support/widgetwalk.h>
 #include <ui/services/lifecycletracker.h>
-#include <ui/services/memorycredentialstore.h>
 #include <ui/services/metricspoller.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessionstore.h>
-#include <ui/services/urlopener.h>
 #include <ui/sessions/glancecolumnsproxy.h>
 #include <ui/sessions/sessionfilterproxymodel.h>
 #include <ui/sessions/sessiontableview.h>
@@ -19,10 +18,7 @@
 
 #include <QAction>
 #include <QMenu>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -32,14 +28,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class NoOpener final : public Ui::UrlOpener
-{
-public:
-    bool open(const QUrl &) override { return true; }
-};
-
-// Create and tool calls on a loaded machine (2 cores shared with builds) may take seconds.
-constexpr int CallTimeoutMs = 30000;
+constexpr int CallTimeoutMs = Test::AppAgainstLocalServer::CallTimeoutMs;
 
 } // namespace
 
@@ -49,26 +38,20 @@ class tst_TrayIntegration : public QObject
 
 private Q_SLOTS:
     void window_showsColumns_pollsVisibleRunning_keepsAlive();
+
+private:
+    Test::AppAgainstLocalServer m_app;
 };
 
 void tst_TrayIntegration::window_showsColumns_pollsVisibleRunning_keepsAlive()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    Test::LocalServer server(dir.filePath(QStringLiteral("server")));
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
-    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    Core::ApiClient client(Core::Config{});
-    Ui::MemoryCredentialStore credentials;
-    NoOpener opener;
-    Ui::MainWindow window(&client, &opener, &credentials, &settings);
-    Ui::TrayIntegration glance(&client, window.controller(), &window, &settings);
+    QVERIFY2(m_app.startServer(), qPrintable(m_app.server()->lastError()));
+    Ui::MainWindow &window = *m_app.makeWindow();
+    Ui::TrayIntegration glance(m_app.client(), window.controller(), &window, m_app.settings());
     glance.attachTable(&window);
     glance.metrics()->setInterval(500ms);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.connectTo(server.url(), server.apiKey());
+    QVERIFY(m_app.showWindow());
+    QVERIFY(m_app.connectWindow());
     window.controller()->setRefreshInterval(300ms);
 
     // Created through the app with a policy: the tracker keeps it (the cloud's only record).
@@ -106,12 +89,7 @@ void tst_TrayIntegration::window_showsColumns_pollsVisibleRunning_keepsAlive()
     // The tray menu's Keep alive reaches the tracker too.
     QMenu *sub = glance.tray()->menu()->findChild<QMenu *>(id);
     QVERIFY(sub);
-    QAction *trayKeepAlive = nullptr;
-    for (QAction *action : sub->actions()) {
-        if (action->text() == QStringLiteral("Keep alive")) {
-            trayKeepAlive = action;
-        }
-    }
+    QAction *trayKeepAlive = Test::WidgetWalk(sub).actionWithText(QStringLiteral("Keep alive"));
     QVERIFY(trayKeepAlive);
     trayKeepAlive->trigger();
     QVERIFY(kept.wait(CallTimeoutMs));

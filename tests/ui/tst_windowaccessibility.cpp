@@ -3,13 +3,10 @@
 // the dark palette, against a real agentbay-local: every text role meets WCAG AA (4.5:1) on
 // the background it is drawn on, no hint uses the disabled grey, and every control a user can
 // operate has a name a screen reader can say.
-#include <core/api/apiclient.h>
-#include <support/localserver.h>
+#include <support/appagainstlocalserver.h>
+#include <support/widgetwalk.h>
 #include <ui/common/apppalette.h>
 #include <ui/common/banner.h>
-#include <ui/services/memorycredentialstore.h>
-#include <ui/services/sessioncontroller.h>
-#include <ui/services/urlopener.h>
 #include <ui/sessions/sessionitemdelegate.h>
 #include <ui/window/mainwindow.h>
 
@@ -22,25 +19,14 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSettings>
-#include <QSignalSpy>
 #include <QStyle>
-#include <QTemporaryDir>
 #include <QtTest>
-
-#include <memory>
 
 using namespace AgentBay;
 using namespace Qt::StringLiterals;
 using Ui::AppPalette;
 
 namespace {
-
-class NoUrlOpener final : public Ui::UrlOpener
-{
-public:
-    bool open(const QUrl &) override { return true; }
-};
 
 constexpr double WcagAA = 4.5;
 
@@ -67,41 +53,26 @@ private Q_SLOTS:
 private:
     void buildWindow();
 
-    std::unique_ptr<Test::LocalServer> m_server;
-    QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<Core::ApiClient> m_client;
-    Ui::MemoryCredentialStore m_credentials;
-    NoUrlOpener m_opener;
-    std::unique_ptr<Ui::MainWindow> m_window;
+    Test::AppAgainstLocalServer m_app;
+    Ui::MainWindow *m_window = nullptr;
 };
 
 void tst_WindowAccessibility::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<Test::LocalServer>(m_dir.filePath(u"server"_s));
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    QVERIFY2(m_app.startServer(), qPrintable(m_app.server()->lastError()));
 }
 
 void tst_WindowAccessibility::cleanup()
 {
-    m_window.reset();
-    m_client.reset();
-    m_settings.reset();
+    m_app.reset();
+    m_window = nullptr;
 }
 
 void tst_WindowAccessibility::buildWindow()
 {
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-    m_client = std::make_unique<Core::ApiClient>(Core::Config{});
-    m_window = std::make_unique<Ui::MainWindow>(m_client.get(), &m_opener, &m_credentials, m_settings.get());
-    m_window->resize(1024, 768);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QSignalSpy refreshed(m_window->controller(), &Ui::SessionController::refreshed);
-    m_window->connectTo(m_server->url(), m_server->apiKey());
-    QVERIFY(refreshed.wait(10000)); // the empty list's hint is then on screen
+    m_window = m_app.makeWindow();
+    QVERIFY(m_app.showWindow(QSize(1024, 768)));
+    QVERIFY(m_app.connectWindow()); // the empty list's hint is then on screen
 }
 
 void tst_WindowAccessibility::paletteTextRoles_meetAA_data()
@@ -165,7 +136,7 @@ void tst_WindowAccessibility::windowLabels_areNotDisabledGrey_andMeetAA()
     QApplication::setPalette(appPalette);
     buildWindow();
     int checked = 0;
-    const auto labels = m_window->findChildren<QLabel *>();
+    const auto labels = Test::WidgetWalk(m_window).widgetsOf<QLabel>();
     for (QLabel *label : labels) {
         if (!label->isVisible() || label->text().trimmed().isEmpty()) {
             continue;
@@ -190,7 +161,7 @@ void tst_WindowAccessibility::everyControl_hasAnAccessibleName()
 {
     buildWindow();
     QStringList unnamed;
-    const auto widgets = m_window->findChildren<QWidget *>();
+    const auto widgets = Test::WidgetWalk(m_window).widgets();
     for (QWidget *widget : widgets) {
         const bool interactive = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QLineEdit *>(widget)
             || qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractSpinBox *>(widget)
