@@ -120,10 +120,7 @@ void sweepStale(const QString &base, bool v2)
 {
     const QStringList entries = QDir(base).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &entry : entries) {
-        const qsizetype dash = entry.lastIndexOf(u'-');
-        bool ok = false;
-        const int owner = dash > 0 ? entry.mid(dash + 1).toInt(&ok) : 0;
-        if (!ok || owner <= 0 || owner == ::getpid() || ::kill(owner, 0) == 0) {
+        if (!CgroupLeftovers::madeByDeadServer(entry)) {
             continue;
         }
         const QString path = joinPath(base, entry);

@@ -6,6 +6,10 @@
 #include <QMutex>
 #include <QStringList>
 
+#include <unistd.h>
+
+#include <csignal>
+
 namespace AgentBay::Server {
 
 namespace {
@@ -30,6 +34,14 @@ int CgroupLeftovers::sweep()
         return QDir().rmdir(path) || !QFileInfo::exists(path);
     });
     return int(leftovers.size());
+}
+
+bool CgroupLeftovers::madeByDeadServer(const QString &name)
+{
+    const qsizetype dash = name.lastIndexOf(u'-');
+    bool ok = false;
+    const int owner = dash > 0 ? name.mid(dash + 1).toInt(&ok) : 0;
+    return ok && owner > 0 && owner != ::getpid() && ::kill(owner, 0) != 0;
 }
 
 } // namespace AgentBay::Server

@@ -15,6 +15,9 @@ public:
     static void add(const QString &path);
     // Removes every leftover that is empty now; returns how many are still left.
     static int sweep();
+    // A session cgroup's name ends in "-<pid>" of the server that made it: whether that server
+    // is gone (not this one, not alive), so the cgroup is stale.
+    static bool madeByDeadServer(const QString &name);
 };
 
 } // namespace AgentBay::Server

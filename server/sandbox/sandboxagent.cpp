@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sandboxagent.h"
 
+#include <server/sandbox/queuedcall.h>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -403,22 +405,17 @@ void SandboxAgent::writePending()
 
 void SandboxAgent::deliverLater(QObject *context, bool hasContext, const Callback &done, const Reply &reply)
 {
-    QObject *receiver = hasContext ? context : QCoreApplication::instance();
-    if (!receiver) {
-        if (reply.fd >= 0) {
-            ::close(reply.fd);
-        }
-        return;
-    }
-    const QPointer<QObject> guard(context);
-    QMetaObject::invokeMethod(
-        receiver,
-        [guard, hasContext, done, reply] {
-            if (!hasContext || guard) {
-                done(reply);
-            }
+    QueuedCall::post(
+        context,
+        hasContext,
+        [done, reply] {
+            done(reply);
         },
-        Qt::QueuedConnection);
+        [fd = reply.fd] {
+            if (fd >= 0) {
+                ::close(fd);
+            }
+        });
 }
 
 namespace {

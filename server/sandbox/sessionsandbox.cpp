@@ -2,6 +2,7 @@
 #include "sessionsandbox.h"
 
 #include <server/sandbox/bubblewrapcommand.h>
+#include <server/sandbox/queuedcall.h>
 #include <server/sandbox/sandboxagent.h>
 #include <server/sandbox/sandboxoptions.h>
 #include <server/sandbox/sessionprocesses.h>
@@ -405,13 +406,7 @@ void SessionSandbox::execWithInput(const QString &command,
     pending.backstop = backstop;
     d->pending.insert(id, std::move(pending));
     backstop->start();
-    d->agent->exec(command, dir, env, timeoutMs, stdinData, this, [this, id](const SandboxAgent::ExecResult &r) {
-        ExecResult result;
-        result.stdOut = r.stdOut;
-        result.stdErr = r.stdErr;
-        result.exitCode = r.exitCode;
-        result.timedOut = r.timedOut;
-        result.error = r.error;
+    d->agent->exec(command, dir, env, timeoutMs, stdinData, this, [this, id](const ExecResult &result) {
         finishPending(id, result);
     });
 }
@@ -583,18 +578,9 @@ void SessionSandbox::deliverLater(const QPointer<QObject> &context,
     const std::function<void(const ExecResult &)> &done,
     const ExecResult &result)
 {
-    QObject *receiver = hasContext ? context.data() : QCoreApplication::instance();
-    if (!receiver) {
-        return;
-    }
-    QMetaObject::invokeMethod(
-        receiver,
-        [context, hasContext, done, result] {
-            if (!hasContext || context) {
-                done(result);
-            }
-        },
-        Qt::QueuedConnection);
+    QueuedCall::post(context.data(), hasContext, [done, result] {
+        done(result);
+    });
 }
 
 } // namespace AgentBay::Server

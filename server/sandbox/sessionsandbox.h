@@ -2,6 +2,7 @@
 #pragma once
 
 #include <server/sandbox/cgroupset.h>
+#include <server/sandbox/sandboxagent.h>
 #include <server/sandbox/sandboxlimits.h>
 #include <server/sandbox/sandboxoptions.h>
 #include <server/sandbox/sessionnetwork.h>
@@ -19,10 +20,6 @@
 #include <memory>
 
 class QProcess;
-
-namespace AgentBay::Server {
-class SandboxAgent;
-}
 
 namespace AgentBay::Server {
 
@@ -44,14 +41,7 @@ public:
         Process
     };
 
-    struct ExecResult
-    {
-        QByteArray stdOut;
-        QByteArray stdErr;
-        int exitCode = -1;
-        bool timedOut = false;
-        QString error; // non-empty when the command could not run at all
-    };
+    using ExecResult = SandboxAgent::ExecResult; // what the agent answers is what callers get
 
     // workspace: host directory shown to the session's processes (as /workspace under bwrap).
     explicit SessionSandbox(const QString &sessionId, const QString &workspace, QObject *parent = nullptr);

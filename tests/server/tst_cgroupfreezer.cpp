@@ -59,6 +59,7 @@ private Q_SLOTS:
     void removeWhileBusy_isRetriedByTheNextSweep();
     void destructor_removesTheCgroup_data();
     void destructor_removesTheCgroup();
+    void madeByDeadServer_onlyForTheNameOfAGoneProcess();
 
 private:
     static void addVersions();
@@ -89,6 +90,21 @@ std::unique_ptr<CgroupFreezer> tst_CgroupFreezer::createOrSkip()
         return nullptr;
     }
     return freezer;
+}
+
+void tst_CgroupFreezer::madeByDeadServer_onlyForTheNameOfAGoneProcess()
+{
+    QProcess gone;
+    gone.start(u"/bin/true"_s);
+    QVERIFY(gone.waitForStarted(30000));
+    const QString dead = QString::number(gone.processId());
+    QVERIFY(gone.waitForFinished(30000)); // reaped: its pid names no process now
+    QVERIFY(CgroupLeftovers::madeByDeadServer(u"session-abc-"_s + dead));
+    QVERIFY(
+        !CgroupLeftovers::madeByDeadServer(u"session-abc-"_s + QString::number(QCoreApplication::applicationPid())));
+    QVERIFY(!CgroupLeftovers::madeByDeadServer(u"session-abc-1"_s)); // init lives
+    QVERIFY(!CgroupLeftovers::madeByDeadServer(u"session"_s));
+    QVERIFY(!CgroupLeftovers::madeByDeadServer(u"session-x"_s));
 }
 
 void tst_CgroupFreezer::create_withNoVersionAllowed_failsAndNothingWorks()

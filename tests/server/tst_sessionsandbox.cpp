@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <server/sandbox/sandboxagent.h>
 #include <server/sandbox/sessionsandbox.h>
 
 #include <QDir>
@@ -92,13 +93,13 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         SessionSandbox sandbox(newSessionId(), dir.filePath(QStringLiteral("ws")));
-        SessionSandbox::bubblewrapAvailable(); // the one-time probe is not part of start()
-        QElapsedTimer timer;
-        timer.start();
         QString error;
         QVERIFY2(sandbox.start(&error), qPrintable(error));
-        const qint64 elapsedMs = timer.elapsed();
-        QVERIFY2(elapsedMs < 250, qPrintable(QString::number(elapsedMs))); // structural; figures are benchmarks
+        // start() does not wait for the agent: its "ready" is read by the event loop, which has
+        // not run yet. (Structural, not a time bound: figures are benchmarks.)
+        QVERIFY(sandbox.agent());
+        QVERIFY(!sandbox.agent()->isReady());
+        QTRY_VERIFY_WITH_TIMEOUT(sandbox.agent() && sandbox.agent()->isReady(), 30000);
         const bool forcedProcess = qEnvironmentVariable("AGENTBAY_LOCAL_ISOLATION") == u"process";
         QCOMPARE(sandbox.isolationName(),
             SessionSandbox::bubblewrapAvailable() && !forcedProcess ? QStringLiteral("bwrap")
