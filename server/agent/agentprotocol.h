@@ -5,19 +5,22 @@
 // call inside a session's sandbox. Plain C++ (no Qt): the agent and the server share it.
 //
 // LAUNCH (the sandbox's side of the interface):
-//   - socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv). sv[1] becomes the agent's fd 0
-//     (dup2 in the child, so it is not close-on-exec there); sv[0] stays with the server and
-//     is handed to SandboxAgent. fd 1 is /dev/null; fd 2 may be a pipe for diagnostics (the
-//     agent writes a line there only when it gives up). No other fd needs to be open; the
-//     agent closes every other fd itself.
-//   - argv: agentbay-agent [--workspace DIR] [--quota BYTES]. BYTES: the workspace's total
+//   - socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv). sv[1] reaches the agent as an
+//     inherited descriptor: in bwrap under its own number, named by --channel FD (not close-on-
+//     exec in the child), so that bwrap's pid 1, which keeps only stdio, does not hold it; a
+//     plain process gets it as fd 0. sv[0] stays with the server and is handed to SandboxAgent.
+//     fd 1 is /dev/null; fd 2 may be a socket for diagnostics (the agent writes a line there
+//     only when it gives up). No other fd needs to be open; the agent closes every other fd.
+//   - argv: agentbay-agent [--workspace DIR] [--quota BYTES] [--channel FD]. FD: the channel
+//     (default 0). BYTES: the workspace's total
 //     quota (workspacequota.h), 0 or absent = none. DIR (default /workspace) is where relative
 //     paths and exec cwds resolve. With a DIR other than /workspace (a plain process session,
 //     not a boundary) paths under "/workspace" are mapped onto DIR.
-//   - Inside bwrap the binary is bound read-only at kAgentPathInside. On the host it lives in
-//     the directory of agentbay-local itself (AGENTBAY_AGENT_BIN overrides, for tests).
+//   - Inside bwrap the binary is not mounted: bwrap execs it from an inherited descriptor of
+//     a sealed copy (/proc/self/fd/N, SealedProgram). On the host it lives in the directory
+//     of agentbay-local itself (AGENTBAY_AGENT_BIN overrides, for tests).
 //   - The agent makes itself undumpable (PR_SET_DUMPABLE 0) and a child subreaper, so session
-//     processes (same uid) can neither open /proc/<agent>/fd/0 nor forge answers, and
+//     processes (same uid) can neither open /proc/<agent>/fd/N nor forge answers, and
 //     setsid'ed background processes stay its descendants. When the channel closes it kills
 //     every process it started and exits.
 //
@@ -36,7 +39,6 @@
 namespace AgentBay::Server::AgentProtocol {
 
 constexpr uint32_t kMaxFrameBytes = 48u * 1024u * 1024u;
-constexpr const char kAgentPathInside[] = "/run/agentbay/agent";
 constexpr const char kDefaultWorkspace[] = "/workspace";
 
 // exec output kept per stream: the first (kMaxOutputBytes - kKeptTailBytes) and the last

@@ -120,9 +120,16 @@ int64_t nowMs()
     return int64_t(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
 }
 
-// fd 0 becomes a private close-on-exec descriptor; every other inherited one is closed.
-int takeChannel()
+// The channel (fd 0, or the one --channel names) becomes a private close-on-exec descriptor;
+// every other inherited one is closed, and stdin and stdout read and write /dev/null.
+int takeChannel(int fd)
 {
+    if (fd != 0) {
+        if (fd < 0 || ::dup2(fd, 0) < 0) {
+            return -1;
+        }
+        ::close(fd);
+    }
     int type = 0;
     socklen_t length = sizeof type;
     if (::getsockopt(0, SOL_SOCKET, SO_TYPE, &type, &length) != 0 || type != SOCK_STREAM) {
@@ -170,15 +177,27 @@ int main(int argc, char **argv)
     if (argc > 1 && std::strcmp(argv[1], "--gate") == 0) {
         return gate(argc, argv);
     }
+    // Run from a descriptor (/proc/self/fd/N, see agentprotocol.h), the kernel names the
+    // process "N" and ps shows that path: give both the agent's own name.
+    ::prctl(PR_SET_NAME, "agentbay-agent", 0, 0, 0);
+    static constexpr char kName[] = "agentbay-agent";
+    if (std::strncmp(argv[0], "/proc/self/fd/", 14) == 0 && std::strlen(argv[0]) >= sizeof kName - 1) {
+        const size_t length = std::strlen(argv[0]);
+        std::memcpy(argv[0], kName, sizeof kName);
+        std::memset(argv[0] + sizeof kName, 0, length + 1 - sizeof kName);
+    }
     std::string workspace = AgentProtocol::kDefaultWorkspace;
     int64_t quotaBytes = 0;
+    int channelFd = 0;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--workspace") == 0 && i + 1 < argc) {
             workspace = argv[++i];
         } else if (std::strcmp(argv[i], "--quota") == 0 && i + 1 < argc) {
             quotaBytes = std::strtoll(argv[++i], nullptr, 10);
+        } else if (std::strcmp(argv[i], "--channel") == 0 && i + 1 < argc) {
+            channelFd = std::atoi(argv[++i]);
         } else {
-            std::fprintf(stderr, "usage: agentbay-agent [--workspace DIR] [--quota BYTES] (channel on fd 0)\n");
+            std::fprintf(stderr, "usage: agentbay-agent [--workspace DIR] [--quota BYTES] [--channel FD]\n");
             return 2;
         }
     }
@@ -186,9 +205,9 @@ int main(int argc, char **argv)
     // ptrace the agent. A subreaper: orphaned background processes stay its descendants.
     ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-    g_channel = takeChannel();
+    g_channel = takeChannel(channelFd);
     if (g_channel < 0) {
-        std::fprintf(stderr, "agentbay-agent: fd 0 must be a unix stream socket\n");
+        std::fprintf(stderr, "agentbay-agent: the channel (fd %d) must be a unix stream socket\n", channelFd);
         return 2;
     }
     ::signal(SIGPIPE, SIG_IGN);

@@ -2,6 +2,7 @@
 #include "bubblewrapcommand.h"
 
 #include <server/sandbox/cgroupset.h>
+#include <server/sandbox/sealedprogram.h>
 #include <server/sandbox/seccompfilter.h>
 
 #include <QCoreApplication>
@@ -38,11 +39,10 @@ namespace AgentBay::Server {
 
 namespace {
 
-// Where the root server's private mount namespace shows the workspace and the agent to bwrap:
-// paths an unprivileged uid can reach (the data folder usually is not).
+// Where the root server's private mount namespace shows the workspace to bwrap: a path an
+// unprivileged uid can reach (the data folder usually is not).
 constexpr char kStageDir[] = "/tmp";
 constexpr char kStagedWorkspace[] = "/tmp/agentbay-workspace";
-constexpr char kStagedAgent[] = "/tmp/agentbay-agent";
 
 // Public system files shown read-only, when the host has them. Nothing with secrets.
 const char *const kEtcFiles[] = {"ld.so.cache",
@@ -141,7 +141,7 @@ bool probe(QString *reason)
     BubblewrapCommand::Options options;
     options.sessionId = QStringLiteral("probe");
     options.workspace = dir.path();
-    options.command = QStringList{QStringLiteral("/usr/bin/true")};
+    options.program = QStringLiteral("/usr/bin/true");
     if (!dir.isValid() || !command.prepare(options, reason)) {
         return false;
     }
@@ -301,8 +301,8 @@ bool BubblewrapCommand::prepare(const Options &options, QString *error)
     m_gidMap = "0 " + QByteArray::number(m_outerGid) + " 1\n";
     m_procsFiles = options.procsFiles;
     m_workspace = QFile::encodeName(options.workspace);
-    m_agent = QFile::encodeName(options.agentHostPath);
-    m_stdinFd = options.stdinFd;
+    m_channelFd = options.channelFd;
+    m_stderrFd = options.stderrFd;
     m_serverPid = ::getpid();
     m_fileSizeMax = options.fileSizeMax;
 
@@ -369,10 +369,6 @@ bool BubblewrapCommand::prepare(const Options &options, QString *error)
          << QStringLiteral("../tmp") << QStringLiteral("/var/tmp");
     args << QStringLiteral("--bind") << (root ? QString::fromLatin1(kStagedWorkspace) : options.workspace)
          << QStringLiteral("/workspace") << QStringLiteral("--chdir") << QStringLiteral("/workspace");
-    if (!options.agentHostPath.isEmpty()) {
-        args << QStringLiteral("--ro-bind") << (root ? QString::fromLatin1(kStagedAgent) : options.agentHostPath)
-             << options.agentInside;
-    }
     args << QStringLiteral("--clearenv");
     for (auto it = options.environment.cbegin(); it != options.environment.cend(); ++it) {
         args << QStringLiteral("--setenv") << it.key() << it.value();
@@ -418,8 +414,24 @@ bool BubblewrapCommand::prepare(const Options &options, QString *error)
     if (argsFd < 0) {
         return false;
     }
-    m_arguments = QStringList{QStringLiteral("--args"), QString::number(argsFd), QStringLiteral("--")};
-    m_arguments << options.command;
+    // The program runs from a descriptor (SealedProgram): no mount or argument names its host
+    // file, and the unprivileged uid of a root server needs no path to it.
+    const int sharedFd = SealedProgram::descriptor(options.program, error);
+    const int programFd = sharedFd < 0 ? -1 : ::fcntl(sharedFd, F_DUPFD_CLOEXEC, 3);
+    if (programFd < 0) {
+        if (sharedFd >= 0) {
+            *error = QCoreApplication::translate("BubblewrapCommand", "Cannot prepare the sandbox's %1: %2")
+                         .arg(QStringLiteral("program"), QString::fromLocal8Bit(std::strerror(errno)));
+        }
+        return false;
+    }
+    m_childFds.append(programFd);
+    const QString fromDescriptor = QStringLiteral("/proc/self/fd/") + QString::number(programFd);
+    m_arguments = QStringList{QStringLiteral("--args"), QString::number(argsFd), QStringLiteral("--"), fromDescriptor};
+    m_arguments << options.arguments;
+    if (options.channelFd >= 0) {
+        m_arguments << QStringLiteral("--channel") << QString::number(options.channelFd);
+    }
     m_program = bwrapPath();
     if (gateFd >= 0) {
         // QProcess::start() returns only once the child exec'd, so the child cannot wait
@@ -428,7 +440,7 @@ bool BubblewrapCommand::prepare(const Options &options, QString *error)
         m_arguments.prepend(m_program);
         m_arguments.prepend(QString::number(gateFd));
         m_arguments.prepend(QStringLiteral("--gate"));
-        m_program = root ? QString::fromLatin1(kStagedAgent) : options.agentHostPath;
+        m_program = fromDescriptor;
     }
     return true;
 }
@@ -437,12 +449,15 @@ void BubblewrapCommand::enterChild() const
 {
     ::setsid();
     CgroupSet::joinFromChild(m_procsFiles);
-    if (m_stdinFd >= 0 && ::dup2(m_stdinFd, 0) < 0) {
+    if (m_channelFd >= 0 && ::fcntl(m_channelFd, F_SETFD, 0) != 0) {
+        childFail("keep the agent's channel open");
+    }
+    if (m_stderrFd >= 0 && ::dup2(m_stderrFd, 2) < 0) {
         childFail("dup2");
     }
     if (m_stage) {
-        // A mount namespace of this process only, where the workspace and the agent appear
-        // at paths the unprivileged uid below can reach.
+        // A mount namespace of this process only, where the workspace appears at a path the
+        // unprivileged uid below can reach.
         if (::unshare(CLONE_NEWNS) != 0) {
             childFail("unshare(CLONE_NEWNS)");
         }
@@ -450,9 +465,8 @@ void BubblewrapCommand::enterChild() const
             childFail("make / private");
         }
         const int workspaceFd = ::open(m_workspace.constData(), O_PATH | O_CLOEXEC);
-        const int agentFd = m_agent.isEmpty() ? -1 : ::open(m_agent.constData(), O_PATH | O_CLOEXEC);
-        if (workspaceFd < 0 || (!m_agent.isEmpty() && agentFd < 0)) {
-            childFail("open the workspace and the agent");
+        if (workspaceFd < 0) {
+            childFail("open the workspace");
         }
         if (::mount("agentbay-stage", kStageDir, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=64k") != 0) {
             childFail("mount the staging tmpfs");
@@ -461,14 +475,6 @@ void BubblewrapCommand::enterChild() const
             childFail("create the workspace's mount point");
         }
         bindThroughFd(workspaceFd, kStagedWorkspace, "bind the workspace");
-        if (!m_agent.isEmpty()) {
-            const int fd = ::open(kStagedAgent, O_WRONLY | O_CREAT | O_CLOEXEC, 0755);
-            if (fd < 0) {
-                childFail("create the agent's mount point");
-            }
-            ::close(fd);
-            bindThroughFd(agentFd, kStagedAgent, "bind the agent");
-        }
         // The unprivileged host identity every process of the session has.
         if (::setgroups(0, nullptr) != 0 || ::setresgid(m_hostGid, m_hostGid, m_hostGid) != 0
             || ::setresuid(m_hostUid, m_hostUid, m_hostUid) != 0) {

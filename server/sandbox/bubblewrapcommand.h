@@ -17,8 +17,9 @@ namespace AgentBay::Server {
 // (passwd and group with the session user only, hosts, resolv.conf, nsswitch: no shadow,
 // no keys, nothing secret), the seccomp program, and what the child does between fork and
 // exec (enterChild): join the session's cgroups, and when the server is root, bind the
-// workspace and agent to neutral paths in a private mount namespace and drop to an
-// unprivileged host uid; then a user and network namespace of its own, no_new_privs.
+// workspace to a neutral path in a private mount namespace and drop to an unprivileged host
+// uid; then a user and network namespace of its own, no_new_privs. The agent is not mounted:
+// it runs from a descriptor of a sealed copy (SealedProgram).
 //
 // Inside: every namespace unshared, the session user (uid/gid 1000, no capabilities, no
 // further user namespaces), read-only /usr and root, a private size-limited /tmp, the
@@ -37,15 +38,20 @@ public:
     {
         QString sessionId;
         QString workspace; // host path
-        QString agentHostPath; // bound read-only at agentInside when not empty
-        QString agentInside;
-        QStringList command; // the agent's argv inside
+        // What runs inside (the agent), by its host path: exec'd from a descriptor of a sealed
+        // copy (SealedProgram), never mounted; with gate it is also what waits at the gate.
+        QString program;
+        QStringList arguments; // after the program in its argv
         QMap<QString, QString> environment;
         qint64 tmpSize = 0; // bytes, 0 = no limit
         qint64 fileSizeMax = 0; // RLIMIT_FSIZE of every session process, bytes, 0 = no limit
         QByteArray resolvConf;
         QList<QByteArray> procsFiles; // cgroups to join
-        int stdinFd = -1; // becomes the agent's fd 0 when >= 0
+        // The agent's channel: inherited by the agent under its number (--channel FD), not as
+        // its stdin, since bwrap's pid 1 keeps stdio open and a session can reach pid 1 when
+        // the server is not root (same uid, dumpable); pid 1 closes every other descriptor.
+        int channelFd = -1;
+        int stderrFd = -1; // becomes fd 2 of bwrap and the agent when >= 0
         // The child waits in enterChild, before bwrap starts, until openGate(): the server
         // moves it into the session's cgroups meanwhile, so the cgroup namespace bwrap makes
         // is rooted at the session's own cgroup (no host cgroup path shows inside).
@@ -101,9 +107,9 @@ private:
     // enterChild's data, prepared up front (no allocation after fork).
     QList<QByteArray> m_procsFiles;
     QByteArray m_workspace;
-    QByteArray m_agent;
     bool m_stage = false;
-    int m_stdinFd = -1;
+    int m_channelFd = -1;
+    int m_stderrFd = -1;
     pid_t m_serverPid = 0;
     qint64 m_fileSizeMax = 0;
     int m_hostUid = 0;

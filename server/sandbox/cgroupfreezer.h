@@ -53,6 +53,8 @@ public:
 private:
     bool tryCreateV2(const QString &name);
     bool tryCreateV1(const QString &name);
+    // Writes FROZEN until the v1 freezer reads FROZEN (bounded); false if the write fails.
+    bool freezeV1();
 
     Version m_version = Version::None;
     QString m_path;

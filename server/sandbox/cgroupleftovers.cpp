@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
 
 namespace AgentBay::Server {
@@ -41,7 +42,8 @@ bool CgroupLeftovers::madeByDeadServer(const QString &name)
     const qsizetype dash = name.lastIndexOf(u'-');
     bool ok = false;
     const int owner = dash > 0 ? name.mid(dash + 1).toInt(&ok) : 0;
-    return ok && owner > 0 && owner != ::getpid() && ::kill(owner, 0) != 0;
+    // EPERM means a process of another user lives under that pid: only ESRCH is "gone".
+    return ok && owner > 0 && owner != ::getpid() && ::kill(owner, 0) != 0 && errno == ESRCH;
 }
 
 } // namespace AgentBay::Server

@@ -197,4 +197,15 @@ QJsonObject CgroupSet::toJson() const
     return json;
 }
 
+qint64 CgroupSet::memoryCurrent() const
+{
+    return m_limits.memoryCurrent();
+}
+
+qint64 CgroupSet::memoryLimit() const
+{
+    // A memory cgroup of the session's own (usage readable) is one that holds memory.max.
+    return m_values.memoryMax > 0 && m_limits.memoryCurrent() >= 0 ? m_values.memoryMax : -1;
+}
+
 } // namespace AgentBay::Server

@@ -61,6 +61,10 @@ public:
     void addLimitNotes(const Counters &before, QByteArray *stdErr, QString *error) const;
     // The limits, which cgroup controllers enforce them (or why not), current usage.
     QJsonObject toJson() const;
+    // The session's memory as its memory cgroup counts it: in use, and the limit when the
+    // controller enforces one; -1 where there is no such cgroup.
+    qint64 memoryCurrent() const;
+    qint64 memoryLimit() const;
 
 private:
     std::shared_ptr<std::atomic<bool>> m_alive = std::make_shared<std::atomic<bool>>(true);

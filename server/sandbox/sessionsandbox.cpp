@@ -6,6 +6,7 @@
 #include <server/sandbox/sandboxagent.h>
 #include <server/sandbox/sandboxoptions.h>
 #include <server/sandbox/sessionprocesses.h>
+#include <server/sandbox/stderrtail.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -73,7 +74,7 @@ struct SessionSandbox::Private
     bool paused = false;
     quint64 nextId = 1;
     QHash<quint64, Pending> pending;
-    QByteArray stderrTail;
+    std::unique_ptr<StderrTail> stderrTail; // bwrap's errors, kept for the exit message
 };
 
 SessionSandbox::SessionSandbox(const QString &sessionId, const QString &workspace, QObject *parent)
@@ -115,6 +116,16 @@ SandboxLimits SessionSandbox::limits() const
     return d->limits;
 }
 
+qint64 SessionSandbox::memoryCurrent() const
+{
+    return d->process ? d->cgroups.memoryCurrent() : -1;
+}
+
+qint64 SessionSandbox::memoryLimit() const
+{
+    return d->process ? d->cgroups.memoryLimit() : -1;
+}
+
 bool SessionSandbox::start(QString *error)
 {
     if (d->process) {
@@ -149,9 +160,10 @@ bool SessionSandbox::start(QString *error)
     const qint64 cgroupsNs = phase.nsecsElapsed();
     const QList<QByteArray> procsFiles = d->cgroups.procsFiles();
 
-    // The agent's channel: a unix socket as its fd 0 (server/agent/agentprotocol.h).
+    // The agent's channel: a unix socket (server/agent/agentprotocol.h).
     int channel[2] = {-1, -1};
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, channel) != 0) {
+    d->stderrTail = std::make_unique<StderrTail>(4096);
+    if (!d->stderrTail->open() || ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, channel) != 0) {
         if (error) {
             *error = tr("Cannot create the channel to the session agent: %1").arg(qt_error_string(errno));
         }
@@ -178,10 +190,10 @@ bool SessionSandbox::start(QString *error)
         BubblewrapCommand::Options options;
         options.sessionId = d->sessionId;
         options.workspace = d->workspace;
-        options.agentHostPath = agentProgram;
-        options.agentInside = QString::fromLatin1(AgentProtocol::kAgentPathInside);
-        options.command = QStringList{options.agentInside} + quotaArguments(d->limits);
-        options.stdinFd = agentEnd;
+        options.program = agentProgram;
+        options.arguments = quotaArguments(d->limits);
+        options.channelFd = agentEnd;
+        options.stderrFd = d->stderrTail->childEnd();
         options.environment = env;
         options.tmpSize = d->limits.tmpSize;
         options.fileSizeMax = d->limits.workspaceQuota;
@@ -215,21 +227,17 @@ bool SessionSandbox::start(QString *error)
         process->setWorkingDirectory(d->workspace);
         process->setProgram(agentProgram);
         process->setArguments(QStringList{QStringLiteral("--workspace"), d->workspace} + quotaArguments(d->limits));
-        process->setChildProcessModifier([procsFiles, agentEnd] {
+        process->setChildProcessModifier([procsFiles, agentEnd, stderrEnd = d->stderrTail->childEnd()] {
             ::setsid();
             ::dup2(agentEnd, 0);
+            ::dup2(stderrEnd, 2);
             CgroupSet::joinFromChild(procsFiles);
         });
     }
 
     process->setStandardInputFile(QProcess::nullDevice());
     process->setStandardOutputFile(QProcess::nullDevice());
-    connect(process, &QProcess::readyReadStandardError, this, [this, process] {
-        d->stderrTail.append(process->readAllStandardError());
-        if (d->stderrTail.size() > 4096) {
-            d->stderrTail = d->stderrTail.right(4096);
-        }
-    });
+    process->setStandardErrorFile(QProcess::nullDevice()); // replaced by the tail's socket
     connect(process, &QProcess::finished, this, [this, process] {
         agentGone(process);
     });
@@ -240,7 +248,6 @@ bool SessionSandbox::start(QString *error)
     });
 
     d->process = process;
-    d->stderrTail.clear();
     d->paused = false;
     const qint64 preparedNs = phase.nsecsElapsed();
     process->start(QIODevice::ReadOnly | QIODevice::Unbuffered);
@@ -248,6 +255,7 @@ bool SessionSandbox::start(QString *error)
     if (d->command) {
         d->command->closeChildEnds();
     }
+    d->stderrTail->closeChildEnd();
     ::close(agentEnd);
     if (d->process != process || process->processId() <= 0) {
         ::close(channel[0]);
@@ -541,9 +549,9 @@ void SessionSandbox::agentGone(QProcess *process)
         return;
     }
     qCWarning(lcSandbox) << "the sandbox of" << d->sessionId << "exited:" << process->errorString()
-                         << d->stderrTail.trimmed();
+                         << d->stderrTail->tail().trimmed();
     const QString reason = tr("The session sandbox exited unexpectedly: %1")
-                               .arg(QString::fromLocal8Bit(d->stderrTail.trimmed()).right(500));
+                               .arg(QString::fromLocal8Bit(d->stderrTail->tail().trimmed()).right(500));
     d->process = nullptr;
     delete d->agent;
     d->agent = nullptr;

@@ -58,6 +58,10 @@ public:
     void setNetworkMode(SessionNetwork::Mode mode);
     void setLimits(const SandboxLimits &limits);
     SandboxLimits limits() const;
+    // What the session's memory cgroup says (CgroupSet): bytes in use, and the limit in force;
+    // -1 for what no cgroup tells (the session's processes cannot see their cgroup).
+    qint64 memoryCurrent() const;
+    qint64 memoryLimit() const;
 
     // What the walls of this session are, for the session's info and page: isolation,
     // uids, network, limits in force and those that are not, seccomp, usage.

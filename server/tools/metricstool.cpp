@@ -31,12 +31,17 @@ void MetricsTool::sample(const ToolInvocation &call)
     if (!m_last.contains(call.sandbox)) {
         m_last.insert(call.sandbox, Sample{call.sandbox, -1, 0, 0, 0}); // no baseline yet
     }
-    SessionFiles::ask(call, AgentMessage(AgentProtocol::Op::Metrics, 0), [this, call](const SandboxAgent::Reply &r) {
-        if (!r.ok()) {
-            return call.deliver(ToolResult::error(SessionFiles::errorText(r, QStringLiteral("get_metrics"))));
-        }
-        answer(call, r.message);
-    });
+    const QPointer<SessionSandbox> sandbox(call.sandbox);
+    SessionFiles::ask(
+        call, AgentMessage(AgentProtocol::Op::Metrics, 0), [this, call, sandbox](const SandboxAgent::Reply &r) {
+            if (!r.ok()) {
+                return call.deliver(ToolResult::error(SessionFiles::errorText(r, QStringLiteral("get_metrics"))));
+            }
+            if (!sandbox) {
+                return call.deliver(ToolResult::error(SessionFiles::tr("The session was terminated")));
+            }
+            answer(call, r.message);
+        });
 }
 
 void MetricsTool::answer(const ToolInvocation &call, const AgentMessage &now)
@@ -64,11 +69,21 @@ void MetricsTool::answer(const ToolInvocation &call, const AgentMessage &now)
     const double rxRate = double(std::max<qint64>(0, rx - last.rxBytes)) / 1024.0 / seconds;
     const double txRate = double(std::max<qint64>(0, tx - last.txBytes)) / 1024.0 / seconds;
     last = Sample{call.sandbox, cpuUs, atUs, rx, tx};
+    // The agent cannot see its cgroup (no /sys inside), so it knows only the host's memory and
+    // its processes' resident pages; the session's memory cgroup knows the session's own.
+    qint64 memTotal = now.integer(Tag::MemTotal);
+    qint64 memUsed = now.integer(Tag::MemUsed);
+    if (const qint64 limit = call.sandbox->memoryLimit(); limit > 0) {
+        memTotal = memTotal > 0 ? std::min(memTotal, limit) : limit;
+    }
+    if (const qint64 used = call.sandbox->memoryCurrent(); used >= 0) {
+        memUsed = used;
+    }
     const QDateTime local = QDateTime::currentDateTime();
     const QJsonObject metrics{{QStringLiteral("cpu_count"), cpuCount},
         {QStringLiteral("cpu_used_pct"), round2(cpuPct)},
-        {QStringLiteral("mem_total"), qint64(now.integer(Tag::MemTotal))},
-        {QStringLiteral("mem_used"), qint64(now.integer(Tag::MemUsed))},
+        {QStringLiteral("mem_total"), memTotal},
+        {QStringLiteral("mem_used"), memUsed},
         {QStringLiteral("disk_total"), qint64(now.integer(Tag::DiskTotal))},
         {QStringLiteral("disk_used"), qint64(now.integer(Tag::DiskUsed))},
         {QStringLiteral("rx_rate_kbyte_per_s"), round2(rxRate)},

@@ -120,14 +120,12 @@ QList<double> sandboxFloorMs(int rounds)
         BubblewrapCommand::Options options;
         options.sessionId = u"session-floor"_s;
         options.workspace = dir.filePath(u"ws"_s); // its overlay's folders go beside it, in dir
-        options.agentHostPath = AgentBay::Server::SandboxAgent::programPath();
-        options.agentInside = QString::fromLatin1(AgentBay::Server::AgentProtocol::kAgentPathInside);
-        options.command = QStringList{options.agentInside};
+        options.program = AgentBay::Server::SandboxAgent::programPath();
         int channel[2] = {-1, -1};
         if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, channel) != 0) {
             return {};
         }
-        options.stdinFd = channel[1];
+        options.channelFd = channel[1];
         QDir().mkpath(options.workspace);
         BubblewrapCommand::prepareWorkspace(options.workspace);
         QString error;

@@ -282,10 +282,10 @@ private Q_SLOTS:
         for (int i = 0; i < answers.size(); ++i) {
             QCOMPARE(answers.at(i), QStringLiteral("real%1\n").arg(i));
         }
-        // The channel is a socket (not reopenable through /proc) held by an undumpable agent.
-        QVERIFY2(report.startsWith(QStringLiteral("written ")), qPrintable(report));
-        QVERIFY2(!report.contains(QStringLiteral("socket:")) && !report.contains(QStringLiteral("stolen")),
-            qPrintable(report));
+        // The channel is a socket (not reopenable through /proc) held by an undumpable agent, and
+        // so is the sandbox's stderr (bwrap's pid 1 holds it, dumpable for a server that is not
+        // root): nothing inside can be written to at all.
+        QVERIFY2(report.startsWith(QStringLiteral("written 0")), qPrintable(report));
         QVERIFY2(grownKb < 64 * 1024, qPrintable(QString::number(grownKb)));
         QCOMPARE(shell(QStringLiteral("echo still")), QStringLiteral("still\n"));
     }

@@ -173,23 +173,20 @@ void tst_HttpFraming::chunkedBody_overTheCap_isRefusedWhileItArrives()
     QVERIFY(socket);
     socket->write(post("ListSession", "Transfer-Encoding: chunked\r\n", {}));
     // 1 MiB chunks: the cap is 8 MiB, so the ninth chunk's size line is refused before its data.
+    // The body never ends (no last chunk): an answer at all shows it was refused as it arrived.
     const QByteArray mebibyte(1024 * 1024, 'x');
     QByteArray rest;
-    int sent = 0;
-    Answer answer;
-    for (; sent < 12 && socket->state() == QAbstractSocket::ConnectedState; ++sent) {
+    for (int sent = 0; sent < 9 && socket->state() == QAbstractSocket::ConnectedState; ++sent) {
         socket->write("100000\r\n" + mebibyte + "\r\n");
         socket->waitForBytesWritten(5000);
-        socket->waitForReadyRead(50);
         rest += socket->readAll();
         if (rest.contains("\r\n\r\n")) {
             break;
         }
     }
-    answer = readAnswer(*socket, rest);
+    const Answer answer = readAnswer(*socket, rest);
     QCOMPARE(answer.status, 413);
     QCOMPARE(answer.json.value(QStringLiteral("Code")).toString(), QStringLiteral("RequestBodyTooLarge"));
-    QVERIFY2(sent <= 10, QByteArray::number(sent).constData());
 }
 
 void tst_HttpFraming::twoContentLengths_areRefused_data()

@@ -168,7 +168,10 @@ private Q_SLOTS:
         QVERIFY(r && r->error.isEmpty());
         const QByteArray cmdline = r->stdOut.left(r->stdOut.indexOf('\n'));
         const QByteArray hostPath = QFile::encodeName(dir.path());
+        const QByteArray agentDirectory =
+            QFile::encodeName(QFileInfo(AgentBay::Server::SandboxAgent::programPath()).absolutePath());
         QVERIFY2(!cmdline.contains(hostPath) && !cmdline.contains("--bind"), cmdline.constData());
+        QVERIFY2(!cmdline.contains(agentDirectory), cmdline.constData());
         const qsizetype from = r->stdOut.indexOf("===\n") + 4;
         const QByteArray mountinfo = r->stdOut.mid(from, r->stdOut.indexOf("===\n", from) - from);
         QVERIFY2(mountinfo.contains(" /workspace "), mountinfo.constData());
@@ -180,8 +183,24 @@ private Q_SLOTS:
                     "", "the workspace's bind mount names its host folder in mountinfo's root field", Continue);
             }
             QVERIFY2(!line.contains(hostPath), line.constData());
+            // The agent is not mounted from the host (it runs from a sealed copy's descriptor).
+            QVERIFY2(!line.contains(agentDirectory), line.constData());
         }
         QVERIFY2(!r->stdOut.contains("AGENTBAY_LOCAL") && !r->stdOut.contains("HOME=/root"), r->stdOut.constData());
+
+        // The agent, run from a descriptor, still goes by its name (not "/proc/self/fd/N").
+        const auto names = runInSession(*sandbox,
+            QStringLiteral("for p in /proc/[0-9]*; do echo \"$(cat $p/comm) $(tr '\\0' ' ' < $p/cmdline)\"; done"));
+        QVERIFY(names && names->error.isEmpty());
+        QVERIFY2(
+            names->stdOut.contains("\nagentbay-agent agentbay-agent ") || names->stdOut.startsWith("agentbay-agent "),
+            names->stdOut.constData());
+        for (const QByteArray &line : names->stdOut.split('\n')) {
+            const QByteArray comm = line.left(line.indexOf(' '));
+            bool number = false;
+            comm.toInt(&number);
+            QVERIFY2(!number, line.constData()); // a process named after its descriptor
+        }
     }
 
     void hostCgroupPaths_doNotShowInProc()
@@ -217,6 +236,35 @@ private Q_SLOTS:
         }
         QVERIFY2(!r->stdOut.contains("agentbay-sessions") && !r->stdOut.contains(sandbox->workspace().toUtf8()),
             r->stdOut.constData());
+    }
+
+    // bwrap's pid 1 (its reaper) is dumpable for a server that is not root: a session process
+    // of the same uid can open its /proc/1/fd/* and even write its memory (/proc/1/mem). It
+    // must hold nothing worth taking: not the agent's channel (it keeps stdio only, so the
+    // channel is not the agent's stdin), and no pipe back to the server (stderr is a socket,
+    // which /proc cannot reopen).
+    void sandboxInit_holdsNoChannelNorPipe()
+    {
+        QTemporaryDir dir;
+        auto sandbox = startEscapeSandbox(dir, QStringLiteral("ws"));
+        QVERIFY(sandbox);
+        const auto r = runInSession(*sandbox,
+            QStringLiteral("for f in /proc/1/fd/*; do echo \"${f##*/} $(readlink $f)\"; done; "
+                           "echo data > /proc/1/fd/2 && echo wrote; echo done"));
+        QVERIFY(r && r->error.isEmpty());
+        QVERIFY2(r->stdOut.endsWith("done\n"), r->stdOut.constData());
+        QVERIFY2(!r->stdOut.contains("wrote"), r->stdOut.constData());
+        for (const QByteArray &line : r->stdOut.split('\n')) {
+            // Unreadable (a root server's pid 1 is not dumpable) or stdio and bwrap's eventfd.
+            const QList<QByteArray> fields = line.split(' ');
+            if (fields.size() != 2 || fields.at(1).isEmpty()) {
+                continue;
+            }
+            QVERIFY2(!fields.at(1).startsWith("pipe:"), line.constData());
+            if (fields.at(0) != "2") {
+                QVERIFY2(!fields.at(1).startsWith("socket:"), r->stdOut.constData());
+            }
+        }
     }
 };
 

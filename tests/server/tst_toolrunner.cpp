@@ -703,6 +703,29 @@ private Q_SLOTS:
         QVERIFY(QDateTime::fromString(metrics.value(QStringLiteral("timestamp")).toString(), Qt::ISODate).isValid());
     }
 
+    void getMetrics_memory_isTheSessionsOwn()
+    {
+        if (m_sandbox->memoryLimit() <= 0) {
+            QSKIP("no memory cgroup enforces this session's limit here (a normal user without a delegated "
+                  "cgroup): the host's memory is what the session may use");
+        }
+        // 64 MiB in the session's private /tmp (a tmpfs, charged to the session's memory cgroup).
+        QJsonObject result = call(QStringLiteral("shell"),
+            {{QStringLiteral("command"), QStringLiteral("head -c 67108864 /dev/zero > /tmp/ballast")}});
+        QVERIFY2(!isError(result), qPrintable(textOf(result)));
+        result = call(QStringLiteral("get_metrics"), {});
+        QVERIFY2(!isError(result), qPrintable(textOf(result)));
+        const QJsonObject metrics = parse(textOf(result));
+        // The limit the session runs under, not the host's memory (2 GiB by default, below this host's).
+        QCOMPARE(qint64(metrics.value(QStringLiteral("mem_total")).toDouble()),
+            std::min(m_sandbox->limits().memoryMax, m_sandbox->memoryLimit()));
+        const qint64 used = qint64(metrics.value(QStringLiteral("mem_used")).toDouble());
+        QVERIFY2(used >= (qint64(64) << 20), QByteArray::number(used).constData());
+        QVERIFY2(used < m_sandbox->memoryLimit(), QByteArray::number(used).constData());
+        QVERIFY(
+            !isError(call(QStringLiteral("shell"), {{QStringLiteral("command"), QStringLiteral("rm /tmp/ballast")}})));
+    }
+
     // ---- run_code ----
 
     void runCode_language_returnsNewestJsonFormat_data()
