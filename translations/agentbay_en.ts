@@ -110,30 +110,19 @@
 <context>
     <name>AgentBay::Ui::LocalServerStatus</name>
     <message numerus="yes">
-        <location filename="../ui/window/localserverstatus.cpp" line="+153"/>
-        <source>Local server at %1: %n session(s)</source>
+        <location filename="../ui/window/localserverstatus.cpp" line="+166"/>
+        <source>Local server: %n session(s)</source>
         <translation>
-            <numerusform>Local server at %1: %n session</numerusform>
-            <numerusform>Local server at %1: %n sessions</numerusform>
+            <numerusform>Local server: %n session</numerusform>
+            <numerusform>Local server: %n sessions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Local server at %1 (no sandbox): %n session(s)</source>
+        <source>Local server (no sandbox): %n session(s)</source>
         <translation>
-            <numerusform>Local server at %1 (no sandbox): %n session</numerusform>
-            <numerusform>Local server at %1 (no sandbox): %n sessions</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>AgentBay::Ui::MainWindow</name>
-    <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="+513"/>
-        <source>Copied %n session id(s)</source>
-        <translation>
-            <numerusform>Copied %n session id</numerusform>
-            <numerusform>Copied %n session ids</numerusform>
+            <numerusform>Local server (no sandbox): %n session</numerusform>
+            <numerusform>Local server (no sandbox): %n sessions</numerusform>
         </translation>
     </message>
 </context>
@@ -149,9 +138,37 @@
     </message>
 </context>
 <context>
+    <name>AgentBay::Ui::SessionCommands</name>
+    <message numerus="yes">
+        <location filename="../ui/sessions/sessioncommands.cpp" line="+102"/>
+        <source>Copied %n session id(s)</source>
+        <translation>
+            <numerusform>Copied %n session id</numerusform>
+            <numerusform>Copied %n session ids</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AgentBay::Ui::SessionDetailEmptyPage</name>
+    <message numerus="yes">
+        <location filename="../ui/sessions/sessiondetailemptypage.cpp" line="+31"/>
+        <source>The filter hides all %n session(s).
+
+Clear filters (Alt+L) shows them again.</source>
+        <translation>
+            <numerusform>The filter hides the %n session.
+
+Clear filters (Alt+L) shows it again.</numerusform>
+            <numerusform>The filter hides all %n sessions.
+
+Clear filters (Alt+L) shows them again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AgentBay::Ui::ToolBrowser</name>
     <message numerus="yes">
-        <location filename="../ui/tools/toolbrowser.cpp" line="+160"/>
+        <location filename="../ui/tools/toolbrowser.cpp" line="+166"/>
         <source>%n tool(s) · %1</source>
         <translation>
             <numerusform>%n tool · %1</numerusform>

@@ -306,6 +306,19 @@
     </message>
 </context>
 <context>
+    <name>AgentBay::Ui::ActivityDock</name>
+    <message>
+        <location filename="../ui/window/activitydock.cpp" line="+13"/>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Activity Log</source>
+        <translation>活动日志(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>AgentBay::Ui::ActivityLogModel</name>
     <message>
         <location filename="../ui/window/activitylogmodel.cpp" line="+51"/>
@@ -1474,11 +1487,12 @@
     </message>
     <message>
         <location line="+31"/>
+        <location line="+39"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="-33"/>
         <source>%1% of %n core(s)</source>
         <translation>
             <numerusform>%n 核中的 %1%</numerusform>
@@ -1490,7 +1504,7 @@
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+42"/>
         <source>Remaining</source>
         <translation>剩余时间</translation>
     </message>
@@ -1556,7 +1570,7 @@
         <translation>标签</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+139"/>
         <source>Row %1: the key is empty.</source>
         <translation>第 %1 行：键为空。</translation>
     </message>
@@ -1683,7 +1697,7 @@
         <translation>停止本地服务器</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+109"/>
         <source>Sessions on the local server run without a sandbox, as plain processes with your rights: what runs in them can read and change your files. Start agentbay-local where bubblewrap works (without --allow-unsandboxed) to isolate them.</source>
         <translation>本地服务器上的会话在没有沙箱的情况下运行，是以您的权限运行的普通进程：其中运行的程序可以读取和修改您的文件。请在 bubblewrap 可用的环境中启动 agentbay-local（不带 --allow-unsandboxed）以隔离它们。</translation>
     </message>
@@ -1692,27 +1706,37 @@
         <source>Local server: stopped</source>
         <translation>本地服务器：已停止</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Local server</source>
+        <translation>本地服务器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Local server (no sandbox)</source>
+        <translation>本地服务器（无沙箱）</translation>
+    </message>
     <message numerus="yes">
-        <location line="+5"/>
-        <source>Local server at %1: %n session(s)</source>
+        <location line="+2"/>
+        <source>Local server: %n session(s)</source>
         <translation>
-            <numerusform>%1 上的本地服务器：%n 个会话</numerusform>
+            <numerusform>本地服务器：%n 个会话</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Local server at %1 (no sandbox): %n session(s)</source>
+        <source>Local server (no sandbox): %n session(s)</source>
         <translation>
-            <numerusform>%1 上的本地服务器（无沙箱）：%n 个会话</numerusform>
+            <numerusform>本地服务器（无沙箱）：%n 个会话</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>agentbay-local, %1. On quit: %2.</source>
-        <translation>agentbay-local，%1。退出时：%2。</translation>
+        <location line="+2"/>
+        <source>agentbay-local at %1, %2. On quit: %3.</source>
+        <translation>agentbay-local 位于 %1，%2。退出时：%3。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>started by this app</source>
         <translation>由本应用启动</translation>
     </message>
@@ -1735,12 +1759,12 @@
 <context>
     <name>AgentBay::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="+91"/>
+        <location filename="../ui/window/mainwindow.cpp" line="+89"/>
         <source>AgentBay Desktop</source>
         <translation>AgentBay Desktop</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+80"/>
         <source>%1 failed</source>
         <translation>%1失败</translation>
     </message>
@@ -1750,7 +1774,7 @@
         <translation>%1失败（%2）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+46"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -1770,7 +1794,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
@@ -1785,12 +1809,12 @@
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1820,29 +1844,7 @@
         <translation>会话列</translation>
     </message>
     <message>
-        <location line="+82"/>
-        <source>Activity</source>
-        <translation>活动</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Activity Log</source>
-        <translation>活动日志(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+117"/>
-        <source>Copied %1</source>
-        <translation>已复制 %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+0"/>
-        <source>Copied %n session id(s)</source>
-        <translation>
-            <numerusform>已复制 %n 个会话 ID</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+156"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
@@ -1858,7 +1860,7 @@
 <context>
     <name>AgentBay::Ui::MetricsGraph</name>
     <message>
-        <location filename="../ui/lifecycle/metricsgraph.cpp" line="+32"/>
+        <location filename="../ui/lifecycle/metricsgraph.cpp" line="+37"/>
         <source>CPU and memory of the last 10 minutes</source>
         <translation>最近 10 分钟的 CPU 和内存</translation>
     </message>
@@ -1868,9 +1870,24 @@
         <translation>暂无指标（会话可见且运行时才会轮询）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>CPU %1% · memory %2 (%3%) · last 10 min</source>
-        <translation>CPU %1% · 内存 %2（%3%）· 最近 10 分钟</translation>
+        <location line="+6"/>
+        <source>memory %1 of %2</source>
+        <translation>内存 %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>memory %1</source>
+        <translation>内存 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU %1%</source>
+        <translation>CPU %1%</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>last 10 min</source>
+        <translation>最近 10 分钟</translation>
     </message>
 </context>
 <context>
@@ -2652,6 +2669,21 @@
     </message>
 </context>
 <context>
+    <name>AgentBay::Ui::SessionCommands</name>
+    <message>
+        <location filename="../ui/sessions/sessioncommands.cpp" line="+102"/>
+        <source>Copied %1</source>
+        <translation>已复制 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Copied %n session id(s)</source>
+        <translation>
+            <numerusform>已复制 %n 个会话 ID</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AgentBay::Ui::SessionController</name>
     <message>
         <location filename="../ui/services/sessioncontroller.cpp" line="+120"/>
@@ -2725,20 +2757,21 @@
 </context>
 <context>
     <name>AgentBay::Ui::SessionDetailEmptyPage</name>
-    <message>
-        <location filename="../ui/sessions/sessiondetailemptypage.cpp" line="+13"/>
-        <source>Clear filters</source>
-        <translation>清除筛选条件</translation>
+    <message numerus="yes">
+        <location filename="../ui/sessions/sessiondetailemptypage.cpp" line="+31"/>
+        <source>The filter hides all %n session(s).
+
+Clear filters (Alt+L) shows them again.</source>
+        <translation>
+            <numerusform>筛选条件隐藏了全部 %n 个会话。
+
+“清除筛选条件”(Alt+L) 可重新显示它们。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Empty the label, status and id filters</source>
-        <translation>清空标签、状态和 ID 筛选条件</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>No session matches the filter.</source>
-        <translation>没有与筛选条件匹配的会话。</translation>
+        <location line="+1"/>
+        <source>The filter leaves no session to show.</source>
+        <translation>当前筛选条件下没有可显示的会话。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3328,9 +3361,14 @@ Last action failed: %2</source>
 <context>
     <name>AgentBay::Ui::SessionTableView</name>
     <message>
-        <location filename="../ui/sessions/sessiontableview.cpp" line="+22"/>
+        <location filename="../ui/sessions/sessiontableview.cpp" line="+34"/>
         <source>C&amp;lear filters</source>
         <translation>清除筛选条件(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Columns</source>
+        <translation>列(&amp;C)</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -3343,7 +3381,7 @@ Last action failed: %2</source>
         <translation>清空标签、状态和 ID 筛选条件</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+125"/>
         <source>No session matches the filter.</source>
         <translation>没有与筛选条件匹配的会话。</translation>
     </message>
@@ -3360,7 +3398,17 @@ Create one with New Session (Ctrl+N).</source>
 使用“新建会话”（Ctrl+N）创建一个。</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="+99"/>
+        <source>Fit to &amp;Width</source>
+        <translation>适应宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show CPU, Memory, Remaining and Disk as far as the table&apos;s width allows</source>
+        <translation>在表格宽度允许的范围内显示 CPU、内存、剩余时间和磁盘</translation>
+    </message>
+    <message>
+        <location line="-265"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
@@ -3629,7 +3677,7 @@ Create one with New Session (Ctrl+N).</source>
         <translation>搜索工具</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -3685,12 +3733,12 @@ Create one with New Session (Ctrl+N).</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+245"/>
+        <location line="+246"/>
         <source>Call the tool (Ctrl+Enter)</source>
         <translation>调用工具（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-240"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3701,12 +3749,12 @@ Create one with New Session (Ctrl+N).</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+270"/>
+        <location line="+288"/>
         <source>Timeout </source>
         <translation>超时 </translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-287"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -3756,7 +3804,7 @@ Create one with New Session (Ctrl+N).</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Valid arguments.</source>
         <translation>参数有效。</translation>
     </message>
@@ -3820,7 +3868,7 @@ Create one with New Session (Ctrl+N).</source>
 <context>
     <name>AgentBay::Ui::ToolPanel</name>
     <message>
-        <location filename="../ui/tools/toolpanel.cpp" line="+79"/>
+        <location filename="../ui/tools/toolpanel.cpp" line="+84"/>
         <source>Running %1… %2 s</source>
         <translation>正在运行 %1… %2 秒</translation>
     </message>
@@ -3861,12 +3909,12 @@ Create one with New Session (Ctrl+N).</source>
     </message>
     <message>
         <location line="+59"/>
-        <location line="+186"/>
+        <location line="+185"/>
         <source>This session has no tool named %1.</source>
         <translation>此会话没有名为 %1 的工具。</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-162"/>
         <source>This session is paused. Resume it to call its tools.</source>
         <translation>此会话已暂停。恢复后才能调用其工具。</translation>
     </message>
@@ -3896,12 +3944,12 @@ Create one with New Session (Ctrl+N).</source>
         <translation>此会话处于错误状态（%1）；无法调用工具。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>No session.</source>
         <translation>没有会话。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>session %1</source>
         <translation>会话 %1</translation>
     </message>

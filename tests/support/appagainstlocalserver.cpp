@@ -69,7 +69,11 @@ bool AppAgainstLocalServer::startController()
 Ui::MainWindow *AppAgainstLocalServer::makeWindow(const QString &settingsFile)
 {
     m_settings = std::make_unique<QSettings>(m_dir.filePath(settingsFile), QSettings::IniFormat);
-    m_client = std::make_unique<Core::ApiClient>(Core::Config{});
+    // Until connectWindow, a loopback port where nothing listens: a request the window makes on
+    // its own (a selected row's details) fails at once and never reaches the default cloud host.
+    Core::Config config;
+    config.endpoint = QStringLiteral("http://127.0.0.1:9");
+    m_client = std::make_unique<Core::ApiClient>(config);
     m_window = std::make_unique<Ui::MainWindow>(m_client.get(), &m_opener, &m_credentials, m_settings.get());
     return m_window.get();
 }

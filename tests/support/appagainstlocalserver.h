@@ -63,8 +63,8 @@ public:
     // The controller of makeController(), or the window's own.
     Ui::SessionController *controller() const;
 
-    // The window as the app builds it (its client unconfigured until connectWindow), with its
-    // settings in settingsFile. Not shown yet: a test may attach more to it first.
+    // The window as the app builds it (its client on a loopback port where nothing listens until
+    // connectWindow), with its settings in settingsFile. Not shown yet: a test may attach more to it first.
     Ui::MainWindow *makeWindow(const QString &settingsFile = QStringLiteral("settings.ini"));
     // Shows the window (at size, if given); true once it is exposed.
     bool showWindow(QSize size = {});

@@ -120,6 +120,8 @@ public:
 
     qint64 endlessBytesWritten() const { return m_endlessBytes; } // filler handed to sockets so far
 
+    int connectionCount() const { return int(m_connections.size()); } // sockets neither end has closed
+
     void clearRecords(); // forgets requests and counters, keeps queue and handler
 
 Q_SIGNALS:

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void imagesNamedIn_findsTheServersImagesButNotTheRefusedOne();
     void newLabelRow_showsNoProblemUntilSomethingIsTyped();
     void tabInTheLabelTable_leavesIt_andSpaceKeepsTheText();
+    void labelsMnemonic_thenTabAndSpace_addsALabel();
 
 private:
     std::unique_ptr<Test::LocalServer> m_server;
@@ -139,6 +140,31 @@ void tst_CreateSessionDialog::tabInTheLabelTable_leavesIt_andSpaceKeepsTheText()
     QVERIFY2(!table->hasFocus(), "Tab must move to the next control, not the next cell");
     QCOMPARE(table->currentRow(), 0);
     QCOMPARE(table->currentColumn(), 0);
+}
+
+void tst_CreateSessionDialog::labelsMnemonic_thenTabAndSpace_addsALabel()
+{
+    // The keyboard path to a first label: Alt+L (the "Labels:" mnemonic), Tab, Space.
+    Ui::CreateSessionDialog dialog(m_controller.get());
+    dialog.show();
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QTableWidget *table = dialog.labelEditor()->table();
+    QTRY_VERIFY(QApplication::focusWidget());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_L, Qt::AltModifier);
+    QTRY_VERIFY2(table->hasFocus(),
+        qPrintable(QApplication::focusWidget()
+                ? QString::fromLatin1(QApplication::focusWidget()->metaObject()->className())
+                : u"nothing"_s));
+    QTest::keyClick(table, Qt::Key_Backtab); // back out and in again: the table is one stop
+    QTRY_VERIFY(!table->hasFocus() && !dialog.labelEditor()->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_VERIFY(table->hasFocus());
+    QTest::keyClick(table, Qt::Key_Tab);
+    auto *add = qobject_cast<QPushButton *>(QApplication::focusWidget());
+    QVERIFY2(add && add->text() == u"Add label"_s, "Tab from the labels reaches Add label");
+    QTest::keyClick(add, Qt::Key_Space);
+    QTRY_COMPARE(table->rowCount(), 1);
 }
 
 QTEST_MAIN(tst_CreateSessionDialog)

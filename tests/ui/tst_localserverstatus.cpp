@@ -84,7 +84,10 @@ void tst_LocalServerStatus::startedHere_shownWithUrl_quitStopsItOnlyWhileNobodyE
         ::kill(pid_t(pid), SIGTERM);
     });
     const QString url = ready.at(0).at(0).toString();
-    QVERIFY2(status.label()->text().contains(url), qPrintable(status.label()->text()));
+    // Compact beside the transient messages: the URL is in the tooltip, not in the bar.
+    QVERIFY2(!status.label()->text().contains(url), qPrintable(status.label()->text()));
+    QVERIFY2(status.label()->text().startsWith(u"Local server: 0 session"_s), qPrintable(status.label()->text()));
+    QVERIFY2(status.label()->toolTip().contains(url), qPrintable(status.label()->toolTip()));
     QVERIFY(status.stopButton()->isVisible());
     QVERIFY(status.startedByThisApp());
     QVERIFY(status.shouldStopOnQuit()); // started here, no sessions
@@ -110,6 +113,15 @@ void tst_LocalServerStatus::startedHere_shownWithUrl_quitStopsItOnlyWhileNobodyE
     QVERIFY(!status.shouldStopOnQuit());
     // Had this app created it, nobody else would be using the server.
     status.noteCreated(made->value().sessionId);
+    QVERIFY(status.shouldStopOnQuit());
+    // Under the server's label filter the list is not all the server has: no count (it read
+    // "0 sessions" while four ran), and the sessions the filter leaves out may be anyone's.
+    status.setListFiltered(true);
+    QVERIFY2(!status.label()->text().contains(u"session"_s), qPrintable(status.label()->text()));
+    QVERIFY(status.othersUseIt());
+    QVERIFY(!status.shouldStopOnQuit());
+    status.setListFiltered(false);
+    QVERIFY(status.label()->text().contains(u"1 session"_s));
     QVERIFY(status.shouldStopOnQuit());
 
     controller.stop();

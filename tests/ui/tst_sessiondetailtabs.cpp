@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The detail pane at 1024x768: every tab shows its whole title without scrolling the tab bar,
 // and no page asks for more room than the pane has (nothing cut), in the real window.
-#include <core/api/apiclient.h>
-#include <ui/services/memorycredentialstore.h>
+#include <support/appagainstlocalserver.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessionstore.h>
-#include <ui/services/urlopener.h>
 #include <ui/sessions/sessiondetailpane.h>
 #include <ui/tray/trayintegration.h>
 #include <ui/window/mainwindow.h>
@@ -13,25 +11,12 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
 using namespace AgentBay;
-
-namespace {
-
-class NoOpener final : public Ui::UrlOpener
-{
-public:
-    bool open(const QUrl &) override { return true; }
-};
-
-} // namespace
 
 class tst_SessionDetailTabs : public QObject
 {
@@ -50,23 +35,14 @@ void tst_SessionDetailTabs::tabs_fitAndPagesAreNotCut_at1024x768_data()
 
 void tst_SessionDetailTabs::tabs_fitAndPagesAreNotCut_at1024x768()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    Core::Config config;
-    config.endpoint = QStringLiteral("http://127.0.0.1:9"); // nothing listens: no network
-    Core::ApiClient client(config);
-    Ui::MemoryCredentialStore credentials;
-    NoOpener opener;
-    Ui::MainWindow window(&client, &opener, &credentials, &settings);
-    Ui::TrayIntegration glance(&client, window.controller(), &window, &settings);
+    Test::AppAgainstLocalServer app; // the window alone, never connected
+    QVERIFY(app.isValid());
+    Ui::MainWindow &window = *app.makeWindow();
+    Ui::TrayIntegration glance(app.client(), window.controller(), &window, app.settings());
     glance.attachTable(&window); // the Overview with its lifecycle panel, as the app shows it
     window.controller()->store()->applyRefresh({Core::SessionSummary{
         QStringLiteral("session-0123456789abcdefghij"), Core::SessionStatus::Running, {}, {}, {}}});
-    window.resize(1024, 768);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(app.showWindow(QSize(1024, 768)));
     window.selectSession(QStringLiteral("session-0123456789abcdefghij"));
     Ui::SessionDetailPane *pane = window.detailPane();
     QTRY_COMPARE(pane->sessionId(), QStringLiteral("session-0123456789abcdefghij"));

@@ -1,29 +1,18 @@
 // SPDX-License-Identifier: MIT
 // The status bar's passing message at 1024 px: a long message is elided, never cut, and its
 // whole text is reachable (tooltip, accessible description).
-#include <core/api/apiclient.h>
-#include <ui/services/memorycredentialstore.h>
-#include <ui/services/urlopener.h>
+#include <support/appagainstlocalserver.h>
 #include <ui/sessions/sessiondetailpane.h>
 #include <ui/window/mainwindow.h>
 #include <ui/window/statusmessagelabel.h>
 
 #include <QMainWindow>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QStatusBar>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace AgentBay;
 
 namespace {
-
-class NoOpener final : public Ui::UrlOpener
-{
-public:
-    bool open(const QUrl &) override { return true; }
-};
 
 const QString LongMessage =
     QStringLiteral("Deleted 3 sessions: session-0123456789abcdefghij, session-abcdefghij0123456789 and "
@@ -73,19 +62,10 @@ void tst_StatusMessageLabel::shortMessage_shownWhole_thenClearsAfterItsTimeout()
 
 void tst_StatusMessageLabel::window_at1024_messageFitsBesideTheIndicators()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    Core::Config config;
-    config.endpoint = QStringLiteral("http://127.0.0.1:9"); // nothing listens: no network
-    Core::ApiClient client(config);
-    Ui::MemoryCredentialStore credentials;
-    NoOpener opener;
-    Ui::MainWindow window(&client, &opener, &credentials, &settings);
-    window.resize(1024, 768);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Test::AppAgainstLocalServer app; // the window alone, never connected
+    QVERIFY(app.isValid());
+    Ui::MainWindow &window = *app.makeWindow();
+    QVERIFY(app.showWindow(QSize(1024, 768)));
     Ui::StatusMessageLabel *label = window.statusMessage();
     QVERIFY(label && label->isVisible());
     Q_EMIT window.detailPane()->statusMessage(LongMessage); // as a copied link reports itself

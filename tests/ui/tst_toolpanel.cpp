@@ -76,6 +76,7 @@ private Q_SLOTS:
     void history_survivesRecreatingThePanel();
     void history_loadArgumentsAndRerun();
     void toolSearch_filtersByNameAndDescription();
+    void toolList_returnOnATool_putsTheCursorInItsFirstField();
     void copyAsCode_neverContainsTheKey();
     void noSession_showsAPlaceholder();
     void noTool_hidesTheArgumentsAndTheCallBar();
@@ -459,9 +460,14 @@ void tst_ToolPanel::pausedSession_disablesCallingAndSaysWhy()
     auto *notice = panel->findChild<QLabel *>(u"sessionNotice"_s);
     QVERIFY(notice->isVisible());
     QVERIFY2(notice->text().contains(says), qPrintable(notice->text()));
+    // Said once, in the banner: not again in red under the Call button, nor when a call is tried.
+    auto *hint = panel->findChild<QLabel *>(u"callHint"_s);
+    QVERIFY2(!hint->text().contains(says), qPrintable(hint->text()));
     QSignalSpy requests(m_client.get(), &ApiClient::requestStarted);
     panel->call();
     QCOMPARE(requests.count(), 0);
+    QVERIFY2(!hint->text().contains(says), qPrintable(hint->text()));
+    QVERIFY(notice->isVisible());
     panel->setSession(m_sessionId, u"linux_latest"_s, SessionStatus::Running);
     QVERIFY(callButton->isEnabled());
     QVERIFY(!notice->isVisible());
@@ -536,6 +542,27 @@ void tst_ToolPanel::toolSearch_filtersByNameAndDescription()
     QVERIFY(countTools() < all);
     panel->findChild<QLineEdit *>(u"toolSearch"_s)->setText(u"no-such-tool-anywhere"_s);
     QCOMPARE(countTools(), 0);
+}
+
+void tst_ToolPanel::toolList_returnOnATool_putsTheCursorInItsFirstField()
+{
+    // From the keyboard: search, Tab into the list, Return on the tool, type its arguments.
+    auto panel = makePanel();
+    panel->show();
+    panel->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(panel.get()));
+    QVERIFY(openShell(panel.get()));
+    auto *tree = panel->findChild<QTreeView *>(u"toolTree"_s);
+    tree->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(tree->hasFocus());
+    QVERIFY(tree->currentIndex().data().toString() == u"shell"_s);
+    QTest::keyClick(tree, Qt::Key_Return);
+    auto *form = panel->findChild<SchemaFormWidget *>(u"form"_s);
+    QWidget *command = form->editor(u"command"_s)->inputWidget();
+    QTRY_VERIFY2(command->hasFocus(),
+        qPrintable(QApplication::focusWidget()
+                ? QString::fromLatin1(QApplication::focusWidget()->metaObject()->className())
+                : u"nothing"_s));
 }
 
 void tst_ToolPanel::copyAsCode_neverContainsTheKey()

@@ -1,32 +1,21 @@
 // SPDX-License-Identifier: MIT
 // The Tools tab at 1024x768: none of its output pages (Result, History, Saved, Many sessions)
 // makes the tab scroll sideways; each fits the width the pane has.
-#include <core/api/apiclient.h>
-#include <ui/services/memorycredentialstore.h>
+#include <support/appagainstlocalserver.h>
 #include <ui/services/sessioncontroller.h>
 #include <ui/services/sessionstore.h>
-#include <ui/services/urlopener.h>
 #include <ui/sessions/sessiondetailpane.h>
 #include <ui/tools/toolpanel.h>
 #include <ui/window/mainwindow.h>
 
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace AgentBay;
 
 namespace {
-
-class NoOpener final : public Ui::UrlOpener
-{
-public:
-    bool open(const QUrl &) override { return true; }
-};
 
 // The widest descendant that asks for more than its parent gives it: names the culprit.
 QString widestChild(QWidget *page)
@@ -56,21 +45,12 @@ private Q_SLOTS:
 
 void tst_ToolsTabWidth::outputPages_noSidewaysScroll_at1024x768()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    Core::Config config;
-    config.endpoint = QStringLiteral("http://127.0.0.1:9"); // nothing listens: no network
-    Core::ApiClient client(config);
-    Ui::MemoryCredentialStore credentials;
-    NoOpener opener;
-    Ui::MainWindow window(&client, &opener, &credentials, &settings);
+    Test::AppAgainstLocalServer app; // the window alone, never connected
+    QVERIFY(app.isValid());
+    Ui::MainWindow &window = *app.makeWindow();
     const QString id = QStringLiteral("session-0123456789abcdefghij");
     window.controller()->store()->applyRefresh({Core::SessionSummary{id, Core::SessionStatus::Running, {}, {}, {}}});
-    window.resize(1024, 768);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(app.showWindow(QSize(1024, 768)));
     window.selectSession(id);
     Ui::SessionDetailPane *pane = window.detailPane();
     QTRY_COMPARE(pane->sessionId(), id);

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "metricsgraph.h"
 
+#include <QFontMetricsF>
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 namespace AgentBay::Ui {
 
@@ -55,19 +60,44 @@ QList<QPointF> MetricsGraph::memoryPoints() const
     return m_poller ? points(m_poller->history(m_id), false) : QList<QPointF>();
 }
 
-QString MetricsGraph::caption() const
+QStringList MetricsGraph::captionParts() const
 {
     const QList<QPointF> cpu = cpuPoints();
     if (cpu.isEmpty()) {
-        return tr("No metrics yet (polled while the session is visible and running)");
+        return {tr("No metrics yet (polled while the session is visible and running)")};
     }
-    // The memory in bytes too: a share of a large machine reads 0-1% whatever the session does.
+    // Binary units as in the table, against the session's memory limit: a share of a large
+    // machine reads 0-1% whatever the session does.
     const Core::SessionMetrics latest = m_poller->latest(m_id);
-    return tr("CPU %1% · memory %2 (%3%) · last 10 min")
-        .arg(cpu.last().y(), 0, 'f', 0)
-        .arg(QLocale().formattedDataSize(
-            latest.memUsed, latest.memUsed >= (qint64(1) << 30) ? 1 : 0, QLocale::DataSizeTraditionalFormat))
-        .arg(latest.memUsedPct(), 0, 'f', 0);
+    const QString memory = latest.memTotal > 0
+        ? tr("memory %1 of %2").arg(dataSize(latest.memUsed), dataSize(latest.memTotal))
+        : tr("memory %1").arg(dataSize(latest.memUsed));
+    return {tr("CPU %1%").arg(cpu.last().y(), 0, 'f', 0), memory, tr("last 10 min")};
+}
+
+QString MetricsGraph::caption() const
+{
+    return captionParts().join(u" · ");
+}
+
+QColor MetricsGraph::cpuColor() const
+{
+    QColor fill = palette().color(QPalette::Highlight);
+    fill.setAlpha(90);
+    return fill;
+}
+
+QColor MetricsGraph::memoryColor()
+{
+    return {0x8e, 0x24, 0xaa};
+}
+
+QString MetricsGraph::dataSize(qint64 bytes)
+{
+    // "2 GiB", "1.5 GiB", "206 MiB": a fraction only where a whole number would round it away.
+    constexpr qint64 GiB = qint64(1) << 30;
+    const int precision = bytes >= GiB && bytes % GiB != 0 ? 1 : 0;
+    return QLocale().formattedDataSize(bytes, precision);
 }
 
 void MetricsGraph::paintEvent(QPaintEvent *)
@@ -90,9 +120,7 @@ void MetricsGraph::paintEvent(QPaintEvent *)
         }
         path.lineTo(QPointF(area.right(), area.bottom()));
         path.closeSubpath();
-        QColor fill = palette().color(QPalette::Highlight);
-        fill.setAlpha(90);
-        painter.fillPath(path, fill);
+        painter.fillPath(path, cpuColor());
     }
     const QList<QPointF> memory = memoryPoints();
     if (memory.size() > 1) {
@@ -100,12 +128,45 @@ void MetricsGraph::paintEvent(QPaintEvent *)
         for (const QPointF &p : memory) {
             line.lineTo(map(p));
         }
-        painter.setPen(QPen(QColor(0x8e, 0x24, 0xaa), 1.5));
+        painter.setPen(QPen(memoryColor(), 1.5));
         painter.drawPath(line);
     }
+    paintCaption(painter, QRectF(4, height() - 15, width() - 8, 14));
+}
+
+void MetricsGraph::paintCaption(QPainter &painter, const QRectF &line) const
+{
+    // A swatch before CPU (the filled area) and before memory (the line) says which is which.
+    const QStringList parts = captionParts();
+    const QFontMetricsF metrics(font());
+    const QString separator = u"  ·  "_s;
+    const double swatch = 12;
+    double x = line.left();
     painter.setPen(palette().color(QPalette::PlaceholderText));
-    const QString caption = this->caption();
-    painter.drawText(QRectF(4, height() - 15, width() - 8, 14), Qt::AlignLeft | Qt::AlignVCenter, caption);
+    const auto drawText = [&](const QString &text) {
+        const QString shown = metrics.elidedText(text, Qt::ElideRight, std::max(0.0, line.right() - x));
+        painter.drawText(
+            QRectF(x, line.top(), line.right() - x, line.height()), Qt::AlignLeft | Qt::AlignVCenter, shown);
+        x += metrics.horizontalAdvance(shown);
+    };
+    for (int i = 0; i < parts.size() && x < line.right(); ++i) {
+        if (i > 0) {
+            drawText(separator);
+        }
+        if (parts.size() > 1 && i < 2 && x + swatch < line.right()) {
+            const QRectF box(x, line.center().y() - 4, swatch, 8);
+            if (i == 0) {
+                painter.fillRect(box, cpuColor());
+            } else {
+                painter.save();
+                painter.setPen(QPen(memoryColor(), 2));
+                painter.drawLine(QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y()));
+                painter.restore();
+            }
+            x += swatch + 4;
+        }
+        drawText(parts.at(i));
+    }
 }
 
 } // namespace AgentBay::Ui

@@ -3,8 +3,13 @@
 
 #include <ui/services/metricspoller.h>
 
+#include <QColor>
 #include <QPointer>
+#include <QStringList>
 #include <QWidget>
+
+class QPainter;
+class QRectF;
 
 namespace AgentBay::Ui {
 
@@ -26,7 +31,8 @@ public:
     // The points drawn (x in seconds before the newest sample, y in percent), for tests.
     QList<QPointF> cpuPoints() const;
     QList<QPointF> memoryPoints() const;
-    // The line under the graph: the newest CPU and memory figures.
+    // The line under the graph: the newest CPU and memory figures (memory against the
+    // session's limit, in binary units), and the span shown.
     QString caption() const;
 
     QSize sizeHint() const override { return {320, 90}; }
@@ -35,6 +41,14 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    // The caption's parts: CPU, memory, span (or one "no metrics yet"); drawn with a swatch of
+    // the area (CPU) and of the line (memory) before the first two.
+    QStringList captionParts() const;
+    void paintCaption(QPainter &painter, const QRectF &line) const;
+    QColor cpuColor() const;
+    static QColor memoryColor();
+    static QString dataSize(qint64 bytes);
+
     QPointer<MetricsPoller> m_poller;
     QString m_id;
 };

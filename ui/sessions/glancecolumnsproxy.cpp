@@ -182,10 +182,32 @@ QVariant GlanceColumnsProxy::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || section < firstExtraColumn()) {
         return QIdentityProxyModel::headerData(section, orientation, role);
     }
+    const int extra = section - firstExtraColumn();
+    if (role == SessionListModel::FitOrderRole) {
+        // On a narrow table CPU stays longest (a busy session shows at once, as in Docker
+        // Desktop's list); the selected session's memory, disk and release time are in Overview.
+        static constexpr int order[ExtraCount] = {2, 0, 1, 3}; // Remaining, CPU, Memory, Disk
+        return extra >= 0 && extra < ExtraCount ? QVariant(order[extra]) : QVariant();
+    }
+    if (role == SessionListModel::WidestTextRole) {
+        switch (extra) {
+        case RemainingExtra:
+            return QStringLiteral("~59m 59s");
+        case CpuExtra:
+            return QStringLiteral("100%");
+        case MemoryExtra:
+            return QLocale().formattedDataSize(999LL * 1024 * 1024, 0);
+        case DiskExtra:
+            return tr("%1 / %2").arg(QLocale().formattedDataSize(999LL * 1024 * 1024, 0),
+                QLocale().formattedDataSize(20LL * 1024 * 1024 * 1024, 0));
+        default:
+            return {};
+        }
+    }
     if (role != Qt::DisplayRole) {
         return {};
     }
-    switch (section - firstExtraColumn()) {
+    switch (extra) {
     case RemainingExtra:
         return tr("Remaining");
     case CpuExtra:

@@ -37,6 +37,10 @@ LabelEditor::LabelEditor(QWidget *parent)
     // Tab leaves the table (arrows move inside it); Delete removes the selected labels.
     m_table->setTabKeyNavigation(false);
     m_table->installEventFilter(this);
+    // A label's mnemonic (the dialog's "&Labels:") lands in the table: QLabel gives the focus
+    // only to a buddy that takes it, and Tab skips a widget with a proxy.
+    setFocusPolicy(m_table->focusPolicy());
+    setFocusProxy(m_table);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
 
     m_message->setWordWrap(true);

@@ -43,6 +43,18 @@ public:
 
     // Enables each action if at least one of the sessions allows it.
     void update(const SessionStore *store, const QStringList &ids);
+
+    // The Session menu's and the toolbar's groups: pause, resume, delete | open, copy | refresh.
+    template <typename MenuOrToolBar>
+    void fillLifecycleGroups(MenuOrToolBar *bar) const
+    {
+        bar->addActions({m_pause, m_resume, m_delete});
+        bar->addSeparator();
+        bar->addActions({m_openDesktop, m_copyId});
+        bar->addSeparator();
+        bar->addAction(m_refresh);
+    }
+
     // The table's context menu: open and copy, the lifecycle, then new and refresh.
     void fillContextMenu(QMenu *menu) const;
 

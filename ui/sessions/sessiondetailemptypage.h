@@ -4,12 +4,13 @@
 #include <QWidget>
 
 class QLabel;
-class QPushButton;
 
 namespace AgentBay::Ui {
 
 // What the detail pane shows without a session: pick one, create the first one, or, when the
-// filters hide every session, say so with Clear filters (never "Create one" while sessions exist).
+// filters hide every session, how many they hide (never "Create one" while sessions exist). The
+// table beside it says "No session matches" and offers Clear filters: the pane does not repeat
+// either.
 class SessionDetailEmptyPage final : public QWidget
 {
     Q_OBJECT
@@ -19,20 +20,15 @@ public:
     explicit SessionDetailEmptyPage(QWidget *parent = nullptr);
     ~SessionDetailEmptyPage() override;
 
-    // As the table: shown rows, whether a filter (or the server's) can hide sessions, and
-    // whether the list has been loaded once.
-    void setListState(int shown, bool filtered, bool loaded);
+    // As the table: shown rows, the sessions in the list before the window's own filters (the
+    // server's label filter may have left some out already), whether a filter (or the server's)
+    // can hide sessions, and whether the list has been loaded once.
+    void setListState(int shown, int total, bool filtered, bool loaded);
 
     QString text() const;
 
-    QPushButton *clearFiltersButton() const { return m_clearFilters; }
-
-Q_SIGNALS:
-    void clearFiltersRequested();
-
 private:
     QLabel *m_text;
-    QPushButton *m_clearFilters;
 };
 
 } // namespace AgentBay::Ui

@@ -173,10 +173,17 @@ void SessionItemDelegate::paintLabels(
         const QString value = it.value();
         const int keyWidth = metrics.horizontalAdvance(key);
         const int valueWidth = metrics.horizontalAdvance(value);
-        const int width = ChipHPadding + keyWidth + 1 + ChipHPadding + valueWidth + ChipHPadding;
+        int width = ChipHPadding + keyWidth + 1 + ChipHPadding + valueWidth + ChipHPadding;
         const int remaining = int(labels.size()) - shown;
         const QString more = u"+%1"_s.arg(remaining);
-        const int reserve = remaining > 1 ? metrics.horizontalAdvance(more) + 2 * ChipHPadding + ChipSpacing : 0;
+        const int reserve = remaining > 1 ? metrics.horizontalAdvance(more) + ChipSpacing : 0; // plain text
+        int valueRoom = valueWidth;
+        // The first chip always shows; in a narrow column its value elides so that "+N" still
+        // says that there are more.
+        if (shown == 0 && reserve > 0 && x + width + reserve > rect.right()) {
+            valueRoom = qMax(0, rect.right() - reserve - x - (width - valueWidth));
+            width -= valueWidth - valueRoom;
+        }
         if (x + width + reserve > rect.right() && shown > 0) {
             painter->setPen(palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
             painter->drawText(
@@ -203,9 +210,9 @@ void SessionItemDelegate::paintLabels(
         painter->setFont(keyFont);
         painter->drawText(QRectF(x + ChipHPadding, top, keyWidth + 1, height), Qt::AlignVCenter | Qt::AlignLeft, key);
         painter->setPen(selected ? palette.color(QPalette::HighlightedText) : palette.color(QPalette::Text));
-        painter->drawText(QRectF(x + ChipHPadding + keyWidth + 1 + ChipHPadding, top, valueWidth + 1, height),
+        painter->drawText(QRectF(x + ChipHPadding + keyWidth + 1 + ChipHPadding, top, valueRoom + 1, height),
             Qt::AlignVCenter | Qt::AlignLeft,
-            metrics.elidedText(value, Qt::ElideRight, qMax(0, rect.right() - x)));
+            metrics.elidedText(value, Qt::ElideRight, qMin(valueRoom + 1, qMax(0, rect.right() - x))));
         x += width + ChipSpacing;
     }
     painter->restore();

@@ -37,6 +37,9 @@ public:
         DetailsLoadedRole, // bool
         ErrorRole, // QString, empty when fine
         SortRole, // raw value of the cell's column
+        // Header roles of the columns that give way when the table is narrow (the glance columns).
+        FitOrderRole, // int: the lower, the longer the column keeps its place; absent: always shown
+        WidestTextRole, // QString: about the widest text the column's cells show
     };
 
     explicit SessionListModel(SessionStore *store, QObject *parent = nullptr);

@@ -4,22 +4,35 @@
 #include "sessionitemdelegate.h"
 #include "sessionlistmodel.h"
 
+#include <QDataStream>
+#include <QFocusEvent>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace AgentBay::Ui {
+
+namespace {
+
+// saveColumns()' value starts with this; anything else is a bare header state of older versions.
+constexpr quint32 ColumnsMagic = 0x41424331; // "ABC1"
+
+} // namespace
 
 SessionTableView::SessionTableView(QWidget *parent)
     : QTableView(parent)
     , m_hint(new QLabel(viewport()))
     , m_retry(new QPushButton(QIcon(u":/icons/refresh.svg"_s), tr("&Retry"), viewport()))
     , m_clearFilters(new QPushButton(tr("C&lear filters"), viewport()))
+    , m_columnsMenu(new QMenu(tr("&Columns"), this))
 {
     setObjectName(u"sessionTable"_s);
     setItemDelegate(new SessionItemDelegate(this));
@@ -66,19 +79,12 @@ SessionTableView::SessionTableView(QWidget *parent)
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setStretchLastSection(false);
     // Right-click on the header: choose the columns (the session id always stays).
+    connect(m_columnsMenu, &QMenu::aboutToShow, this, &SessionTableView::fillColumnsMenu);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &pos) {
-        QMenu menu(this);
-        for (int column = SessionListModel::IdColumn + 1; column < model()->columnCount(); ++column) {
-            QAction *action = menu.addAction(model()->headerData(column, Qt::Horizontal).toString());
-            action->setCheckable(true);
-            action->setChecked(!isColumnHidden(column));
-            connect(action, &QAction::toggled, this, [this, column](bool shown) {
-                setColumnHidden(column, !shown);
-            });
-        }
-        menu.exec(header->mapToGlobal(pos));
+        m_columnsMenu->exec(header->mapToGlobal(pos));
     });
+    connect(header, &QHeaderView::sectionCountChanged, this, &SessionTableView::adoptAddedColumns);
 }
 
 SessionTableView::~SessionTableView() = default;
@@ -203,7 +209,19 @@ void SessionTableView::showEmptyHint()
 
 void SessionTableView::restoreColumns(const QByteArray &state, int windowWidth)
 {
-    if (horizontalHeader()->restoreState(state)) {
+    QByteArray header = state;
+    QDataStream in(state);
+    quint32 magic = 0;
+    in >> magic;
+    if (magic == ColumnsMagic) {
+        quint8 version = 0;
+        bool fit = true;
+        in >> version >> fit >> header;
+        m_fitToWidth = in.status() != QDataStream::Ok || fit;
+    }
+    // The glance columns come later (with their proxy): their part of the state waits for them.
+    m_savedHeader = header;
+    if (horizontalHeader()->restoreState(header)) {
         return;
     }
     // Every local session says "local": leave the room to the labels (the header menu shows it).
@@ -215,6 +233,144 @@ void SessionTableView::restoreColumns(const QByteArray &state, int windowWidth)
         const QFontMetrics fixedMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         setColumnWidth(SessionListModel::IdColumn, fixedMetrics.horizontalAdvance(u"session-0123456789"_s) + 24);
     }
+}
+
+QByteArray SessionTableView::saveColumns() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << ColumnsMagic << quint8(1) << m_fitToWidth << horizontalHeader()->saveState();
+    return state;
+}
+
+void SessionTableView::setColumnsFitWidth(bool fit)
+{
+    m_fitToWidth = fit;
+    fitColumns();
+}
+
+void SessionTableView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    fitColumns();
+}
+
+void SessionTableView::focusInEvent(QFocusEvent *event)
+{
+    const QModelIndex current = currentIndex();
+    QTableView::focusInEvent(event);
+    const Qt::FocusReason reason = event->reason();
+    const bool byKeyboard =
+        reason == Qt::TabFocusReason || reason == Qt::BacktabFocusReason || reason == Qt::ShortcutFocusReason;
+    if (!byKeyboard || !model() || model()->rowCount() == 0 || selectionModel()->hasSelection()) {
+        return;
+    }
+    selectIndex(current.isValid() ? current : model()->index(0, SessionListModel::IdColumn));
+}
+
+QModelIndex SessionTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
+{
+    if (cursorAction == MoveHome || cursorAction == MoveEnd) {
+        modifiers |= Qt::ControlModifier;
+    }
+    return QTableView::moveCursor(cursorAction, modifiers);
+}
+
+void SessionTableView::fillColumnsMenu()
+{
+    m_columnsMenu->clear();
+    if (!model()) {
+        return;
+    }
+    for (int column = SessionListModel::IdColumn + 1; column < model()->columnCount(); ++column) {
+        QAction *action = m_columnsMenu->addAction(model()->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!isColumnHidden(column));
+        connect(action, &QAction::toggled, this, [this, column](bool shown) {
+            m_fitToWidth = false; // the user's choice from now on, also after a restart
+            setColumnHidden(column, !shown);
+        });
+    }
+    m_columnsMenu->addSeparator();
+    QAction *fit = m_columnsMenu->addAction(tr("Fit to &Width"));
+    fit->setCheckable(true);
+    fit->setChecked(m_fitToWidth);
+    fit->setToolTip(tr("Show CPU, Memory, Remaining and Disk as far as the table's width allows"));
+    connect(fit, &QAction::toggled, this, &SessionTableView::setColumnsFitWidth);
+}
+
+void SessionTableView::adoptAddedColumns(int oldCount, int newCount)
+{
+    if (newCount <= oldCount || !model()) {
+        return;
+    }
+    if (m_savedHeader.isEmpty() || !horizontalHeader()->restoreState(m_savedHeader)) {
+        for (int column = oldCount; column < newCount; ++column) {
+            if (model()->headerData(column, Qt::Horizontal, SessionListModel::FitOrderRole).isValid()) {
+                setColumnWidth(column, fittingWidth(column));
+            }
+        }
+    }
+    fitColumns();
+}
+
+void SessionTableView::fitColumns()
+{
+    if (!m_fitToWidth || !model()) {
+        return;
+    }
+    // The room beside the columns that always show; the labels keep enough for a chip and "+1"
+    // ("env prod +1"): they are what the user sorts sessions by, while the selected session's
+    // usage is in its Overview anyway.
+    int room = viewport()->width();
+    QList<std::pair<int, int>> optional; // (order, column)
+    for (int column = 0; column < model()->columnCount(); ++column) {
+        const QVariant order = model()->headerData(column, Qt::Horizontal, SessionListModel::FitOrderRole);
+        if (order.isValid()) {
+            optional.append({order.toInt(), column});
+        } else if (column == SessionListModel::LabelsColumn && !isColumnHidden(column)) {
+            room -= fontMetrics().averageCharWidth() * 15; // it stretches into what is left
+        } else {
+            room -= columnWidth(column); // 0 when hidden
+        }
+    }
+    std::sort(optional.begin(), optional.end());
+    bool fits = true; // in their order: a later column never shows where an earlier one did not fit
+    for (const auto &[order, column] : std::as_const(optional)) {
+        const int width = optionalColumnWidth(column);
+        fits = fits && width <= room;
+        if (fits) {
+            room -= width;
+        }
+        if (fits == isColumnHidden(column)) {
+            if (!fits) {
+                m_hiddenWidths.insert(column, columnWidth(column)); // the header gives it back when shown
+            }
+            setColumnHidden(column, !fits);
+        }
+    }
+}
+
+int SessionTableView::optionalColumnWidth(int column) const
+{
+    if (!isColumnHidden(column) && columnWidth(column) > 0) {
+        return columnWidth(column);
+    }
+    const auto hidden = m_hiddenWidths.constFind(column);
+    return hidden != m_hiddenWidths.cend() ? hidden.value() : fittingWidth(column);
+}
+
+int SessionTableView::fittingWidth(int column) const
+{
+    // Wide enough for its title with the sort arrow and for its usual texts.
+    const QHeaderView *header = horizontalHeader();
+    const int margin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+    const int title = header->fontMetrics().horizontalAdvance(model()->headerData(column, Qt::Horizontal).toString())
+        + header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header) + 2 * margin;
+    const int text = fontMetrics().horizontalAdvance(
+                         model()->headerData(column, Qt::Horizontal, SessionListModel::WidestTextRole).toString())
+        + 16;
+    return std::max(title, text);
 }
 
 void SessionTableView::repaintAges()

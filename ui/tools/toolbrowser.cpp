@@ -55,6 +55,12 @@ ToolBrowser::ToolBrowser(Core::ApiClient *client, QWidget *parent)
             Q_EMIT toolPicked(*picked);
         }
     });
+    connect(m_tree, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        const QString name = index.data(ToolListModel::ToolNameRole).toString();
+        if (const auto picked = name.isEmpty() ? std::nullopt : m_model->tool(name)) {
+            Q_EMIT toolActivated(*picked);
+        }
+    });
     layout->addWidget(m_tree, 1);
 
     auto *statusRow = new QHBoxLayout;

@@ -53,6 +53,8 @@ public:
 Q_SIGNALS:
     // The user made another tool current.
     void toolPicked(const AgentBay::Core::McpTool &tool);
+    // Return (or a double click) on a tool: the user wants to fill in its arguments now.
+    void toolActivated(const AgentBay::Core::McpTool &tool);
     // A tool list is shown (also an empty one), from the cache or fresh.
     void toolsLoaded(int count);
 

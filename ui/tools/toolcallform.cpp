@@ -334,9 +334,10 @@ int ToolCallForm::timeoutMs() const
     return int(std::min<qint64>(toolMs + MarginMs, std::numeric_limits<int>::max()));
 }
 
-void ToolCallForm::setBlocker(const QString &reason)
+void ToolCallForm::setBlocker(const QString &reason, bool saidElsewhere)
 {
     m_blocker = reason;
+    m_blockerSaidElsewhere = saidElsewhere;
     refresh();
 }
 
@@ -389,9 +390,26 @@ void ToolCallForm::refresh()
         if (m_tool && reason.isEmpty()) {
             setHint(tr("Ctrl+Enter to call"));
         } else {
-            setHint(m_tool && !m_form->problemsRevealed() && !m_jsonMode ? QString() : reason, true);
+            const bool quiet = (m_tool && !m_form->problemsRevealed() && !m_jsonMode)
+                || (m_blockerSaidElsewhere && reason == m_blocker);
+            setHint(quiet ? QString() : reason, true);
         }
     }
+}
+
+void ToolCallForm::focusFirstField()
+{
+    QWidget *page = m_tabs->currentWidget();
+    // The page's first widget in the Tab order that takes the focus (the chain runs through the
+    // whole window, the page's fields need not follow it directly); the tabs when none does.
+    for (QWidget *next = page->nextInFocusChain(); next && next != page; next = next->nextInFocusChain()) {
+        if (page->isAncestorOf(next) && next->isVisible() && next->isEnabled()
+            && (next->focusPolicy() & Qt::TabFocus) == Qt::TabFocus) {
+            next->setFocus(Qt::TabFocusReason);
+            return;
+        }
+    }
+    m_tabs->setFocus(Qt::TabFocusReason);
 }
 
 void ToolCallForm::setHint(const QString &text, bool problem)

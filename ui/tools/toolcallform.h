@@ -59,11 +59,15 @@ public:
     QString toolTimeoutArgument() const { return m_toolTimeout.name; }
 
     // Why the tool cannot be called besides its arguments ("No session.", a paused session), or
-    // empty.
-    void setBlocker(const QString &reason);
+    // empty. saidElsewhere: the panel shows it already (its banner), so the hint under Call does
+    // not repeat it; the Call button's tooltip still does.
+    void setBlocker(const QString &reason, bool saidElsewhere = false);
     // While a call runs only Cancel is enabled (and takes the focus from Call, and back).
     void setCalling(bool calling);
     void setHint(const QString &text, bool problem = false);
+    // The cursor into the shown page's first field (the JSON editor in JSON mode): Return on a
+    // tool in the list goes straight to its arguments.
+    void focusFirstField();
 
 Q_SIGNALS:
     void callRequested();
@@ -97,6 +101,7 @@ private:
     bool m_jsonMode = false;
     bool m_calling = false;
     QString m_blocker;
+    bool m_blockerSaidElsewhere = false;
 
     QTabWidget *m_tabs = nullptr;
     SchemaFormWidget *m_form = nullptr;

@@ -55,6 +55,11 @@ ToolPanel::ToolPanel(Core::ApiClient *client, QWidget *parent)
             showTool(tool);
         }
     });
+    connect(m_browser, &ToolBrowser::toolActivated, this, [this](const Core::McpTool &tool) {
+        if (tool.name == currentToolName()) {
+            m_form->focusFirstField();
+        }
+    });
     connect(m_browser, &ToolBrowser::toolsLoaded, this, &ToolPanel::onToolsLoaded);
     connect(m_form, &ToolCallForm::callRequested, this, &ToolPanel::call);
     connect(m_form, &ToolCallForm::cancelRequested, this, &ToolPanel::cancelCall);
@@ -366,9 +371,10 @@ void ToolPanel::updateState()
 {
     const QString blocker = sessionBlocker();
     const bool noSession = m_session->sessionId().isEmpty();
+    const bool noticeShown = !noSession && !blocker.isEmpty();
     m_sessionNotice->setText(blocker);
-    m_sessionNotice->setVisible(!noSession && !blocker.isEmpty());
-    m_form->setBlocker(noSession ? tr("No session.") : blocker);
+    m_sessionNotice->setVisible(noticeShown);
+    m_form->setBlocker(noSession ? tr("No session.") : blocker, noticeShown); // said once, in the banner
     m_cancelShortcut->setEnabled(m_session->isCalling());
     m_history->setCallState(m_session->isCalling(), !blocker.isEmpty());
     m_saved->setCanRun(!noSession && blocker.isEmpty() && !m_session->isCalling());
@@ -379,10 +385,8 @@ void ToolPanel::call()
     if (m_session->isCalling() || !m_tool) {
         return;
     }
-    const QString blocker = sessionBlocker();
-    if (!blocker.isEmpty()) {
-        m_form->setHint(blocker, true);
-        return;
+    if (!sessionBlocker().isEmpty()) {
+        return; // the banner above says why, and Call is disabled
     }
     if (const auto args = m_form->argumentsToSend()) {
         if (!m_guard->confirm(*m_tool, tr("session %1").arg(m_session->sessionId()), this)) {

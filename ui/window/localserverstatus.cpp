@@ -81,8 +81,17 @@ void LocalServerStatus::noteCreated(const QString &sessionId)
     m_created.insert(sessionId);
 }
 
+void LocalServerStatus::setListFiltered(bool filtered)
+{
+    m_listFiltered = filtered;
+    update();
+}
+
 bool LocalServerStatus::othersUseIt() const
 {
+    if (m_listFiltered) {
+        return true; // the sessions the filter leaves out are unknown here
+    }
     for (int row = 0; row < m_store->count(); ++row) {
         if (!m_created.contains(m_store->rowAt(row)->id)) {
             return true;
@@ -149,11 +158,17 @@ void LocalServerStatus::update()
         m_label->setToolTip(QString());
         return;
     }
-    m_label->setText(m_sandboxed
-            ? tr("Local server at %1: %n session(s)", nullptr, m_store->count()).arg(m_url)
-            : tr("Local server at %1 (no sandbox): %n session(s)", nullptr, m_store->count()).arg(m_url));
-    m_label->setToolTip(tr("agentbay-local, %1. On quit: %2.")
-                            .arg(m_startedHere ? tr("started by this app") : tr("started elsewhere"),
+    // Short, as it stays in the bar: the transient messages beside it need the room at 1024 px.
+    // The address is in the tooltip. A filtered list is not the server's count: none then.
+    if (m_listFiltered) {
+        m_label->setText(m_sandboxed ? tr("Local server") : tr("Local server (no sandbox)"));
+    } else {
+        m_label->setText(m_sandboxed ? tr("Local server: %n session(s)", nullptr, m_store->count())
+                                     : tr("Local server (no sandbox): %n session(s)", nullptr, m_store->count()));
+    }
+    m_label->setToolTip(tr("agentbay-local at %1, %2. On quit: %3.")
+                            .arg(m_url,
+                                m_startedHere ? tr("started by this app") : tr("started elsewhere"),
                                 shouldStopOnQuit() ? tr("it is stopped") : tr("it keeps running")));
 }
 

@@ -41,6 +41,10 @@ public:
     void setActive(bool active);
     // A session this app created (it does not keep the server alive on quit).
     void noteCreated(const QString &sessionId);
+    // The list it counts comes through the server's label or status filter: the server's
+    // sessions are not all known then, so no count is shown and it is not stopped on quit as
+    // if nobody else used it.
+    void setListFiltered(bool filtered);
 
     bool isRunning() const { return m_pid > 0; }
 
@@ -49,6 +53,7 @@ public:
     // Said in the window while the shown server runs sessions without a sandbox; else empty.
     QString sandboxWarning() const { return m_warning; }
 
+    // Sessions not created by this app, or a filtered list that may hide some.
     bool othersUseIt() const;
     bool shouldStopOnQuit() const;
     // Sends agentbay-local SIGTERM (it ends its sessions and removes its discovery file).
@@ -78,6 +83,7 @@ private:
     bool m_sandboxed = true;
     bool m_startedHere = false;
     bool m_active = false;
+    bool m_listFiltered = false;
     QSet<QString> m_created;
 };
 

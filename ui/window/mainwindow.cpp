@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "activitydock.h"
 #include "activitylogmodel.h"
-#include "activitylogview.h"
 #include "connectionfeedback.h"
 #include "localserverstatus.h"
 #include "settingsdialog.h"
@@ -18,6 +18,7 @@
 #include <ui/services/sessionstore.h>
 #include <ui/sessions/createsessiondialog.h>
 #include <ui/sessions/filterbar.h>
+#include <ui/sessions/sessioncommands.h>
 #include <ui/sessions/sessiondetailemptypage.h>
 #include <ui/sessions/sessiondetailpane.h>
 #include <ui/sessions/sessionfilterproxymodel.h>
@@ -27,7 +28,6 @@
 #include <QAbstractProxyModel>
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
@@ -46,8 +46,6 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -90,13 +88,6 @@ MainWindow::MainWindow(
 {
     setWindowTitle(tr("AgentBay Desktop"));
     setWindowIcon(icon(u"io.agentbay.Desktop"_s));
-    m_confirmDelete = [this](const QStringList &ids, bool anyPaused) {
-        const bool allPaused = anyPaused && std::ranges::all_of(ids, [this](const QString &id) {
-            const SessionRow *row = m_controller->store()->find(id);
-            return row && row->status == Core::SessionStatus::Paused;
-        });
-        return DeleteSessionsDialog::ask(this, ids, anyPaused, allPaused);
-    };
     m_proxy->setSourceModel(m_model);
 
     buildActions();
@@ -107,6 +98,12 @@ MainWindow::MainWindow(
     statusBar()->addWidget(m_message, 1);
     m_status = new StatusIndicators(statusBar());
     m_localServer = new LocalServerStatus(m_launcher, m_controller->store(), m_settings, statusBar());
+    connect(m_filterBar,
+        &FilterBar::serverFilterChanged,
+        m_localServer,
+        [this](const Core::Labels &labels, const QString &status) {
+            m_localServer->setListFiltered(!labels.isEmpty() || !status.isEmpty());
+        });
     connect(m_localServer, &LocalServerStatus::sandboxWarningChanged, this, [this](const QString &warning) {
         if (warning.isEmpty()) {
             m_sandboxBanner->dismiss();
@@ -212,12 +209,7 @@ void MainWindow::wireServices()
 void MainWindow::buildActions()
 {
     connect(m_actions->create(), &QAction::triggered, this, &MainWindow::newSession);
-    connect(m_actions->pause(), &QAction::triggered, this, &MainWindow::pauseSelected);
-    connect(m_actions->resume(), &QAction::triggered, this, &MainWindow::resumeSelected);
-    connect(m_actions->remove(), &QAction::triggered, this, &MainWindow::deleteSelected);
     connect(m_actions->refresh(), &QAction::triggered, m_controller, &SessionController::refreshNow);
-    connect(m_actions->openDesktop(), &QAction::triggered, this, &MainWindow::openDesktopSelected);
-    connect(m_actions->copyId(), &QAction::triggered, this, &MainWindow::copySelectedIds);
 
     // QKeySequence::Preferences is empty on most Linux desktops: fall back to the common Ctrl+,.
     m_settingsAction = new QAction(icon(u"settings"_s), tr("&Settings…"), this);
@@ -241,11 +233,7 @@ void MainWindow::buildActions()
     toolbar->setIconSize(QSize(18, 18));
     toolbar->addAction(m_actions->create());
     toolbar->addSeparator();
-    toolbar->addActions({m_actions->pause(), m_actions->resume(), m_actions->remove()});
-    toolbar->addSeparator();
-    toolbar->addActions({m_actions->openDesktop(), m_actions->copyId()});
-    toolbar->addSeparator();
-    toolbar->addAction(m_actions->refresh());
+    m_actions->fillLifecycleGroups(toolbar);
     auto *spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
@@ -264,16 +252,12 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(m_quit);
 
-    QMenu *session = menuBar()->addMenu(tr("&Session"));
-    session->addActions({m_actions->pause(), m_actions->resume(), m_actions->remove()});
-    session->addSeparator();
-    session->addActions({m_actions->openDesktop(), m_actions->copyId()});
-    session->addSeparator();
-    session->addAction(m_actions->refresh());
+    m_actions->fillLifecycleGroups(menuBar()->addMenu(tr("&Session")));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_focusFilter);
     view->addAction(m_logDock->toggleViewAction());
+    view->addMenu(m_table->columnsMenu());
 
     menuBar()->addMenu(m_profileSwitcher->menu());
 
@@ -307,7 +291,11 @@ void MainWindow::buildCentral()
     m_table = new SessionTableView(this);
     m_table->setModel(m_proxy);
     m_table->horizontalHeader()->setAccessibleName(tr("Session columns"));
-    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
+    m_commands = new SessionCommands(m_controller, m_actions, m_table);
+    connect(m_commands, &SessionCommands::issued, this, &MainWindow::updateActions);
+    connect(m_commands, &SessionCommands::message, this, [this](const QString &text, int timeoutMs) {
+        m_message->showMessage(text, timeoutMs); // made after the table
+    });
     // The filters emptied the table: its Clear filters brings every row back, and the focus
     // stays in the table to pick one.
     const auto clearFilters = [this] {
@@ -315,11 +303,6 @@ void MainWindow::buildCentral()
         m_table->setFocus(Qt::OtherFocusReason);
     };
     connect(m_table, &SessionTableView::clearFiltersRequested, this, clearFilters);
-    connect(m_table, &QAbstractItemView::doubleClicked, this, [this] {
-        if (m_actions->openDesktop()->isEnabled()) {
-            openDesktopSelected();
-        }
-    });
     // A click moves the current row before it selects it: follow both.
     const auto followSelection = [this] {
         // Unsaved label edits: ask first, and on Cancel stay on their session.
@@ -347,7 +330,6 @@ void MainWindow::buildCentral()
     leftLayout->addWidget(m_table, 1);
 
     m_detail = new SessionDetailPane(m_controller, m_client, this);
-    connect(m_detail->emptyPage(), &SessionDetailEmptyPage::clearFiltersRequested, this, clearFilters);
     m_detail->setMinimumWidth(340);
     connect(m_detail, &SessionDetailPane::statusMessage, this, [this](const QString &message) {
         m_message->showMessage(message, 4000);
@@ -388,14 +370,7 @@ void MainWindow::buildCentral()
 
 void MainWindow::buildActivityDock()
 {
-    m_logDock = new QDockWidget(tr("Activity"), this);
-    m_logDock->setObjectName(u"activityDock"_s);
-    m_logDock->setFeatures(
-        QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    m_logDock->toggleViewAction()->setIcon(icon(u"activity"_s));
-    m_logDock->toggleViewAction()->setText(tr("&Activity Log"));
-    m_logDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
-    m_logDock->setWidget(new ActivityLogView(m_log, m_logDock));
+    m_logDock = new ActivityDock(m_log, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     resizeDocks({m_logDock}, {150}, Qt::Vertical);
 }
@@ -416,7 +391,7 @@ void MainWindow::updateCounts()
     const int shown = filtered ? m_proxy->rowCount() : total;
     m_filterBar->setCounts(shown, total);
     m_table->updateEmptyHint(shown, total > 0 || filtered, m_controller->hasRefreshed());
-    m_detail->emptyPage()->setListState(shown, total > 0 || filtered, m_controller->hasRefreshed());
+    m_detail->emptyPage()->setListState(shown, total, total > 0 || filtered, m_controller->hasRefreshed());
 }
 
 void MainWindow::selectSession(const QString &id)
@@ -453,75 +428,6 @@ void MainWindow::newSession()
         m_table->setFocus();
     });
     dialog->open();
-}
-
-void MainWindow::pauseSelected()
-{
-    m_controller->pause(selectedIds());
-    updateActions();
-}
-
-void MainWindow::resumeSelected()
-{
-    m_controller->resume(selectedIds());
-    updateActions();
-}
-
-void MainWindow::deleteSelected()
-{
-    const SessionStore *store = m_controller->store();
-    const auto isPaused = [store](const QString &id) {
-        const SessionRow *row = store->find(id);
-        return row && row->status == Core::SessionStatus::Paused;
-    };
-    QStringList ids = selectedIds();
-    ids.removeIf([store](const QString &id) {
-        const SessionRow *row = store->find(id);
-        return !row || !Core::canDelete(row->status);
-    });
-    const bool anyPaused = std::any_of(ids.cbegin(), ids.cend(), isPaused);
-    const DeleteChoice choice = ids.isEmpty() ? DeleteChoice::Cancel : m_confirmDelete(ids, anyPaused);
-    if (choice == DeleteChoice::Delete && anyPaused) {
-        ids.removeIf(isPaused); // "Delete Others": the paused ones would only be refused
-    }
-    if (choice == DeleteChoice::Cancel || ids.isEmpty()) {
-        return;
-    }
-    m_table->selectAfterRemoval(m_table->firstSelectedRow());
-    m_controller->remove(ids, choice == DeleteChoice::ResumeThenDelete);
-    updateActions();
-}
-
-void MainWindow::openDesktopSelected()
-{
-    QStringList ids = selectedIds();
-    ids.removeIf([this](const QString &id) {
-        const SessionRow *row = m_controller->store()->find(id);
-        return !row || !Core::canOpen(row->status);
-    });
-    m_controller->openDesktop(ids);
-}
-
-void MainWindow::copySelectedIds()
-{
-    const QStringList ids = selectedIds();
-    if (ids.isEmpty()) {
-        return;
-    }
-    QApplication::clipboard()->setText(ids.join(u'\n'));
-    m_message->showMessage(
-        ids.size() == 1 ? tr("Copied %1").arg(ids.first()) : tr("Copied %n session id(s)", nullptr, ids.size()), 3000);
-}
-
-void MainWindow::showTableContextMenu(const QPoint &pos)
-{
-    const QModelIndex index = m_table->indexAt(pos);
-    if (index.isValid() && !m_table->selectionModel()->isRowSelected(index.row(), {})) {
-        m_table->selectIndex(index);
-    }
-    QMenu menu(this);
-    m_actions->fillContextMenu(&menu);
-    menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::editSettings()
@@ -575,7 +481,7 @@ void MainWindow::saveLayout()
 {
     m_settings->setValue(u"window/geometry"_s, saveGeometry());
     m_settings->setValue(u"window/state"_s, saveState());
-    m_settings->setValue(u"window/sessionHeader"_s, m_table->horizontalHeader()->saveState());
+    m_settings->setValue(u"window/sessionHeader"_s, m_table->saveColumns());
     m_settings->setValue(u"window/splitter"_s, m_splitter->saveState());
     m_settings->setValue(u"window/toolsSplitter"_s, m_detail->saveToolsLayout());
 }

@@ -3,14 +3,12 @@
 
 #include <ui/services/connectioncontroller.h>
 #include <ui/services/profilestore.h>
-#include <ui/sessions/deletesessionsdialog.h>
 #include <ui/sessions/sessionactions.h>
+#include <ui/sessions/sessioncommands.h>
 #include <ui/sessions/sessiontableview.h>
 #include <ui/window/statusindicators.h>
 
 #include <QMainWindow>
-
-#include <functional>
 
 class QAction;
 class QDockWidget;
@@ -49,9 +47,8 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    using DeleteChoice = DeleteSessionsDialog::Choice;
-    // Asks the user; tests replace it. anyPaused: offer "resume, then delete".
-    using DeleteConfirmer = std::function<DeleteChoice(const QStringList &ids, bool anyPaused)>;
+    using DeleteChoice = SessionCommands::DeleteChoice;
+    using DeleteConfirmer = SessionCommands::DeleteConfirmer;
 
     MainWindow(Core::ApiClient *client,
         UrlOpener *opener,
@@ -69,7 +66,7 @@ public:
         m_connection->connectTo(endpoint, apiKey, label);
     }
 
-    void setDeleteConfirmer(DeleteConfirmer confirmer) { m_confirmDelete = std::move(confirmer); }
+    void setDeleteConfirmer(DeleteConfirmer confirmer) { m_commands->setDeleteConfirmer(std::move(confirmer)); }
 
     SessionController *controller() const { return m_controller; }
 
@@ -121,11 +118,6 @@ public:
 
 public Q_SLOTS:
     void newSession();
-    void pauseSelected();
-    void resumeSelected();
-    void deleteSelected();
-    void openDesktopSelected();
-    void copySelectedIds();
     void editSettings();
 
 Q_SIGNALS:
@@ -149,7 +141,6 @@ private:
     void updateStatusBar();
     void restoreLayout();
     void saveLayout();
-    void showTableContextMenu(const QPoint &pos);
     void reselectAfterFilter();
 
     Core::ApiClient *m_client;
@@ -164,9 +155,9 @@ private:
     LocalServerStatus *m_localServer = nullptr;
     ProfileSwitcher *m_profileSwitcher;
     SessionActions *m_actions;
-    DeleteConfirmer m_confirmDelete;
 
     SessionTableView *m_table = nullptr;
+    SessionCommands *m_commands = nullptr; // what the actions do to the selection
     FilterBar *m_filterBar = nullptr;
     SessionDetailPane *m_detail = nullptr;
     QSplitter *m_splitter = nullptr;
