@@ -19,6 +19,7 @@ if [ ! -f "$sdk_source/package.json" ]; then
     echo "The official TypeScript SDK is not at $sdk_source (expected ../shared/sdk beside the source tree)." >&2
     exit 1
 fi
+sdk_source=$(cd "$sdk_source" && pwd)
 for tool in node npm; do
     if ! command -v "$tool" >/dev/null; then
         echo "$tool is missing: install nodejs and npm (scripts/setup.sh does)." >&2
@@ -29,17 +30,32 @@ done
 mkdir -p "$work"
 sdk="$work/sdk"
 stamp="$sdk/node_modules/.agentbay-installed"
-want=$(cat "$sdk_source/package.json" | sha256sum | cut -d' ' -f1)
+# Installed again when the SDK's package.json or this script (which picks the packages) changes.
+want=$(cat "$sdk_source/package.json" "$0" | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     rm -rf "$sdk"
     mkdir -p "$sdk"
-    cp -r "$sdk_source/src" "$sdk_source/package.json" "$sdk_source/tsconfig.json" "$sdk/"
+    cp -r "$sdk_source/src" "$sdk_source/tsconfig.json" "$sdk/"
     chmod -R u+w "$sdk" # the SDK's own copy may come without write bits
+    # Only what the SDK's sources load at run time, at the SDK's own version ranges: its
+    # "dependencies" and the three dev dependencies src/ imports (zod, zod-to-json-schema,
+    # dotenv), plus tsx to run flows.ts. Its test, lint and docs tool chains (jest, babel,
+    # eslint, typedoc: 650 more packages) are never loaded, and a registry mirror that lags
+    # behind on one of them failed the whole install.
     (
         cd "$sdk"
         export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+        node -e '
+            const sdk = require(process.argv[1]);
+            const deps = { ...sdk.dependencies };
+            for (const name of ["zod", "zod-to-json-schema", "dotenv"])
+                deps[name] = sdk.devDependencies[name];
+            deps["tsx"] = "^4.7.0";
+            deps["@alicloud/tea-typescript"] = "^1.8.0";
+            const manifest = { name: "agentbay-sdk-flows", private: true, dependencies: deps };
+            require("fs").writeFileSync("package.json", JSON.stringify(manifest, null, 2) + "\n");
+        ' "$sdk_source/package.json"
         npm install --legacy-peer-deps --ignore-scripts --no-audit --no-fund --loglevel=error
-        npm install --legacy-peer-deps --ignore-scripts --no-audit --no-fund --loglevel=error tsx @alicloud/tea-typescript
     )
     echo "$want" >"$stamp"
 else
