@@ -25,6 +25,7 @@ namespace AgentBay::Core {
 namespace {
 
 const QString ApiVersion = QStringLiteral("2025-05-06");
+constexpr qint64 ReadAheadBytes = 64 * 1024; // what the read buffer holds beyond the size cap
 
 } // namespace
 
@@ -102,6 +103,14 @@ void RequestSender::send(Operation *operation, const Request &req, EnvelopeHandl
     // The size cap holds while the answer arrives: an announced length over it, or more bytes
     // than it, aborts the download at once rather than buffering it whole.
     const qint64 limit = m_maxResponseBytes;
+    if (limit > 0) {
+        // Qt's network thread only signals the data it read once it has caught up with the
+        // socket, and downloadProgress at most every 100 ms: a server that sends faster than
+        // that would fill memory unchecked (hundreds of MiB seen) or, starving the signals,
+        // run into the transfer timeout. A bounded read buffer makes that thread stop
+        // reading when it holds a little more than the cap, and readyRead then comes.
+        reply->setReadBufferSize(limit + ReadAheadBytes);
+    }
     auto tooLarge = std::make_shared<bool>(false);
     auto enforceLimit = [reply, limit, tooLarge](qint64 received, qint64 total) {
         if (limit > 0 && !*tooLarge && (received > limit || total > limit)) {
@@ -113,6 +122,9 @@ void RequestSender::send(Operation *operation, const Request &req, EnvelopeHandl
         enforceLimit(0, reply->header(QNetworkRequest::ContentLengthHeader).toLongLong());
     });
     connect(reply, &QNetworkReply::downloadProgress, operation, enforceLimit);
+    connect(reply, &QNetworkReply::readyRead, operation, [reply, enforceLimit] {
+        enforceLimit(reply->bytesAvailable(), -1); // nothing is read before finished()
+    });
 
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
