@@ -1546,8 +1546,8 @@
     <name>AgentBay::Ui::LabelEditor</name>
     <message>
         <location filename="../ui/sessions/labeleditor.cpp" line="+23"/>
-        <source>Add label</source>
-        <translation>添加标签</translation>
+        <source>&amp;Add label</source>
+        <translation>添加标签(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>

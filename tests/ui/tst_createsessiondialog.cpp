@@ -45,6 +45,7 @@ private Q_SLOTS:
     void newLabelRow_showsNoProblemUntilSomethingIsTyped();
     void tabInTheLabelTable_leavesIt_andSpaceKeepsTheText();
     void labelsMnemonic_thenTabAndSpace_addsALabel();
+    void addLabelMnemonic_opensTheKey_andTabGoesOnToTheValue();
 
 private:
     std::unique_ptr<Test::LocalServer> m_server;
@@ -162,9 +163,33 @@ void tst_CreateSessionDialog::labelsMnemonic_thenTabAndSpace_addsALabel()
     QTRY_VERIFY(table->hasFocus());
     QTest::keyClick(table, Qt::Key_Tab);
     auto *add = qobject_cast<QPushButton *>(QApplication::focusWidget());
-    QVERIFY2(add && add->text() == u"Add label"_s, "Tab from the labels reaches Add label");
+    QVERIFY2(add && add->text() == u"&Add label"_s, "Tab from the labels reaches Add label");
     QTest::keyClick(add, Qt::Key_Space);
     QTRY_COMPARE(table->rowCount(), 1);
+}
+
+void tst_CreateSessionDialog::addLabelMnemonic_opensTheKey_andTabGoesOnToTheValue()
+{
+    // The shortest keyboard path: Alt+A from anywhere in the dialog, the key, Tab, the value.
+    Ui::CreateSessionDialog dialog(m_controller.get());
+    dialog.show();
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QTRY_VERIFY(QApplication::focusWidget());
+    const QString image = dialog.findChild<QComboBox *>()->currentText();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::AltModifier);
+    QTableWidget *table = dialog.labelEditor()->table();
+    QTRY_COMPARE(table->rowCount(), 1);
+    QCOMPARE(dialog.findChild<QComboBox *>()->currentText(), image); // no stray "a" typed
+    QTRY_VERIFY(QApplication::focusWidget() && table->isAncestorOf(QApplication::focusWidget()));
+    QTest::keyClicks(QApplication::focusWidget(), u"env"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_VERIFY(QApplication::focusWidget() && table->isAncestorOf(QApplication::focusWidget()));
+    QTest::keyClicks(QApplication::focusWidget(), u"dev"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_VERIFY(dialog.labelEditor()->isValid());
+    QCOMPARE(dialog.labelEditor()->labels(), (Core::Labels{{u"env"_s, u"dev"_s}}));
+    QVERIFY(dialog.isVisible()); // Return ended the edit; it did not create the session
 }
 
 QTEST_MAIN(tst_CreateSessionDialog)

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void applyRefresh_appendsAnnouncingTheRowsFirst();
     void applyRefresh_statusChange_saysWhichRowAndPart();
     void applyRefresh_goneRows_removedAsOneRunAndAnnounced();
+    void rowsRemoved_findsTheRowsThatStay();
     void setters_sayWhichPartChanged_andSkipRepeats();
     void clear_isAnnouncedBeforeAndAfter();
     void firstSeen_keptWhenAFilterDropsAndReturnsTheRow();
@@ -103,6 +104,30 @@ void tst_UiSessionStore::applyRefresh_goneRows_removedAsOneRunAndAnnounced()
     QCOMPARE(m_events, (QStringList{u"aboutToRemove 1-2"_s, u"removed (count 2)"_s}));
     QCOMPARE(removed.count(), 1);
     QCOMPARE(m_store->rowOf(u"d"_s), 1); // the index follows
+}
+
+void tst_UiSessionStore::rowsRemoved_findsTheRowsThatStay()
+{
+    // The window updates its actions on rowsRemoved, looking the selected session up by id:
+    // the index must already follow the removal then (it found nothing, and Pause went grey).
+    m_store->applyRefresh({summary(u"a"_s, SessionStatus::Running),
+        summary(u"b"_s, SessionStatus::Running),
+        summary(u"c"_s, SessionStatus::Paused),
+        summary(u"d"_s, SessionStatus::Running),
+        summary(u"e"_s, SessionStatus::Paused)});
+    QStringList seen;
+    connect(m_store, &SessionStore::rowsRemoved, this, [this, &seen] {
+        for (const QString &id : {u"a"_s, u"c"_s, u"e"_s}) {
+            const auto *row = m_store->find(id);
+            seen.append(row ? u"%1@%2:%3"_s.arg(id).arg(m_store->rowOf(id)).arg(row->id) : id + u" missing"_s);
+        }
+    });
+    // Two runs (d, then b), so the first signal comes with b still in the store.
+    m_store->applyRefresh({summary(u"a"_s, SessionStatus::Running),
+        summary(u"c"_s, SessionStatus::Paused),
+        summary(u"e"_s, SessionStatus::Paused)});
+    QCOMPARE(seen,
+        (QStringList{u"a@0:a"_s, u"c@2:c"_s, u"e@3:e"_s, u"a@0:a"_s, u"c@1:c"_s, u"e@2:e"_s}));
 }
 
 void tst_UiSessionStore::setters_sayWhichPartChanged_andSkipRepeats()

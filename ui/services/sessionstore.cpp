@@ -285,7 +285,6 @@ void SessionStore::appendRows(const QList<SessionRow> &rows)
 void SessionStore::removeRowsWhere(const std::function<bool(const SessionRow &)> &gone)
 {
     // Walk backwards and remove contiguous runs, so each run is one rowsRemoved.
-    int lowest = int(m_rows.size());
     int end = int(m_rows.size()) - 1;
     while (end >= 0) {
         if (!gone(m_rows.at(end))) {
@@ -301,12 +300,10 @@ void SessionStore::removeRowsWhere(const std::function<bool(const SessionRow &)>
             m_index.remove(m_rows.at(i).id);
         }
         m_rows.remove(start, end - start + 1);
+        // Before the signal: whoever it reaches may look rows up by id (the window's actions do).
+        rebuildIndex(start);
         Q_EMIT rowsRemoved();
-        lowest = start;
         end = start - 1;
-    }
-    if (lowest < m_rows.size()) {
-        rebuildIndex(lowest);
     }
 }
 

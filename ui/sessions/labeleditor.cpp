@@ -20,7 +20,7 @@ namespace AgentBay::Ui {
 LabelEditor::LabelEditor(QWidget *parent)
     : QWidget(parent)
     , m_table(new QTableWidget(0, 2, this))
-    , m_add(new QPushButton(QIcon(u":/icons/create.svg"_s), tr("Add label"), this))
+    , m_add(new QPushButton(QIcon(u":/icons/create.svg"_s), tr("&Add label"), this))
     , m_remove(new QPushButton(QIcon(u":/icons/delete.svg"_s), tr("Remove"), this))
     , m_message(new QLabel(this))
 {
