@@ -128,6 +128,7 @@ MainWindow::MainWindow(
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::reselectAfterFilter);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::reselectAfterFilter);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::reselectAfterFilter);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
     updateActions();
     updateCounts();
     updateStatusBar();
@@ -408,6 +409,9 @@ void MainWindow::reselectAfterFilter()
     if (!m_lastSelectedId.isEmpty() && m_table->selectionModel()->selectedRows().isEmpty()) {
         selectSession(m_lastSelectedId); // nothing happens while the filter still hides it
     }
+    // The selection model drops and restores rows the filter hides and shows without saying
+    // so (no selectionChanged), so the actions are brought up to date here.
+    updateActions();
 }
 
 void MainWindow::updateActions()
