@@ -62,6 +62,7 @@ private Q_SLOTS:
     void showImage_fetchesOnce_thenFromTheCache();
     void userMakesAToolCurrent_emitsToolPicked_selectToolDoesNot();
     void search_matchesDescriptions_andHidesTheRest();
+    void search_returnTakesTheFirstTool_downGoesIntoTheList();
     void loadFails_saysWhy_andRetryAsksAgain();
     void clear_emptiesTheList();
     void destroy_whileLoading_emitsNothingAndAborts();
@@ -148,6 +149,40 @@ void tst_ToolBrowser::search_matchesDescriptions_andHidesTheRest()
     QCOMPARE(tree->model()->rowCount(), 0);
     browser.findChild<QLineEdit *>(u"toolSearch"_s)->clear();
     QVERIFY(indexOf(tree, u"read_file"_s).isValid());
+}
+
+void tst_ToolBrowser::search_returnTakesTheFirstTool_downGoesIntoTheList()
+{
+    ToolBrowser browser(m_client.get());
+    QSignalSpy loaded(&browser, &ToolBrowser::toolsLoaded);
+    browser.show();
+    browser.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&browser));
+    browser.showImage(u"linux_latest"_s);
+    QVERIFY(!loaded.isEmpty() || loaded.wait(LoadTimeoutMs));
+    auto *tree = browser.findChild<QTreeView *>(u"toolTree"_s);
+    auto *search = browser.findChild<QLineEdit *>(u"toolSearch"_s);
+    QSignalSpy activated(&browser, &ToolBrowser::toolActivated);
+    search->setFocus();
+    QTRY_VERIFY(search->hasFocus());
+
+    QTest::keyClicks(search, u"shell"_s);
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.first().at(0).value<McpTool>().name, u"shell"_s);
+    QCOMPARE(tree->currentIndex().data(ToolListModel::ToolNameRole).toString(), u"shell"_s);
+
+    search->clear();
+    tree->setCurrentIndex({});
+    QTest::keyClicks(search, u"read_"_s);
+    QTest::keyClick(search, Qt::Key_Down);
+    QTRY_VERIFY(tree->hasFocus());
+    QVERIFY(tree->currentIndex().data(ToolListModel::ToolNameRole).toString().startsWith(u"read_"_s));
+
+    search->setText(u"no-such-tool-anywhere"_s);
+    search->setFocus();
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(activated.count(), 1); // nothing shown, nothing taken
 }
 
 void tst_ToolBrowser::loadFails_saysWhy_andRetryAsksAgain()

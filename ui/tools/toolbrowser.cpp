@@ -6,6 +6,7 @@
 #include <core/api/apiclient.h>
 
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -13,6 +14,8 @@
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <functional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -55,13 +58,19 @@ ToolBrowser::ToolBrowser(Core::ApiClient *client, QWidget *parent)
             Q_EMIT toolPicked(*picked);
         }
     });
-    connect(m_tree, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
-        const QString name = index.data(ToolListModel::ToolNameRole).toString();
-        if (const auto picked = name.isEmpty() ? std::nullopt : m_model->tool(name)) {
-            Q_EMIT toolActivated(*picked);
+    connect(m_tree, &QAbstractItemView::activated, this, &ToolBrowser::activate);
+    layout->addWidget(m_tree, 1);
+
+    // From the search, Down goes into the list and Return takes the first tool it shows, so
+    // "shell" Return opens the shell tool's form.
+    m_search->installEventFilter(this);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        const QModelIndex first = firstShownTool();
+        if (first.isValid()) {
+            m_tree->setCurrentIndex(first);
+            activate(first);
         }
     });
-    layout->addWidget(m_tree, 1);
 
     auto *statusRow = new QHBoxLayout;
     m_status = new QLabel(this);
@@ -166,6 +175,48 @@ void ToolBrowser::showTools(const QList<Core::McpTool> &tools)
                                       : tr("%n tool(s) · %1", nullptr, tools.size()).arg(image));
     m_retry->hide();
     Q_EMIT toolsLoaded(int(tools.size()));
+}
+
+bool ToolBrowser::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down) {
+        const QModelIndex first = firstShownTool();
+        if (first.isValid()) {
+            if (!m_tree->currentIndex().isValid()) {
+                m_tree->setCurrentIndex(first);
+            }
+            m_tree->setFocus(Qt::TabFocusReason);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ToolBrowser::activate(const QModelIndex &index)
+{
+    const QString name = index.data(ToolListModel::ToolNameRole).toString();
+    if (const auto picked = name.isEmpty() ? std::nullopt : m_model->tool(name)) {
+        Q_EMIT toolActivated(*picked);
+    }
+}
+
+QModelIndex ToolBrowser::firstShownTool() const
+{
+    // Depth first: servers hold tools; a row without a tool name is a server.
+    std::function<QModelIndex(const QModelIndex &)> walk = [&](const QModelIndex &parent) -> QModelIndex {
+        for (int row = 0; row < m_proxy->rowCount(parent); ++row) {
+            const QModelIndex index = m_proxy->index(row, 0, parent);
+            if (!index.data(ToolListModel::ToolNameRole).toString().isEmpty()) {
+                return index;
+            }
+            if (const QModelIndex inside = walk(index); inside.isValid()) {
+                return inside;
+            }
+        }
+        return {};
+    };
+    return walk({});
 }
 
 } // namespace AgentBay::Ui

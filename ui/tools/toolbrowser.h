@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QModelIndex>
 #include <QString>
 #include <QWidget>
 
@@ -58,7 +59,12 @@ Q_SIGNALS:
     // A tool list is shown (also an empty one), from the cache or fresh.
     void toolsLoaded(int count);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    QModelIndex firstShownTool() const; // in the list as filtered, invalid when none
+    void activate(const QModelIndex &index);
     void load();
     void showTools(const QList<Core::McpTool> &tools);
 
