@@ -24,7 +24,9 @@
 #include <QTemporaryDir>
 
 #include <poll.h>
+#include <spawn.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -105,6 +107,29 @@ double getSessionThroughput(
         std::printf("  (%lld GetSession requests failed)\n", static_cast<long long>(failed));
     }
     return double(done) / (double(timer.elapsed()) / 1000.0);
+}
+
+// The floor of a shell call: what `/bin/sh -c "echo bench"` costs on this host by itself,
+// spawned and waited for with nothing around it (no sandbox, no server, no HTTP).
+QList<double> shellSpawnFloorMs(int rounds)
+{
+    QList<double> ms;
+    char shell[] = "/bin/sh";
+    char dashC[] = "-c";
+    char command[] = "echo bench >/dev/null";
+    char *argv[] = {shell, dashC, command, nullptr};
+    for (int i = 0; i < rounds; ++i) {
+        QElapsedTimer t;
+        t.start();
+        pid_t pid = 0;
+        if (::posix_spawn(&pid, shell, nullptr, nullptr, argv, environ) != 0) {
+            return {};
+        }
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        ms.append(double(t.nsecsElapsed()) / 1e6);
+    }
+    return ms;
 }
 
 // The floor of CreateMcpSession: bubblewrap with a session's namespaces and walls (the same
@@ -362,6 +387,9 @@ int main(int argc, char *argv[])
         }
     }
     report("CallMcpTool shell echo", callMs, 2);
+    const QList<double> spawnMs = shellSpawnFloorMs(rounds);
+    report("floor: spawn /bin/sh echo", spawnMs, 2);
+    std::printf("%-28s %.2f ms over the floor\n", "CallMcpTool shell echo", median(callMs) - median(spawnMs));
 
     // Until a new session answers: its sandbox, network and agent all up.
     QList<double> usableMs;
