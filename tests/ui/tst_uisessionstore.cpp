@@ -126,8 +126,7 @@ void tst_UiSessionStore::rowsRemoved_findsTheRowsThatStay()
     m_store->applyRefresh({summary(u"a"_s, SessionStatus::Running),
         summary(u"c"_s, SessionStatus::Paused),
         summary(u"e"_s, SessionStatus::Paused)});
-    QCOMPARE(seen,
-        (QStringList{u"a@0:a"_s, u"c@2:c"_s, u"e@3:e"_s, u"a@0:a"_s, u"c@1:c"_s, u"e@2:e"_s}));
+    QCOMPARE(seen, (QStringList{u"a@0:a"_s, u"c@2:c"_s, u"e@3:e"_s, u"a@0:a"_s, u"c@1:c"_s, u"e@2:e"_s}));
 }
 
 void tst_UiSessionStore::setters_sayWhichPartChanged_andSkipRepeats()

@@ -98,6 +98,9 @@ MainWindow::MainWindow(
     statusBar()->addWidget(m_message, 1);
     m_status = new StatusIndicators(statusBar());
     m_localServer = new LocalServerStatus(m_launcher, m_controller->store(), m_settings, statusBar());
+    // Quitting without closing the window (the self-test, the tray's Quit) applies the quit
+    // policy too; after a close it finds nothing left to stop.
+    connect(qApp, &QCoreApplication::aboutToQuit, m_localServer, &LocalServerStatus::quitting);
     connect(m_filterBar,
         &FilterBar::serverFilterChanged,
         m_localServer,
